@@ -1,0 +1,23 @@
+#include "api/system_routes.h"
+
+namespace tamas::api {
+
+void add_system_routes(Router& router, SystemInfo info) {
+  auto shared = std::make_shared<const SystemInfo>(std::move(info));
+  router.get("/health", sync([shared](const Request&) {
+    const std::string problem = shared->health_problem ? shared->health_problem() : "";
+    if (!problem.empty())
+      return Response::json(503, "{\"status\":\"unavailable\",\"problem\":\"" + json_escape(problem) + "\"}");
+    return Response::json(200, "{\"status\":\"ok\"}");
+  }));
+  router.get("/version", sync([shared](const Request&) {
+    return Response::json(200, "{\"name\":\"tamas\",\"version\":\"" + json_escape(shared->version) + "\"}");
+  }));
+  router.get("/api/v1/strategy", sync([shared](const Request&) {
+    auto json = shared->strategy_json ? shared->strategy_json() : nullptr;
+    if (!json) return Response::error(404, "not_found", "no strategy is active");
+    return Response::json(200, *json);
+  }));
+}
+
+}  // namespace tamas::api

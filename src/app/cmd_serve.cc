@@ -1,0 +1,108 @@
+// `tamas serve`: load the strategy, open the store, serve HTTP until SIGINT
+// or SIGTERM, then shut down cleanly.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+#include "api/server.h"
+#include "api/system_routes.h"
+#include "app/command.h"
+#include "app/serve_context.h"
+#include "app/version.h"
+#include "core/log.h"
+
+namespace tamas::app {
+namespace {
+
+struct ServeOptions {
+  std::string strategy = "examples/automotive/strategy.yaml";
+  std::string db = "var/tamas.db";
+  std::string http = "127.0.0.1:8080";
+  int threads = 2;
+  std::string log_level = "info";
+};
+
+bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
+  const auto colon = s.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = s.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  try {
+    const long p = std::stol(s.substr(colon + 1));
+    if (p < 0 || p > 65535) return false;
+    port = static_cast<std::uint16_t>(p);
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+
+int wait_for_signal() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  int sig = 0;
+  sigwait(&set, &sig);
+  return sig;
+}
+
+int run_serve(const ServeOptions& o) {
+  set_log_level(o.log_level == "debug" ? LogLevel::debug : LogLevel::info);
+  api::ServerOptions server_options;
+  if (!split_host_port(o.http, server_options.address, server_options.port)) {
+    std::fprintf(stderr, "tamas serve: --http expects ADDR:PORT, got '%s'\n", o.http.c_str());
+    return 2;
+  }
+  server_options.threads = o.threads;
+
+  // Block the signals before any thread starts, so only sigwait sees them.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+
+  auto context = ServeContext::open(o.strategy, o.db);
+  if (!context) {
+    std::fprintf(stderr, "tamas serve: %s\n", context.error().message.c_str());
+    return 1;
+  }
+  auto router = std::make_shared<api::Router>();
+  context.value()->add_routes(*router);
+
+  api::HttpServer server(server_options, router);
+  auto port = server.start();
+  if (!port) {
+    std::fprintf(stderr, "tamas serve: %s\n", port.error().message.c_str());
+    return 1;
+  }
+  log(LogLevel::info, "serve.started",
+      {{"http", server_options.address + ":" + std::to_string(*port)},
+       {"strategy", o.strategy}, {"db", o.db}, {"version", std::string(kVersion)}});
+  const int sig = wait_for_signal();
+  log(LogLevel::info, "serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  server.stop();
+  context.value()->close();
+  log(LogLevel::info, "serve.stopped");
+  return 0;
+}
+
+TAMAS_REGISTER_COMMAND(Command{
+    "serve", "Run the contact-center server (HTTP API, web UI, channels)",
+    [](CLI::App& sub) -> std::function<int()> {
+      auto o = std::make_shared<ServeOptions>();
+      sub.add_option("--strategy", o->strategy, "Strategy YAML file")->capture_default_str();
+      sub.add_option("--db", o->db, "SQLite database path")->capture_default_str();
+      sub.add_option("--http", o->http, "HTTP listen address ADDR:PORT (port 0: any free port)")
+          ->capture_default_str();
+      sub.add_option("--threads", o->threads, "HTTP I/O threads")->capture_default_str()->check(CLI::Range(1, 64));
+      sub.add_option("--log-level", o->log_level, "info or debug")->capture_default_str()
+          ->check(CLI::IsMember({"info", "debug"}));
+      return [o] { return run_serve(*o); };
+    }});
+
+}  // namespace
+}  // namespace tamas::app
