@@ -27,12 +27,31 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
   routes_.push_back(std::move(r));
 }
 
-bool Router::match(const Route& r, const std::vector<std::string_view>& path,
+void Router::ws(std::string pattern, WsHandler handler) {
+  WsRoute r{{}, std::move(handler)};
+  for (auto s : split_path(pattern)) r.segments.emplace_back(s);
+  ws_routes_.push_back(std::move(r));
+}
+
+const WsHandler* Router::find_ws(Request& req) const {
+  const auto path = split_path(req.path);
+  for (const auto& r : ws_routes_) {
+    std::map<std::string, std::string> params;
+    if (match(r.segments, path, params)) {
+      req.params = std::move(params);
+      return &r.handler;
+    }
+  }
+  return nullptr;
+}
+
+bool Router::match(const std::vector<std::string>& segments,
+                   const std::vector<std::string_view>& path,
                    std::map<std::string, std::string>& params) {
-  if (r.segments.size() != path.size()) return false;
+  if (segments.size() != path.size()) return false;
   std::map<std::string, std::string> found;
   for (size_t i = 0; i < path.size(); ++i) {
-    const std::string& seg = r.segments[i];
+    const std::string& seg = segments[i];
     if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
       if (path[i].empty()) return false;
       found.emplace(seg.substr(1, seg.size() - 2), std::string(path[i]));
@@ -49,7 +68,7 @@ void Router::dispatch(Request& req, Respond respond) const {
   std::string allow;
   for (const auto& r : routes_) {
     std::map<std::string, std::string> params;
-    if (!match(r, path, params)) continue;
+    if (!match(r.segments, path, params)) continue;
     if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
       req.params = std::move(params);
       r.handler(req, std::move(respond));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "api/websocket.h"
 
 namespace tamas::api {
 
@@ -15,6 +16,11 @@ class Router {
   void add(std::string method, std::string pattern, Handler handler);
   void get(std::string pattern, Handler h) { add("GET", std::move(pattern), std::move(h)); }
   void post(std::string pattern, Handler h) { add("POST", std::move(pattern), std::move(h)); }
+
+  // A WebSocket endpoint; the pattern may use {name} placeholders.
+  void ws(std::string pattern, WsHandler handler);
+  // The WebSocket handler for `req.path`, with req.params filled; null if none.
+  const WsHandler* find_ws(Request& req) const;
 
   // Calls the matching handler with req.params filled in; answers 404 for
   // an unknown path and 405 (with Allow) for a known path and wrong method.
@@ -26,9 +32,15 @@ class Router {
     std::vector<std::string> segments;
     Handler handler;
   };
-  static bool match(const Route& r, const std::vector<std::string_view>& path,
+  static bool match(const std::vector<std::string>& segments,
+                    const std::vector<std::string_view>& path,
                     std::map<std::string, std::string>& params);
   std::vector<Route> routes_;
+  struct WsRoute {
+    std::vector<std::string> segments;
+    WsHandler handler;
+  };
+  std::vector<WsRoute> ws_routes_;
 };
 
 }  // namespace tamas::api

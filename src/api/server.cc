@@ -4,6 +4,7 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <boost/beast/websocket.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "api/request_codec.h"
+#include "api/ws_session.h"
 #include "core/log.h"
 
 namespace tamas::api {
@@ -48,6 +50,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return reply_to_bad_request(ec);
     ++requests_;
+    if (beast::websocket::is_upgrade(parser_->get())) return upgrade();
     Request req = decode_request(parser_->get(), remote());
     keep_alive_ = parser_->get().keep_alive();
     const bool head = req.method == "HEAD";
@@ -61,6 +64,20 @@ class Session : public std::enable_shared_from_this<Session> {
     };
     stream_.expires_never();  // the handler may take a while; writes get their own deadline
     router_->dispatch(req, std::move(respond));
+  }
+
+  void upgrade() {
+    auto upgrade_msg = parser_->release();
+    auto copy = upgrade_msg;  // decode_request consumes its body
+    Request req = decode_request(copy, remote());
+    const WsHandler* handler = router_->find_ws(req);
+    if (!handler) {
+      keep_alive_ = false;
+      return write(Response::error(404, "not_found", "no WebSocket endpoint at " + req.path), false,
+                   std::chrono::steady_clock::now(), "WS", req.path);
+    }
+    run_websocket(std::move(stream_), std::move(upgrade_msg), std::move(req), *handler,
+                  options_.ws_message_limit);
   }
 
   void reply_to_bad_request(beast::error_code ec) {

@@ -26,6 +26,7 @@ struct ServerOptions {
   std::size_t header_limit = 16 << 10;         // bytes; larger headers get 431
   Duration read_timeout = std::chrono::seconds(15);  // per request, headers + body
   Duration idle_timeout = std::chrono::seconds(60);  // keep-alive between requests
+  std::size_t ws_message_limit = 64 << 10;      // bytes per WebSocket message
   std::string server_name = "tamas";
 };
 
