@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "api/server.h"
+#include "api/static_files.h"
 #include "api/system_routes.h"
 #include "app/command.h"
 #include "app/serve_context.h"
@@ -22,6 +23,7 @@ struct ServeOptions {
   std::string http = "127.0.0.1:8080";
   int threads = 2;
   std::string log_level = "info";
+  std::string web = "web/dist";
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
@@ -72,6 +74,11 @@ int run_serve(const ServeOptions& o) {
   }
   auto router = std::make_shared<api::Router>();
   context.value()->add_routes(*router);
+  auto web_files = api::add_static_routes(*router, o.web);
+  if (!web_files) {
+    std::fprintf(stderr, "tamas serve: %s\n", web_files.error().message.c_str());
+    return 1;
+  }
 
   api::HttpServer server(server_options, router);
   auto port = server.start();
@@ -81,7 +88,8 @@ int run_serve(const ServeOptions& o) {
   }
   log(LogLevel::info, "serve.started",
       {{"http", server_options.address + ":" + std::to_string(*port)},
-       {"strategy", o.strategy}, {"db", o.db}, {"version", std::string(kVersion)}});
+       {"strategy", o.strategy}, {"db", o.db}, {"web_files", *web_files},
+       {"version", std::string(kVersion)}});
   const int sig = wait_for_signal();
   log(LogLevel::info, "serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
   server.stop();
@@ -97,6 +105,8 @@ TAMAS_REGISTER_COMMAND(Command{
       sub.add_option("--strategy", o->strategy, "Strategy YAML file")->capture_default_str();
       sub.add_option("--db", o->db, "SQLite database path")->capture_default_str();
       sub.add_option("--http", o->http, "HTTP listen address ADDR:PORT (port 0: any free port)")
+          ->capture_default_str();
+      sub.add_option("--web", o->web, "Built web front end to serve (missing: API only)")
           ->capture_default_str();
       sub.add_option("--threads", o->threads, "HTTP I/O threads")->capture_default_str()->check(CLI::Range(1, 64));
       sub.add_option("--log-level", o->log_level, "info or debug")->capture_default_str()
