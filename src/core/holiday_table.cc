@@ -65,7 +65,7 @@ Result<HolidayTable> HolidayTable::create(std::vector<HolidayRule> rules) {
 }
 
 const HolidayRule* HolidayTable::rule_on(CivilDate date) const {
-  if (rules_.empty()) return nullptr;
+  if (rules_.empty() || !is_valid(date)) return nullptr;
   if (date.year < kFirstYear || date.year > kLastYear) return match_direct(date);
   Year& slot = years_[date.year - kFirstYear];
   std::call_once(slot.once, [&] { expand(date.year, slot); });

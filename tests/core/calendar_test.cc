@@ -1,4 +1,6 @@
 // Time zones, local dates and holidays of the business calendar.
+#include <thread>
+
 #include "calendar_fixture.h"
 
 namespace tamas::testing {
@@ -147,10 +149,40 @@ TEST(BusinessCalendarHolidays, ImpossibleDatesAreRejected) {
   EXPECT_FALSE(bad_gregorian.ok());
 }
 
+TEST_F(TehranCalendar, ImpossibleCivilDatesAreNotHolidays) {
+  EXPECT_FALSE(cal().is_holiday({2025, 12, 40}));
+  EXPECT_FALSE(cal().is_holiday({2025, 2, 29}));
+  EXPECT_FALSE(cal().is_holiday({2025, 3, 0}));
+}
+
 TEST_F(TehranCalendar, CalendarCopiesShareTheirHolidays) {
   const BusinessCalendar copy = cal();
   EXPECT_TRUE(copy.is_holiday({2025, 3, 21}));
   EXPECT_EQ(copy.time_zone(), "Asia/Tehran");
+}
+
+TEST(BusinessCalendarHolidays, ThirtiethOfEsfandExistsOnlyInLeapYears) {
+  auto cal = BusinessCalendar::create(
+      "Asia/Tehran", {{"Last day", CalendarKind::persian, std::nullopt, 12, 30, 12, 30}});
+  ASSERT_TRUE(cal.ok());
+  EXPECT_TRUE(cal->is_holiday(from_jalali({1403, 12, 30})));  // leap year
+  EXPECT_FALSE(cal->is_holiday(from_jalali({1404, 12, 29})));
+  EXPECT_FALSE(cal->is_holiday(from_jalali({1405, 1, 1})));
+}
+
+TEST(BusinessCalendarHolidays, ManyThreadsSeeTheSameHolidays) {
+  auto cal = BusinessCalendar::create("Asia/Tehran", iranian_holidays());
+  ASSERT_TRUE(cal.ok());
+  auto count = [&] {
+    int n = 0;
+    for (int y = 2000; y < 2040; ++y) n += cal->is_holiday(from_jalali({y - 621, 1, 2}));
+    return n;
+  };
+  std::vector<int> seen(4, -1);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) threads.emplace_back([&, i] { seen[i] = count(); });
+  for (auto& t : threads) t.join();
+  for (int n : seen) EXPECT_EQ(n, 40);
 }
 
 }  // namespace
