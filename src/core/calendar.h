@@ -3,7 +3,17 @@
 //
 // Contract: all Instants are UTC; "local" means the calendar's time zone.
 // A BusinessCalendar is immutable after create() and safe to share between
-// threads. Every function is pure.
+// threads. Every function is pure. Copies are cheap and share one state.
+//
+// Time zones: offsets come from ICU 72's zone data, precomputed at create()
+// for 1900..2200 (core/zone_table.h), so Asia/Tehran's DST (until 2022) is
+// honoured. Opening hours are wall-clock hours: an instant is open iff its
+// local time falls in a range of its local date, so on a spring-forward day
+// the skipped hour is never open and on a fall-back day a repeated hour in a
+// range is open twice (business_time_between counts both).
+// Holidays are expanded per Gregorian year on first use, thread-safely
+// (core/holiday_table.h). Costs: is_open ~0.1 us; business_time_between
+// grows with the number of local days spanned (~0.5 us per week).
 #pragma once
 
 #include <array>
@@ -83,13 +93,20 @@ class BusinessCalendar {
 
   CivilDate local_date(Instant t) const;
   int local_minute_of_day(Instant t) const;  // 0..1439
-  // The UTC instant of a local wall-clock time (first one if ambiguous).
+  // The UTC instant of a local wall-clock time (first one if ambiguous; a
+  // time skipped by a DST gap is shifted forward by the gap, so a skipped
+  // midnight maps to the transition). minute_of_day may be 1440 (= next day).
   Instant to_instant(CivilDate local, int minute_of_day) const;
 
+  // Whether a holiday rule covers the local date. The first matching rule
+  // (in the order given to create()) names it.
   bool is_holiday(CivilDate local) const;
   // The holiday's name, if `local` is one.
   std::optional<std::string> holiday_name(CivilDate local) const;
 
+  // Ranges of a date: its ScheduleException if any (even on a holiday), else
+  // none on a holiday when closed_on_holidays, else the weekday's ranges.
+  // Ranges are clamped to [0, 1440]; overlapping ranges are merged.
   bool is_open(const Schedule& s, Instant t) const;
   // The first instant >= t at which `s` is open; nullopt if it never opens
   // within the next 400 days.
@@ -99,7 +116,8 @@ class BusinessCalendar {
   // Open time of `s` within [a, b) — the clock of business-hour SLAs.
   Duration business_time_between(const Schedule& s, Instant a, Instant b) const;
   // The instant at which `d` of open time has elapsed after `start`
-  // (an SLA due time); nullopt if unreachable within 400 days.
+  // (an SLA due time); nullopt if unreachable within 400 days. d <= 0 gives
+  // `start`; a due time that falls exactly on a closing is that closing.
   std::optional<Instant> add_business_time(const Schedule& s, Instant start, Duration d) const;
 
  private:
