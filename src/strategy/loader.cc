@@ -70,14 +70,15 @@ void copy_index(Ctx& ctx) {
 }
 
 void compile(Ctx& ctx, const YAML::Node& root) {
+  if (root.IsNull()) {
+    ctx.sink.error(root, "the strategy file is empty");
+    return;
+  }
   Map m(ctx.sink, root, "strategy file",
         {"organisation", "holidays", "hours", "fields", "skills", "agent_groups", "queues",
          "partners", "segments", "interaction_types", "ivr", "entry_points", "routing",
          "service_levels", "surveys", "governance"});
-  if (!m.ok()) {
-    if (!root.IsDefined() || root.IsNull()) ctx.sink.error(root, "the strategy file is empty");
-    return;
-  }
+  if (!m.ok()) return;
   parse_organisation(ctx, m.need("organisation"));
   parse_holidays(ctx, m.get("holidays"));
   if (m.has("hours")) parse_hours(ctx, m.get("hours"));
@@ -119,7 +120,7 @@ LoadResult load_strategy_text(std::string_view text, const std::string& filename
       const YAML::Node root = YAML::Load(std::string(text));
       detail::compile(ctx, root);
     } catch (const YAML::Exception& e) {
-      ctx.sink.error(e.mark, e.msg);
+      ctx.sink.error(e.mark, "invalid YAML: " + e.msg);
     } catch (const std::exception& e) {
       ctx.sink.error(YAML::Mark::null_mark(), std::string("internal error: ") + e.what());
     }

@@ -32,8 +32,8 @@ void parse_address(Ctx& ctx, const Map& m, EntryPoint& e) {
   const char* want = address_key(e.channel);
   for (const char* key : {"number", "address", "url", "account", "location"}) {
     if (std::string(key) != want && m.has(key))
-      ctx.sink.error(m.key_node(key), "'" + std::string(key) + "' does not apply to a " + kind +
-                                          " entry point; use '" + want + "'");
+      ctx.sink.error(m.key_node(key), "'" + std::string(key) + "' does not apply to " + kind +
+                                          " entry points; use '" + want + "'");
   }
   if (auto v = read_string(ctx.sink, m.need(want), want)) e.address = *v;
   if (e.channel == ChannelKind::social) {

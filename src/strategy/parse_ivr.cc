@@ -98,14 +98,15 @@ void parse_menu(Ctx& ctx, const Map& m, IvrMenu& menu) {
   for (const auto& it : opts) {
     const std::string k = it.first.IsScalar() ? it.first.Scalar() : "?";
     if (k.size() != 1 || std::string_view("0123456789*#").find(k[0]) == std::string_view::npos) {
-      ctx.sink.error(it.first, "IVR option '" + k + "' in menu '" + menu.id +
+      ctx.sink.error(it.first, "IVR option '" + k + "' in IVR menu '" + menu.id +
                                    "' must be a single key: 0-9, * or #");
       continue;
     }
     const bool dup = std::any_of(menu.options.begin(), menu.options.end(),
                                  [&](const IvrOption& o) { return o.digit == k[0]; });
     if (dup) {
-      ctx.sink.error(it.first, "IVR option '" + k + "' appears twice in menu '" + menu.id + "'");
+      ctx.sink.error(it.first,
+                     "IVR option '" + k + "' appears twice in IVR menu '" + menu.id + "'");
       continue;
     }
     IvrOption o;

@@ -48,13 +48,14 @@ std::optional<HolidayRule> parse_holiday_date(Ctx& ctx, const YAML::Node& n, Cal
   const bool dated = x.size() == 3;
   const int off = dated ? 1 : 0;
   for (const auto* d : {&x, &y}) {
+    const std::string part = d == &x ? a : b;
     const int m = (*d)[std::size_t(off)], day = (*d)[std::size_t(off) + 1];
     const bool ok = dated ? (cal == CalendarKind::persian
                                  ? is_valid(JalaliDate{(*d)[0], unsigned(m), unsigned(day)})
                                  : is_valid(CivilDate{(*d)[0], unsigned(m), unsigned(day)}))
                           : valid_recurring(cal, m, day);
-    if (!ok || m > 12 || day > 31) {
-      ctx.sink.error(n, std::string("invalid ") + cal_name(cal) + " date in '" + *text + "'");
+    if (!ok || m > 12 || day > 31 || (dated && ((*d)[0] < 1200 || (*d)[0] > 2200))) {
+      ctx.sink.error(n, std::string("invalid ") + cal_name(cal) + " date '" + part + "'");
       return std::nullopt;
     }
   }

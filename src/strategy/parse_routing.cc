@@ -150,9 +150,36 @@ void parse_rule(Ctx& ctx, const Map& m, RoutingRule& r) {
     if (auto f = parse_fallback(ctx, m.get("no_agents"), "no_agents", where)) r.no_agents = *f;
 }
 
+bool matches_everything(const RoutingRule& r) {
+  return r.types.empty() && r.channels.empty() && r.segments.empty() && r.fields.empty();
+}
+
+// The loosest skill requirement of `r` must be met by some agent group of
+// its queue, or its contacts would wait for ever.
+void check_servable(Ctx& ctx, const Map& m, const RoutingRule& r) {
+  if (r.queue_index < 0) return;
+  const auto& need = r.relax.empty() ? r.skills : r.relax.back().skills;
+  const Queue& q = ctx.st.queues[std::size_t(r.queue_index)];
+  for (const SkillLevel& s : need) {
+    const bool met = std::any_of(q.group_indices.begin(), q.group_indices.end(), [&](int g) {
+      const auto& have = ctx.st.agent_groups[std::size_t(g)].skills;
+      return std::any_of(have.begin(), have.end(), [&](const SkillLevel& h) {
+        return h.skill_index == s.skill_index && h.level >= s.level;
+      });
+    });
+    if (!met)
+      ctx.sink.error(m.get("id"), "routing rule '" + r.id +
+                                      "' can never be served: no agent group "
+                                      "of queue '" +
+                                      q.id + "' has skill '" + s.skill + "' at level " +
+                                      std::to_string(s.level) + " or above");
+  }
+}
+
 }  // namespace
 
 void parse_routing(Ctx& ctx, const YAML::Node& n) {
+  std::string catch_all;
   for (const auto& item : read_seq(ctx.sink, n, "routing")) {
     Map m(ctx.sink, item, "routing rule",
           {"id", "when", "queue", "transfer", "skills", "priority", "relax", "overflow",
@@ -163,6 +190,12 @@ void parse_routing(Ctx& ctx, const YAML::Node& n) {
     RoutingRule r;
     r.id = *id;
     parse_rule(ctx, m, r);
+    check_servable(ctx, m, r);
+    if (!catch_all.empty())
+      ctx.sink.error(m.get("id"), "routing rule '" + r.id + "' can never match: rule '" +
+                                      catch_all + "' above it matches every contact");
+    else if (!m.has("when") && matches_everything(r))
+      catch_all = r.id;
     ctx.st.routes.push_back(std::move(r));
   }
 }
