@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "strategy/json.h"
 #include "strategy/loader.h"
 #include "strategy/summary.h"
 
@@ -124,6 +125,16 @@ TEST(Summary, CountsWhatTheCheckCommandPrints) {
   EXPECT_EQ(x.channels, 3);
   EXPECT_EQ(x.ivr_menus, 1);
   EXPECT_NE(to_text(s, x).find("routing rules: 5"), std::string::npos);
+}
+
+TEST(Json, CompiledStrategyIsServedAsJson) {
+  const Strategy s = load_example("automotive/strategy.yaml");
+  const std::string j = to_json(s);
+  EXPECT_EQ(j.front(), '{');
+  EXPECT_NE(j.find("\"id\":\"kavir-motor\""), std::string::npos);
+  EXPECT_NE(j.find("\"sat\":[\"07:30-18:00\"]"), std::string::npos);
+  EXPECT_NE(j.find("\"threshold_s\":28800"), std::string::npos) << j.substr(0, 200);
+  EXPECT_NE(j.find("\"key\":\"*\",\"say\":{\"fa\":\"تکرار\""), std::string::npos);
 }
 
 }  // namespace
