@@ -54,6 +54,63 @@ void resolve_business_hours(Ctx& ctx) {
       resolve_hours(ctx, ctx.business_hours, o.business_hours, " in organisation");
 }
 
+bool too_deep(Sink& sink, std::size_t pos, int line, int col) {
+  YAML::Mark m;
+  m.pos = int(pos);
+  m.line = line;
+  m.column = col;
+  sink.error(m, "nesting is too deep (more than 64 levels)");
+  return false;
+}
+
+// yaml-cpp parses recursively: bound the nesting before handing it the text
+// so hostile input cannot exhaust the stack. Counts flow brackets outside
+// quotes and comments, block indentation, and "- " chains at a line start.
+bool check_nesting(std::string_view text, Sink& sink) {
+  constexpr int kMaxDepth = 64, kMaxIndent = 256;
+  int depth = 0, line = 0, col = 0, indent = 0, chain = 0;
+  bool at_start = true;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i, ++col) {
+    const char c = text[i];
+    if (c == '\n') {
+      line++, col = -1, indent = 0, chain = 0, at_start = true;
+      if (quote == '\'') quote = 0;  // keep the scan simple: quotes end at a line end
+      continue;
+    }
+    if (at_start) {
+      if (c == ' ')
+        indent++;
+      else if ((c == '-' || c == '?' || c == ':') && i + 1 < text.size() && text[i + 1] == ' ')
+        chain++;
+      else if (c != '\t')
+        at_start = false;
+      if (indent > kMaxIndent || chain > kMaxDepth) {
+        return too_deep(sink, i, line, col);
+      }
+    }
+    if (quote) {
+      if (c == quote)
+        quote = 0;
+      else if (c == '\\' && quote == '"')
+        ++i, ++col;
+      continue;
+    }
+    if ((c == '"' || c == '\'') && (i == 0 || std::strchr(" \t[{,:-\n", text[i - 1])))
+      quote = c;  // a quote opens a scalar only at a token start
+    else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) {
+        return too_deep(sink, i, line, col);
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
+}
+
 void copy_index(Ctx& ctx) {
   auto& x = ctx.st.index;
   x.schedules = ctx.schedules.map();
@@ -117,8 +174,10 @@ LoadResult load_strategy_text(std::string_view text, const std::string& filename
     ctx.sink.error(YAML::Mark::null_mark(), "file is larger than 4 MiB");
   } else {
     try {
-      const YAML::Node root = YAML::Load(std::string(text));
-      detail::compile(ctx, root);
+      if (detail::check_nesting(text, ctx.sink)) {
+        const YAML::Node root = YAML::Load(std::string(text));
+        detail::compile(ctx, root);
+      }
     } catch (const YAML::Exception& e) {
       ctx.sink.error(e.mark, "invalid YAML: " + e.msg);
     } catch (const std::exception& e) {
