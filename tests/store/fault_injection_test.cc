@@ -35,7 +35,10 @@ class FaultInjectionTest : public ::testing::Test {
   }
   std::vector<std::int64_t> stored_arrivals() {
     std::vector<std::int64_t> out;
-    for (const Interaction& i : *open()->interactions().list_open(tenant))
+    std::unique_ptr<Store> store = open();
+    auto open_contacts = store->interactions().list_open(tenant);
+    EXPECT_TRUE(open_contacts.ok());
+    for (const Interaction& i : *open_contacts)
       out.push_back(to_millis(i.arrived_at));
     return out;
   }
