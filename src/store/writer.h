@@ -33,6 +33,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -59,6 +60,11 @@ class StoreWriter {
   void submit(Op op, Done done);
   // As above; the future becomes ready after commit.
   std::future<Status> submit(Op op);
+
+  // For operations that produce a value (an assigned id, a seq): the future
+  // holds op's value once committed, or the error.
+  template <typename T>
+  std::future<Result<T>> submit_for(std::function<Result<T>(Store&)> op);
 
   // Returns once everything submitted before the call has completed.
   void flush();
@@ -90,5 +96,25 @@ class StoreWriter {
 
   std::thread thread_;  // started last, joined by stop()
 };
+
+template <typename T>
+std::future<Result<T>> StoreWriter::submit_for(std::function<Result<T>(Store&)> op) {
+  auto value = std::make_shared<std::optional<Result<T>>>();
+  auto promise = std::make_shared<std::promise<Result<T>>>();
+  std::future<Result<T>> result = promise->get_future();
+  submit(
+      [op = std::move(op), value](Store& s) -> Status {
+        value->emplace(op(s));
+        return value->value().ok() ? Status{} : Status(value->value().error());
+      },
+      [value, promise](const Status& s) {
+        if (s.ok()) {
+          promise->set_value(std::move(value->value()));
+        } else {
+          promise->set_value(s.error());
+        }
+      });
+  return result;
+}
 
 }  // namespace tamas::store

@@ -59,6 +59,18 @@ TEST_F(WriterTest, ContactIsVisibleToAnotherConnectionWhenAcknowledged) {
   EXPECT_TRUE(seen.get_future().get()) << "acknowledged before it was committed";
 }
 
+TEST_F(WriterTest, SubmitForHandsBackTheAssignedIdAfterCommit) {
+  StoreWriter writer(open());
+  std::future<Result<RowId>> id = writer.submit_for<RowId>(
+      [this](Store& s) { return s.interactions().add(contact(tenant, 7)); });
+  Result<RowId> got = id.get();
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  EXPECT_EQ(open()->interactions().get(tenant, *got)->arrived_at, from_millis(7));
+  std::future<Result<RowId>> bad = writer.submit_for<RowId>(
+      [this](Store& s) { return s.interactions().add(contact(tenant + 99, 7)); });
+  EXPECT_EQ(bad.get().error().code, ErrorCode::invalid_argument) << "unknown tenant";
+}
+
 TEST_F(WriterTest, WorkArrivingDuringACommitSharesTheNextTransaction) {
   StoreWriter writer(open());
   std::latch running(1), release(1);
