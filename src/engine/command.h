@@ -21,15 +21,28 @@ struct AgentSkill {
 struct AgentLogin {
   std::string agent;
   std::vector<AgentSkill> skills;
-  std::vector<std::string> queues;           // queues the agent serves
-  std::optional<CapacityProfile> capacity;   // default: config default
-  bool ready = false;                        // start ready (else not ready "login")
+  std::vector<std::string> queues;          // queues the agent serves
+  std::optional<CapacityProfile> capacity;  // default: config default
+  bool ready = false;                       // start ready (else not ready "login")
 };
-struct AgentReady { std::string agent; };
-struct AgentNotReady { std::string agent; std::string reason; };
-struct AgentLogout { std::string agent; };  // REQUIRES no interaction held
-struct AcceptOffer { std::string agent; std::string contact; };
-struct RejectOffer { std::string agent; std::string contact; };
+struct AgentReady {
+  std::string agent;
+};
+struct AgentNotReady {
+  std::string agent;
+  std::string reason;
+};
+struct AgentLogout {
+  std::string agent;
+};  // REQUIRES no interaction held
+struct AcceptOffer {
+  std::string agent;
+  std::string contact;
+};
+struct RejectOffer {
+  std::string agent;
+  std::string contact;
+};
 
 struct ContactArrive {
   std::string contact;
@@ -37,23 +50,42 @@ struct ContactArrive {
   std::string type;
   std::string segment;
   std::vector<std::pair<std::string, std::string>> fields;
-  std::optional<int> priority;     // overrides rule and queue
+  std::optional<int> priority;       // overrides rule and queue
   std::optional<std::string> queue;  // bypasses the rules (e.g. IVR choice)
 };
-struct ContactAbandon { std::string contact; };  // customer left
-struct ContactEnd { std::string contact; };      // agent finished; wrap-up starts
-struct WrapUpDone { std::string agent; std::string contact; };
-struct TransferToQueue { std::string contact; std::string queue; };
-struct TransferToAgent { std::string contact; std::string agent; };
-struct CallbackRequest { std::string contact; };  // virtual hold
-struct QueueOpen { std::string queue; };
-struct QueueClose { std::string queue; };
-struct AdvanceTime {};   // only fires timers up to `now`
-struct ResetStats {};    // start of a new stats day
+struct ContactAbandon {
+  std::string contact;
+};  // customer left
+struct ContactEnd {
+  std::string contact;
+};  // agent finished; wrap-up starts
+struct WrapUpDone {
+  std::string agent;
+  std::string contact;
+};
+struct TransferToQueue {
+  std::string contact;
+  std::string queue;
+};
+struct TransferToAgent {
+  std::string contact;
+  std::string agent;
+};
+struct CallbackRequest {
+  std::string contact;
+};  // virtual hold
+struct QueueOpen {
+  std::string queue;
+};
+struct QueueClose {
+  std::string queue;
+};
+struct AdvanceTime {};  // only fires timers up to `now`
+struct ResetStats {};   // start of a new stats day
 
-using Command = std::variant<AgentLogin, AgentReady, AgentNotReady, AgentLogout, AcceptOffer,
-                             RejectOffer, ContactArrive, ContactAbandon, ContactEnd, WrapUpDone,
-                             TransferToQueue, TransferToAgent, CallbackRequest, QueueOpen,
-                             QueueClose, AdvanceTime, ResetStats>;
+using Command =
+    std::variant<AgentLogin, AgentReady, AgentNotReady, AgentLogout, AcceptOffer, RejectOffer,
+                 ContactArrive, ContactAbandon, ContactEnd, WrapUpDone, TransferToQueue,
+                 TransferToAgent, CallbackRequest, QueueOpen, QueueClose, AdvanceTime, ResetStats>;
 
 }  // namespace tamas::engine

@@ -60,22 +60,22 @@ struct RelaxationStep {
 struct QueueConfig {
   std::string id;
   SelectionPolicy policy = SelectionPolicy::longest_idle;
-  int max_size = 0;                // waiting contacts; 0 = unlimited
-  Duration offer_timeout{0};       // ring-no-answer; 0 = offers never time out
-  Duration wrapup_limit{0};        // 0 = wrap-up until the agent says done
-  Duration overflow_after{0};      // 0 = no overflow
-  std::string overflow_target;     // queue id; required when overflow_after > 0
+  int max_size = 0;             // waiting contacts; 0 = unlimited
+  Duration offer_timeout{0};    // ring-no-answer; 0 = offers never time out
+  Duration wrapup_limit{0};     // 0 = wrap-up until the agent says done
+  Duration overflow_after{0};   // 0 = no overflow
+  std::string overflow_target;  // queue id; required when overflow_after > 0
   std::vector<RelaxationStep> relaxation;
-  double aging_per_second = 0;     // priority points gained per second waiting
+  double aging_per_second = 0;  // priority points gained per second waiting
   int default_priority = 0;
   std::vector<SkillRequirement> default_skills;
   Duration sl_threshold{std::chrono::seconds(20)};  // "answered within"
   Duration default_aht{std::chrono::seconds(180)};  // EWT before any contact ends
-  bool announce_position = true;   // compute exact position on queueing
-  FallbackAction closed_action;    // on arrival while closed
-  FallbackAction no_agents_action; // on arrival while no serving agent is logged in
-  FallbackAction full_action;      // on arrival while max_size is reached
-  bool open = true;                // initial opening state
+  bool announce_position = true;                    // compute exact position on queueing
+  FallbackAction closed_action;                     // on arrival while closed
+  FallbackAction no_agents_action;  // on arrival while no serving agent is logged in
+  FallbackAction full_action;       // on arrival while max_size is reached
+  bool open = true;                 // initial opening state
 };
 
 // First matching rule (in order) decides queue, priority and skills.

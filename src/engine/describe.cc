@@ -18,10 +18,13 @@ std::string describe(const Engine& en, const Event& e) {
   auto a = [&] { return std::string(en.agent_id(e.agent)); };
   auto q = [&] { return std::string(en.queue_id(e.queue)); };
   switch (e.kind) {
-    case EventKind::offer: return "offer " + c() + " -> " + a() + " queue=" + q();
-    case EventKind::start_callback: return "callback " + c() + " -> " + a() + " queue=" + q();
+    case EventKind::offer:
+      return "offer " + c() + " -> " + a() + " queue=" + q();
+    case EventKind::start_callback:
+      return "callback " + c() + " -> " + a() + " queue=" + q();
     case EventKind::offer_revoked:
-      return "revoke " + c() + " " + a() + " reason=" + to_string(static_cast<RevokeReason>(e.code));
+      return "revoke " + c() + " " + a() +
+             " reason=" + to_string(static_cast<RevokeReason>(e.code));
     case EventKind::contact_queued:
       return "queued " + c() + " queue=" + q() + " pos=" + std::to_string(e.position) +
              " ewt=" + format_seconds(e.ewt) + (e.code ? " callback=yes" : "");
@@ -43,7 +46,8 @@ std::string describe(const Engine& en, const Event& e) {
              " reason=" + to_string(static_cast<FallbackReason>(e.code2)) + " queue=" + q();
     case EventKind::contact_completed:
       return "complete " + c() + " " + to_string(static_cast<Outcome>(e.code)) + " queue=" + q();
-    case EventKind::wrapup_done: return "wrapdone " + a() + " " + c();
+    case EventKind::wrapup_done:
+      return "wrapdone " + a() + " " + c();
     case EventKind::contact_transferred:
       return "transfer " + c() + " -> " +
              (e.agent != kNoRef ? a() : std::string(en.queue_id(e.queue2))) + " from=" + q();

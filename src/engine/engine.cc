@@ -27,9 +27,13 @@ ApplyResult Engine::apply(const Command& command, Instant now) {
   return {std::move(s), std::span<const Event>(c.out_)};
 }
 
-ApplyResult Engine::advance_to(Instant now) { return apply(AdvanceTime{}, now); }
+ApplyResult Engine::advance_to(Instant now) {
+  return apply(AdvanceTime{}, now);
+}
 
-Instant Engine::now() const { return core_->now_; }
+Instant Engine::now() const {
+  return core_->now_;
+}
 
 std::string_view Engine::contact_id(Ref c) const {
   return c < core_->contacts_.size() ? std::string_view(core_->contacts_[c].id) : "";
@@ -120,9 +124,9 @@ std::string Engine::dump_state() const {
   }
   for (const auto& ct : c.contacts_) {
     if (ct.state == detail::ContactState::free) continue;
-    o << "contact " << ct.id << " state=" << static_cast<int>(ct.state)
-      << " queue=" << ct.queue << " key=" << ct.key << " step=" << int(ct.relax_step)
-      << " head=" << ct.head << " cb=" << ct.callback << "\n";
+    o << "contact " << ct.id << " state=" << static_cast<int>(ct.state) << " queue=" << ct.queue
+      << " key=" << ct.key << " step=" << int(ct.relax_step) << " head=" << ct.head
+      << " cb=" << ct.callback << "\n";
   }
   return o.str();
 }

@@ -15,19 +15,19 @@ using Ref = std::uint32_t;
 inline constexpr Ref kNoRef = 0xffffffffu;
 
 enum class EventKind : std::uint8_t {
-  offer,               // contact offered to agent (agent reserved)
-  offer_revoked,       // reason: rona, rejected, abandoned, logout
-  contact_queued,      // position (1-based; 0 if not computed), ewt
-  agent_state_changed, // state, reason (not ready reason)
-  contact_answered,    // agent accepted; wait in queue
-  contact_abandoned,   // customer left while waiting or offered; wait
-  contact_overflowed,  // queue -> queue2
-  contact_relaxed,     // step (1-based)
-  after_hours_action,  // fallback kind, reason (closed, no_agents, full)
-  start_callback,      // virtual-hold callback reached an agent: dial both
-  contact_completed,   // outcome; exactly once per contact
-  wrapup_done,         // agent finished after-contact work
-  contact_transferred, // to queue (queue2) or agent
+  offer,                // contact offered to agent (agent reserved)
+  offer_revoked,        // reason: rona, rejected, abandoned, logout
+  contact_queued,       // position (1-based; 0 if not computed), ewt
+  agent_state_changed,  // state, reason (not ready reason)
+  contact_answered,     // agent accepted; wait in queue
+  contact_abandoned,    // customer left while waiting or offered; wait
+  contact_overflowed,   // queue -> queue2
+  contact_relaxed,      // step (1-based)
+  after_hours_action,   // fallback kind, reason (closed, no_agents, full)
+  start_callback,       // virtual-hold callback reached an agent: dial both
+  contact_completed,    // outcome; exactly once per contact
+  wrapup_done,          // agent finished after-contact work
+  contact_transferred,  // to queue (queue2) or agent
 };
 const char* to_string(EventKind k);
 
@@ -50,13 +50,13 @@ struct Event {
   Ref contact = kNoRef;
   Ref agent = kNoRef;
   Ref queue = kNoRef;
-  Ref queue2 = kNoRef;       // overflow / transfer target
-  std::int32_t position = 0; // contact_queued
-  std::uint8_t code = 0;     // AgentStatus, Outcome, RevokeReason, FallbackKind, step
-  std::uint8_t code2 = 0;    // FallbackReason
-  Ref reason = kNoRef;       // not-ready reason (Engine::reason_name)
-  Duration wait{0};          // answered / abandoned: time in queue
-  Duration ewt{0};           // contact_queued
+  Ref queue2 = kNoRef;        // overflow / transfer target
+  std::int32_t position = 0;  // contact_queued
+  std::uint8_t code = 0;      // AgentStatus, Outcome, RevokeReason, FallbackKind, step
+  std::uint8_t code2 = 0;     // FallbackReason
+  Ref reason = kNoRef;        // not-ready reason (Engine::reason_name)
+  Duration wait{0};           // answered / abandoned: time in queue
+  Duration ewt{0};            // contact_queued
 };
 
 }  // namespace tamas::engine

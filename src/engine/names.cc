@@ -10,8 +10,8 @@ namespace tamas::engine {
 namespace {
 constexpr std::array<const char*, kChannelCount> kChannels = {
     "voice", "chat", "email", "sms", "social", "webform", "walkin", "callback"};
-constexpr std::array<const char*, 4> kPolicies = {"longest_idle", "most_skilled",
-                                                  "least_occupied", "round_robin"};
+constexpr std::array<const char*, 4> kPolicies = {"longest_idle", "most_skilled", "least_occupied",
+                                                  "round_robin"};
 constexpr std::array<const char*, 4> kFallbacks = {"queue_anyway", "voicemail_callback", "message",
                                                    "transfer"};
 
@@ -27,25 +27,45 @@ bool parse_name(const std::array<const char*, N>& names, const std::string& text
 }
 }  // namespace
 
-const char* to_string(Channel c) { return kChannels[static_cast<int>(c)]; }
-bool parse_channel(const std::string& t, Channel& out) { return parse_name(kChannels, t, out); }
-const char* to_string(SelectionPolicy p) { return kPolicies[static_cast<int>(p)]; }
-bool parse_policy(const std::string& t, SelectionPolicy& out) { return parse_name(kPolicies, t, out); }
-const char* to_string(FallbackKind k) { return kFallbacks[static_cast<int>(k)]; }
-bool parse_fallback(const std::string& t, FallbackKind& out) { return parse_name(kFallbacks, t, out); }
+const char* to_string(Channel c) {
+  return kChannels[static_cast<int>(c)];
+}
+bool parse_channel(const std::string& t, Channel& out) {
+  return parse_name(kChannels, t, out);
+}
+const char* to_string(SelectionPolicy p) {
+  return kPolicies[static_cast<int>(p)];
+}
+bool parse_policy(const std::string& t, SelectionPolicy& out) {
+  return parse_name(kPolicies, t, out);
+}
+const char* to_string(FallbackKind k) {
+  return kFallbacks[static_cast<int>(k)];
+}
+bool parse_fallback(const std::string& t, FallbackKind& out) {
+  return parse_name(kFallbacks, t, out);
+}
 
 const char* to_string(EventKind k) {
-  static constexpr const char* kNames[] = {
-      "offer",          "offer_revoked",     "contact_queued",   "agent_state_changed",
-      "contact_answered", "contact_abandoned", "contact_overflowed", "contact_relaxed",
-      "after_hours_action", "start_callback", "contact_completed", "wrapup_done",
-      "contact_transferred"};
+  static constexpr const char* kNames[] = {"offer",
+                                           "offer_revoked",
+                                           "contact_queued",
+                                           "agent_state_changed",
+                                           "contact_answered",
+                                           "contact_abandoned",
+                                           "contact_overflowed",
+                                           "contact_relaxed",
+                                           "after_hours_action",
+                                           "start_callback",
+                                           "contact_completed",
+                                           "wrapup_done",
+                                           "contact_transferred"};
   return kNames[static_cast<int>(k)];
 }
 
 const char* to_string(AgentStatus s) {
-  static constexpr const char* kNames[] = {"logged_out", "ready",  "not_ready",
-                                           "reserved",   "busy",   "wrap_up"};
+  static constexpr const char* kNames[] = {"logged_out", "ready", "not_ready",
+                                           "reserved",   "busy",  "wrap_up"};
   return kNames[static_cast<int>(s)];
 }
 

@@ -9,10 +9,10 @@
 namespace tamas::engine {
 
 struct QueueStats {
-  int waiting = 0;                // gauge
-  Duration longest_wait{0};       // gauge: oldest waiting contact
-  int serving_agents = 0;         // gauge: logged-in agents serving the queue
-  std::int64_t offered = 0;       // contacts that entered the queue
+  int waiting = 0;           // gauge
+  Duration longest_wait{0};  // gauge: oldest waiting contact
+  int serving_agents = 0;    // gauge: logged-in agents serving the queue
+  std::int64_t offered = 0;  // contacts that entered the queue
   std::int64_t answered = 0;
   std::int64_t abandoned = 0;
   std::int64_t answered_within = 0;  // wait <= sl_threshold
@@ -20,21 +20,21 @@ struct QueueStats {
   std::int64_t fallback = 0;         // closed / no agents / full actions
   std::int64_t completed = 0;        // handled and ended
   Duration total_wait_answered{0};
-  Duration total_handle{0};          // talk + wrap-up of completed contacts
-  double service_level = 1.0;        // answered_within / (answered + abandoned)
-  Duration asa{0};                   // average speed of answer
-  Duration aht{0};                   // average handle time (talk + wrap)
-  double occupancy = 0;              // of serving agents: busy / available
+  Duration total_handle{0};    // talk + wrap-up of completed contacts
+  double service_level = 1.0;  // answered_within / (answered + abandoned)
+  Duration asa{0};             // average speed of answer
+  Duration aht{0};             // average handle time (talk + wrap)
+  double occupancy = 0;        // of serving agents: busy / available
 };
 
 struct AgentStats {
-  std::int64_t handled = 0;   // contacts answered
-  Duration talk_time{0};      // answered -> ended, summed per interaction
+  std::int64_t handled = 0;  // contacts answered
+  Duration talk_time{0};     // answered -> ended, summed per interaction
   Duration wrap_time{0};
-  Duration ready_time{0};     // state time, by aggregate status
+  Duration ready_time{0};  // state time, by aggregate status
   Duration not_ready_time{0};
-  Duration busy_time{0};      // reserved, busy or wrap-up
-  double occupancy = 0;       // busy / (ready + busy)
+  Duration busy_time{0};  // reserved, busy or wrap-up
+  double occupancy = 0;   // busy / (ready + busy)
 };
 
 }  // namespace tamas::engine

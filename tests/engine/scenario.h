@@ -5,9 +5,9 @@
 //   queue sales policy=longest_idle timeout=20 wrapup=30 sl=20 aging=1 max=10 prio=0
 //         skills=sales/2 overflow=60:support relax=30:sales/1;60: aht=180
 //         closed=voicemail_callback noagents=message:busy full=transfer:+98211 announce=off open=no
-//   rule type=complaint segment=vip channel=chat field.product=car -> queue=vip prio=10 skills=billing/3
-//   default_queue sales
-//   capacity chat=2 email=5            (default agent capacity)
+//   rule type=complaint segment=vip channel=chat field.product=car -> queue=vip prio=10
+//   skills=billing/3 default_queue sales capacity chat=2 email=5            (default agent
+//   capacity)
 // then timed commands (times since 08:00:00 UTC; `at` is absolute, `advance` relative):
 //   at 00:05 login a1 skills=sales/3 queues=sales ready cap=chat:3 blocks=voice:all
 //   at 00:06 arrive c1 chat type=complaint segment=vip field.product=car prio=5 queue=sales

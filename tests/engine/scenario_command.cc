@@ -71,7 +71,8 @@ Result<Command> need(const Args& a, std::size_t n, const std::string& verb) {
 
 }  // namespace
 
-Result<Command> parse_command(const Words& w, std::size_t from, const CapacityProfile& default_cap) {
+Result<Command> parse_command(const Words& w, std::size_t from,
+                              const CapacityProfile& default_cap) {
   if (from >= w.size()) return Command{AdvanceTime{}};
   const std::string& verb = w[from];
   Args a = split_args(w, from + 1);

@@ -31,7 +31,9 @@ bool matches(const Words& want, std::size_t from, const std::string& event) {
   return true;
 }
 
-double secs(Duration d) { return static_cast<double>(d.count()) / 1000.0; }
+double secs(Duration d) {
+  return static_cast<double>(d.count()) / 1000.0;
+}
 
 Status compare(const std::string& what, const std::map<std::string, double>& have,
                const std::map<std::string, std::string>& want) {
@@ -40,7 +42,8 @@ Status compare(const std::string& what, const std::map<std::string, double>& hav
     if (it == have.end()) return Error::invalid("unknown " + what + " key '" + k + "'");
     double expected = std::stod(v);
     if (std::fabs(it->second - expected) > 0.005) {
-      return Error::invalid(what + " " + k + ": expected " + v + ", got " + std::to_string(it->second));
+      return Error::invalid(what + " " + k + ": expected " + v + ", got " +
+                            std::to_string(it->second));
     }
   }
   return {};
@@ -50,14 +53,20 @@ Status expect_stats(RunState& st, const Args& a) {
   if (a.pos.size() != 1) return Error::invalid("expect stats <queue> k=v...");
   auto s = st.engine->queue_stats(a.pos[0]);
   if (!s) return s.error();
-  std::map<std::string, double> have = {
-      {"waiting", s->waiting},      {"longest", secs(s->longest_wait)},
-      {"agents", s->serving_agents}, {"offered", double(s->offered)},
-      {"answered", double(s->answered)}, {"abandoned", double(s->abandoned)},
-      {"within", double(s->answered_within)}, {"overflowed", double(s->overflowed)},
-      {"fallback", double(s->fallback)}, {"completed", double(s->completed)},
-      {"sl", s->service_level},     {"asa", secs(s->asa)},
-      {"aht", secs(s->aht)},        {"occupancy", s->occupancy}};
+  std::map<std::string, double> have = {{"waiting", s->waiting},
+                                        {"longest", secs(s->longest_wait)},
+                                        {"agents", s->serving_agents},
+                                        {"offered", double(s->offered)},
+                                        {"answered", double(s->answered)},
+                                        {"abandoned", double(s->abandoned)},
+                                        {"within", double(s->answered_within)},
+                                        {"overflowed", double(s->overflowed)},
+                                        {"fallback", double(s->fallback)},
+                                        {"completed", double(s->completed)},
+                                        {"sl", s->service_level},
+                                        {"asa", secs(s->asa)},
+                                        {"aht", secs(s->aht)},
+                                        {"occupancy", s->occupancy}};
   return compare("stats", have, a.kv);
 }
 
@@ -65,11 +74,13 @@ Status expect_agentstats(RunState& st, const Args& a) {
   if (a.pos.size() != 1) return Error::invalid("expect agentstats <agent> k=v...");
   auto s = st.engine->agent_stats(a.pos[0]);
   if (!s) return s.error();
-  std::map<std::string, double> have = {
-      {"handled", double(s->handled)}, {"talk", secs(s->talk_time)},
-      {"wrap", secs(s->wrap_time)},     {"ready", secs(s->ready_time)},
-      {"notready", secs(s->not_ready_time)}, {"busy", secs(s->busy_time)},
-      {"occupancy", s->occupancy}};
+  std::map<std::string, double> have = {{"handled", double(s->handled)},
+                                        {"talk", secs(s->talk_time)},
+                                        {"wrap", secs(s->wrap_time)},
+                                        {"ready", secs(s->ready_time)},
+                                        {"notready", secs(s->not_ready_time)},
+                                        {"busy", secs(s->busy_time)},
+                                        {"occupancy", s->occupancy}};
   return compare("agentstats", have, a.kv);
 }
 
@@ -96,7 +107,8 @@ Status expect_waiting(RunState& st, const Args& a) {
   std::string got, want;
   for (const auto& r : *rows) got += " " + std::string(st.engine->contact_id(r.contact));
   for (std::size_t i = 1; i < a.pos.size(); ++i) want += " " + a.pos[i];
-  if (got != want) return Error::invalid("waiting in " + a.pos[0] + ":" + got + " (expected" + want + ")");
+  if (got != want)
+    return Error::invalid("waiting in " + a.pos[0] + ":" + got + " (expected" + want + ")");
   return {};
 }
 
@@ -129,7 +141,8 @@ Status expect(RunState& st, const Words& w) {
     return {};
   }
   if (k == "ok") {
-    if (!st.last_status.ok()) return Error::invalid("command failed: " + st.last_status.error().message);
+    if (!st.last_status.ok())
+      return Error::invalid("command failed: " + st.last_status.error().message);
     return {};
   }
   if (k == "nothing") {

@@ -112,7 +112,8 @@ static Status apply_queue_option(const std::string& k, const std::string& v, Que
     out = *a;
     return {};
   };
-  if (k == "policy") return parse_policy(v, q.policy) ? Status{} : Error::invalid("bad policy " + v);
+  if (k == "policy")
+    return parse_policy(v, q.policy) ? Status{} : Error::invalid("bad policy " + v);
   if (k == "timeout") return dur(q.offer_timeout);
   if (k == "wrapup") return dur(q.wrapup_limit);
   if (k == "sl") return dur(q.sl_threshold);

@@ -14,7 +14,9 @@ namespace tamas::engine::testing {
 
 namespace {
 
-Instant scenario_origin() { return from_millis(1767254400000LL); }  // 2026-01-01T08:00:00Z
+Instant scenario_origin() {
+  return from_millis(1767254400000LL);
+}  // 2026-01-01T08:00:00Z
 
 class Runner {
  public:
@@ -27,7 +29,8 @@ class Runner {
       auto hash = raw.find('#');
       Words w = split_words(hash == std::string::npos ? raw : raw.substr(0, hash));
       if (w.empty()) continue;
-      if (Status s = line(w); !s) return {false, name + ":" + std::to_string(lineno) + ": " + s.error().message};
+      if (Status s = line(w); !s)
+        return {false, name + ":" + std::to_string(lineno) + ": " + s.error().message};
     }
     if (!st_.engine) {
       if (Status s = ensure_engine(); !s) return {false, name + ": " + s.error().message};

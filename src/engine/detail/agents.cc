@@ -136,12 +136,19 @@ void Core::update_status(Ref a) {
   if (s == ag.status && reason == ag.shown_reason) return;
   Duration spent = now_ - ag.status_since;
   switch (ag.status) {
-    case AgentStatus::ready: ag.stats.ready_time += spent; break;
-    case AgentStatus::not_ready: ag.stats.not_ready_time += spent; break;
+    case AgentStatus::ready:
+      ag.stats.ready_time += spent;
+      break;
+    case AgentStatus::not_ready:
+      ag.stats.not_ready_time += spent;
+      break;
     case AgentStatus::reserved:
     case AgentStatus::busy:
-    case AgentStatus::wrap_up: ag.stats.busy_time += spent; break;
-    case AgentStatus::logged_out: break;
+    case AgentStatus::wrap_up:
+      ag.stats.busy_time += spent;
+      break;
+    case AgentStatus::logged_out:
+      break;
   }
   ag.status_since = now_;
   ag.status = s;
@@ -177,8 +184,10 @@ int Core::find_slot(const AgentRt& a, Ref contact) const {
 static IdleKey idle_key(SelectionPolicy p, const AgentRt& a, const Membership& m, Ref agent) {
   std::int64_t idle = to_millis(a.idle_since);
   switch (p) {
-    case SelectionPolicy::longest_idle: return {idle, 0, agent};
-    case SelectionPolicy::most_skilled: return {-m.score, idle, agent};
+    case SelectionPolicy::longest_idle:
+      return {idle, 0, agent};
+    case SelectionPolicy::most_skilled:
+      return {-m.score, idle, agent};
     case SelectionPolicy::least_occupied:
       return {static_cast<std::int64_t>(a.slots.size()), idle, agent};
     case SelectionPolicy::round_robin:

@@ -16,7 +16,7 @@ struct HeapEntry {
   std::int64_t key = 0;   // base priority - aging rate * arrival (micro-points)
   std::uint64_t seq = 0;  // arrival order; FIFO among equal keys
   Ref contact = kNoRef;
-  bool head = false;      // returned to the head of the queue
+  bool head = false;  // returned to the head of the queue
 };
 
 inline bool served_before(const HeapEntry& a, const HeapEntry& b) {

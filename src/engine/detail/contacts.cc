@@ -13,8 +13,8 @@ bool rule_matches(const RoutingRule& r, const ContactArrive& c) {
   if (r.channel && *r.channel != c.channel) return false;
   if (r.segment && *r.segment != c.segment) return false;
   for (const auto& [k, v] : r.fields) {
-    auto it = std::find_if(c.fields.begin(), c.fields.end(),
-                           [&](const auto& f) { return f.first == k; });
+    auto it =
+        std::find_if(c.fields.begin(), c.fields.end(), [&](const auto& f) { return f.first == k; });
     if (it == c.fields.end() || it->second != v) return false;
   }
   return true;
@@ -22,9 +22,12 @@ bool rule_matches(const RoutingRule& r, const ContactArrive& c) {
 
 Outcome outcome_for(FallbackReason why) {
   switch (why) {
-    case FallbackReason::closed: return Outcome::after_hours;
-    case FallbackReason::no_agents: return Outcome::no_agents;
-    case FallbackReason::full: return Outcome::queue_full;
+    case FallbackReason::closed:
+      return Outcome::after_hours;
+    case FallbackReason::no_agents:
+      return Outcome::no_agents;
+    case FallbackReason::full:
+      return Outcome::queue_full;
   }
   return Outcome::after_hours;
 }
@@ -209,7 +212,8 @@ void Core::release_agent_slot(Ref c) {
   s.gen = ++slot_gen_;
   ag.stats.talk_time += now_ - s.answered;
   const QueueRt& q = queues_[s.queue];
-  if (q.wrapup_limit.count() > 0) add_timer(now_ + q.wrapup_limit, TimerKind::wrapup_limit, a, s.gen);
+  if (q.wrapup_limit.count() > 0)
+    add_timer(now_ + q.wrapup_limit, TimerKind::wrapup_limit, a, s.gen);
   ct.agent = kNoRef;
   update_status(a);
 }

@@ -55,7 +55,8 @@ static Status compile_queue(Core& core, const QueueConfig& qc, QueueRt& q) {
   q.default_reqs = *reqs;
   Duration prev{0};
   for (const auto& step : qc.relaxation) {
-    if (step.after <= prev) return Error::invalid("queue " + qc.id + ": relaxation steps must increase");
+    if (step.after <= prev)
+      return Error::invalid("queue " + qc.id + ": relaxation steps must increase");
     prev = step.after;
     auto r = core.compile_reqs(step.skills);
     if (!r) return r.error();
@@ -65,7 +66,8 @@ static Status compile_queue(Core& core, const QueueConfig& qc, QueueRt& q) {
   if (qc.overflow_after.count() > 0) {
     auto it = core.queue_ids_.find(qc.overflow_target);
     if (it == core.queue_ids_.end()) {
-      return Error::invalid("queue " + qc.id + ": unknown overflow target '" + qc.overflow_target + "'");
+      return Error::invalid("queue " + qc.id + ": unknown overflow target '" + qc.overflow_target +
+                            "'");
     }
     q.overflow_target = it->second;
   }
@@ -77,13 +79,15 @@ static Status compile_queue(Core& core, const QueueConfig& qc, QueueRt& q) {
 
 Status Core::init(const EngineConfig& config) {
   for (const auto& s : config.skills) {
-    if (s.empty() || skill_ids_.count(s)) return Error::invalid("duplicate or empty skill '" + s + "'");
+    if (s.empty() || skill_ids_.count(s))
+      return Error::invalid("duplicate or empty skill '" + s + "'");
     skill_ids_.emplace(s, static_cast<Ref>(skill_names_.size()));
     skill_names_.push_back(s);
   }
   if (skill_names_.size() > 65000) return Error::invalid("too many skills");
   for (const auto& qc : config.queues) {
-    if (qc.id.empty() || queue_ids_.count(qc.id)) return Error::invalid("duplicate or empty queue '" + qc.id + "'");
+    if (qc.id.empty() || queue_ids_.count(qc.id))
+      return Error::invalid("duplicate or empty queue '" + qc.id + "'");
     queue_ids_.emplace(qc.id, static_cast<Ref>(queue_ids_.size()));
   }
   queues_.resize(config.queues.size());
@@ -165,6 +169,7 @@ Ref Core::intern_profile(Ref queue, Channel ch, bool callback, const Reqs& reqs)
   prof.queue = queue;
   prof.channel = ch;
   prof.callback = callback;
+  prof.held_when_closed = callback || ch == Channel::callback;
   prof.reqs = reqs;
   queues_[queue].profiles.push_back(p);
   // Link every logged-in agent of the queue that qualifies (rare: profiles
@@ -209,34 +214,33 @@ void Core::recycle_contacts() {
 }
 
 Status Core::run(const Command& command) {
-  return std::visit(
-      Overloaded{
-          [&](const AgentLogin& c) { return login(c); },
-          [&](const AgentReady& c) { return set_ready(c); },
-          [&](const AgentNotReady& c) { return set_not_ready(c); },
-          [&](const AgentLogout& c) { return logout(c); },
-          [&](const AcceptOffer& c) { return accept(c); },
-          [&](const RejectOffer& c) { return reject(c); },
-          [&](const ContactArrive& c) { return arrive(c); },
-          [&](const ContactAbandon& c) { return abandon(c); },
-          [&](const ContactEnd& c) { return end_contact(c); },
-          [&](const WrapUpDone& c) { return wrapup_done(c); },
-          [&](const TransferToQueue& c) { return transfer_to_queue(c); },
-          [&](const TransferToAgent& c) { return transfer_to_agent(c); },
-          [&](const CallbackRequest& c) { return request_callback(c); },
-          [&](const QueueOpen& c) { return open_queue(c, true); },
-          [&](const QueueClose& c) { return open_queue(QueueOpen{c.queue}, false); },
-          [&](const AdvanceTime&) { return Status{}; },
-          [&](const ResetStats&) {
-            for (auto& q : queues_) q.counters = QueueStats{};
-            for (auto& a : agents_) {
-              a.stats = AgentStats{};
-              if (a.logged_in) a.status_since = now_;
-            }
-            return Status{};
-          },
-      },
-      command);
+  return std::visit(Overloaded{
+                        [&](const AgentLogin& c) { return login(c); },
+                        [&](const AgentReady& c) { return set_ready(c); },
+                        [&](const AgentNotReady& c) { return set_not_ready(c); },
+                        [&](const AgentLogout& c) { return logout(c); },
+                        [&](const AcceptOffer& c) { return accept(c); },
+                        [&](const RejectOffer& c) { return reject(c); },
+                        [&](const ContactArrive& c) { return arrive(c); },
+                        [&](const ContactAbandon& c) { return abandon(c); },
+                        [&](const ContactEnd& c) { return end_contact(c); },
+                        [&](const WrapUpDone& c) { return wrapup_done(c); },
+                        [&](const TransferToQueue& c) { return transfer_to_queue(c); },
+                        [&](const TransferToAgent& c) { return transfer_to_agent(c); },
+                        [&](const CallbackRequest& c) { return request_callback(c); },
+                        [&](const QueueOpen& c) { return open_queue(c, true); },
+                        [&](const QueueClose& c) { return open_queue(QueueOpen{c.queue}, false); },
+                        [&](const AdvanceTime&) { return Status{}; },
+                        [&](const ResetStats&) {
+                          for (auto& q : queues_) q.counters = QueueStats{};
+                          for (auto& a : agents_) {
+                            a.stats = AgentStats{};
+                            if (a.logged_in) a.status_since = now_;
+                          }
+                          return Status{};
+                        },
+                    },
+                    command);
 }
 
 }  // namespace tamas::engine::detail

@@ -45,8 +45,12 @@ struct Req {
 };
 using Reqs = std::vector<Req>;  // sorted by skill
 
-inline std::int64_t ms(Instant t) { return to_millis(t); }
-inline std::int64_t ms(Duration d) { return d.count(); }
+inline std::int64_t ms(Instant t) {
+  return to_millis(t);
+}
+inline std::int64_t ms(Duration d) {
+  return d.count();
+}
 
 struct QueueRt {
   std::string id;
@@ -66,7 +70,7 @@ struct QueueRt {
   std::vector<Ref> profiles;
   std::vector<Ref> agents;  // logged-in agents serving the queue
   int waiting = 0;
-  double aht_ms = 0;  // moving average handle time
+  double aht_ms = 0;    // moving average handle time
   QueueStats counters;  // counter fields only; gauges filled on read
 };
 
@@ -80,6 +84,7 @@ struct Profile {
   Ref queue = kNoRef;
   Channel channel = Channel::voice;
   bool callback = false;
+  bool held_when_closed = false;  // callback tasks wait for opening hours
   Reqs reqs;
   ContactHeap contacts;
   std::set<IdleKey> idle;
@@ -109,7 +114,7 @@ struct AgentRt {
   bool logged_in = false;
   bool ready = false;
   Ref reason = kNoRef;
-  Ref shown_reason = kNoRef;  // reason in the last state event
+  Ref shown_reason = kNoRef;         // reason in the last state event
   std::vector<std::uint8_t> levels;  // by skill ref; 0 = lacks the skill
   std::vector<Ref> queues;
   CapacityProfile cap;

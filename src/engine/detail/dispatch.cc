@@ -63,7 +63,7 @@ void Core::unqueue(Ref c) {
 
 void Core::drain(Ref profile) {
   Profile& p = profiles_[profile];
-  if (p.callback && !queues_[p.queue].open) return;
+  if (p.held_when_closed && !queues_[p.queue].open) return;
   while (!p.contacts.empty() && !p.idle.empty()) {
     offer(p.contacts.top().contact, p.idle.begin()->agent);
   }
@@ -82,7 +82,8 @@ void Core::offer(Ref c, Ref a) {
   recount(ag);
   ag.last_offer = ++offer_seq_;
   const QueueRt& q = queues_[ct.queue];
-  if (q.offer_timeout.count() > 0) add_timer(now_ + q.offer_timeout, TimerKind::offer_timeout, c, ct.gen);
+  if (q.offer_timeout.count() > 0)
+    add_timer(now_ + q.offer_timeout, TimerKind::offer_timeout, c, ct.gen);
   Event& e = emit(ct.callback ? EventKind::start_callback : EventKind::offer);
   e.contact = c;
   e.agent = a;
@@ -130,10 +131,10 @@ Ref Core::best_contact_for(const AgentRt& a) const {
     const Profile& p = profiles_[m.profile];
     if (p.contacts.empty() || !eligible(a, p.channel)) continue;
     const QueueRt& q = queues_[p.queue];
-    if (p.callback && !q.open) continue;
+    if (p.held_when_closed && !q.open) continue;
     const HeapEntry& e = p.contacts.top();
     std::int64_t score = e.key + q.aging * now;
-    bool better = best == kNoRef || (e.head != best_head ? e.head
+    bool better = best == kNoRef || (e.head != best_head   ? e.head
                                      : score != best_score ? score > best_score
                                                            : e.seq < best_seq);
     if (better) {

@@ -36,12 +36,19 @@ AgentStats Core::agent_snapshot(Ref ar) const {
   AgentStats s = a.stats;
   Duration open = now_ - a.status_since;
   switch (a.status) {
-    case AgentStatus::ready: s.ready_time += open; break;
-    case AgentStatus::not_ready: s.not_ready_time += open; break;
+    case AgentStatus::ready:
+      s.ready_time += open;
+      break;
+    case AgentStatus::not_ready:
+      s.not_ready_time += open;
+      break;
     case AgentStatus::reserved:
     case AgentStatus::busy:
-    case AgentStatus::wrap_up: s.busy_time += open; break;
-    case AgentStatus::logged_out: break;
+    case AgentStatus::wrap_up:
+      s.busy_time += open;
+      break;
+    case AgentStatus::logged_out:
+      break;
   }
   Duration avail = s.busy_time + s.ready_time;
   s.occupancy = avail.count() ? static_cast<double>(s.busy_time.count()) / avail.count() : 0.0;
