@@ -207,7 +207,11 @@ void Core::fire_timers(Instant until) {
 void Core::recycle_contacts() {
   for (Ref c : pending_free_) {
     contact_ids_.erase(contacts_[c].id);
+    // Generations survive reuse so timers of the previous occupant stay stale.
+    std::uint32_t gen = contacts_[c].gen + 1, queue_gen = contacts_[c].queue_gen + 1;
     contacts_[c] = ContactRt{};
+    contacts_[c].gen = gen;
+    contacts_[c].queue_gen = queue_gen;
     free_contacts_.push_back(c);
   }
   pending_free_.clear();
