@@ -1,0 +1,91 @@
+// Commands the engine accepts. Each is applied at an Instant supplied by the
+// driver (Engine::apply); the engine never reads a clock. Commands are plain
+// values so the driver can persist them and replay them after a restart.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "engine/config.h"
+
+namespace tamas::engine {
+
+struct AgentSkill {
+  std::string skill;
+  int level = 1;  // 1..5
+};
+
+struct AgentLogin {
+  std::string agent;
+  std::vector<AgentSkill> skills;
+  std::vector<std::string> queues;          // queues the agent serves
+  std::optional<CapacityProfile> capacity;  // default: config default
+  bool ready = false;                       // start ready (else not ready "login")
+};
+struct AgentReady {
+  std::string agent;
+};
+struct AgentNotReady {
+  std::string agent;
+  std::string reason;
+};
+struct AgentLogout {
+  std::string agent;
+};  // REQUIRES no interaction held
+struct AcceptOffer {
+  std::string agent;
+  std::string contact;
+};
+struct RejectOffer {
+  std::string agent;
+  std::string contact;
+};
+
+struct ContactArrive {
+  std::string contact;
+  Channel channel = Channel::voice;
+  std::string type;
+  std::string segment;
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::optional<int> priority;       // overrides rule and queue
+  std::optional<std::string> queue;  // bypasses the rules (e.g. IVR choice)
+};
+struct ContactAbandon {
+  std::string contact;
+};  // customer left
+struct ContactEnd {
+  std::string contact;
+};  // agent finished; wrap-up starts
+struct WrapUpDone {
+  std::string agent;
+  std::string contact;
+};
+struct TransferToQueue {
+  std::string contact;
+  std::string queue;
+};
+struct TransferToAgent {
+  std::string contact;
+  std::string agent;
+};
+struct CallbackRequest {
+  std::string contact;
+};  // virtual hold
+struct QueueOpen {
+  std::string queue;
+};
+struct QueueClose {
+  std::string queue;
+};
+struct AdvanceTime {};  // only fires timers up to `now`
+struct ResetStats {};   // start of a new stats day
+
+using Command =
+    std::variant<AgentLogin, AgentReady, AgentNotReady, AgentLogout, AcceptOffer, RejectOffer,
+                 ContactArrive, ContactAbandon, ContactEnd, WrapUpDone, TransferToQueue,
+                 TransferToAgent, CallbackRequest, QueueOpen, QueueClose, AdvanceTime, ResetStats>;
+
+}  // namespace tamas::engine

@@ -1,0 +1,228 @@
+// Agent commands and agent availability: login/ready/not ready/logout, the
+// aggregate status, and the per-profile idle sets.
+#include <algorithm>
+
+#include "engine/detail/core.h"
+
+namespace tamas::engine::detail {
+
+namespace {
+
+Result<Ref> find(const NameMap& m, std::string_view id, const char* what) {
+  auto it = m.find(id);
+  if (it == m.end()) return Error::not_found(std::string(what) + " '" + std::string(id) + "'");
+  return it->second;
+}
+
+}  // namespace
+
+Status Core::login(const AgentLogin& c) {
+  if (c.agent.empty()) return Error::invalid("empty agent id");
+  auto it = agent_ids_.find(c.agent);
+  if (it != agent_ids_.end() && agents_[it->second].logged_in) {
+    return Error::conflict("agent '" + c.agent + "' already logged in");
+  }
+  std::vector<std::uint8_t> levels(skill_names_.size(), 0);
+  for (const auto& s : c.skills) {
+    auto sk = skill_ids_.find(s.skill);
+    if (sk == skill_ids_.end()) return Error::invalid("unknown skill '" + s.skill + "'");
+    if (s.level < 1 || s.level > 5) return Error::invalid("skill level must be 1..5");
+    levels[sk->second] = static_cast<std::uint8_t>(s.level);
+  }
+  std::vector<Ref> qs;
+  for (const auto& qid : c.queues) {
+    auto q = find(queue_ids_, qid, "queue");
+    if (!q) return q.error();
+    if (std::find(qs.begin(), qs.end(), *q) == qs.end()) qs.push_back(*q);
+  }
+  Ref a;
+  if (it == agent_ids_.end()) {
+    a = static_cast<Ref>(agents_.size());
+    agent_ids_.emplace(c.agent, a);
+    agents_.emplace_back().id = c.agent;
+  } else {
+    a = it->second;
+  }
+  AgentRt& ag = agents_[a];
+  ag.logged_in = true;
+  ag.ready = c.ready;
+  ag.reason = c.ready ? kNoRef : intern_reason("login");
+  ag.levels = std::move(levels);
+  ag.queues = std::move(qs);
+  ag.cap = c.capacity.value_or(default_cap_);
+  ag.count = {};
+  ag.blocked = 0;
+  ag.idle_since = now_;
+  ag.members.clear();
+  for (Ref q : ag.queues) {
+    queues_[q].agents.push_back(a);
+    for (Ref p : queues_[q].profiles) {
+      if (qualifies(ag, profiles_[p].reqs)) link_member(a, p);
+    }
+  }
+  update_status(a);
+  agent_available(a);
+  return {};
+}
+
+Status Core::set_ready(const AgentReady& c) {
+  auto a = find(agent_ids_, c.agent, "agent");
+  if (!a) return a.error();
+  AgentRt& ag = agents_[*a];
+  if (!ag.logged_in) return Error::conflict("agent '" + c.agent + "' is logged out");
+  if (ag.ready) return {};
+  ag.ready = true;
+  ag.reason = kNoRef;
+  if (ag.slots.empty()) ag.idle_since = now_;
+  update_status(*a);
+  agent_available(*a);
+  return {};
+}
+
+Status Core::set_not_ready(const AgentNotReady& c) {
+  auto a = find(agent_ids_, c.agent, "agent");
+  if (!a) return a.error();
+  if (!agents_[*a].logged_in) return Error::conflict("agent '" + c.agent + "' is logged out");
+  make_not_ready(*a, intern_reason(c.reason.empty() ? "break" : c.reason));
+  return {};
+}
+
+void Core::make_not_ready(Ref a, Ref reason) {
+  AgentRt& ag = agents_[a];
+  ag.ready = false;
+  ag.reason = reason;
+  refresh_idle(a);
+  update_status(a);
+}
+
+Status Core::logout(const AgentLogout& c) {
+  auto a = find(agent_ids_, c.agent, "agent");
+  if (!a) return a.error();
+  AgentRt& ag = agents_[*a];
+  if (!ag.logged_in) return Error::conflict("agent '" + c.agent + "' is logged out");
+  if (!ag.slots.empty()) return Error::conflict("agent '" + c.agent + "' still holds contacts");
+  ag.ready = false;
+  refresh_idle(*a);  // leaves every idle set
+  ag.logged_in = false;
+  ag.reason = kNoRef;
+  ag.members.clear();
+  for (Ref q : ag.queues) {
+    auto& v = queues_[q].agents;
+    v.erase(std::find(v.begin(), v.end(), *a));
+  }
+  ag.queues.clear();
+  update_status(*a);
+  return {};
+}
+
+static AgentStatus derive_status(const AgentRt& a) {
+  if (!a.logged_in) return AgentStatus::logged_out;
+  bool offered = false, active = false, wrap = false;
+  for (const Slot& s : a.slots) {
+    offered |= s.state == SlotState::offered;
+    active |= s.state == SlotState::active;
+    wrap |= s.state == SlotState::wrapup;
+  }
+  if (active) return AgentStatus::busy;
+  if (offered) return AgentStatus::reserved;
+  if (wrap) return AgentStatus::wrap_up;
+  return a.ready ? AgentStatus::ready : AgentStatus::not_ready;
+}
+
+void Core::update_status(Ref a) {
+  AgentRt& ag = agents_[a];
+  AgentStatus s = derive_status(ag);
+  Ref reason = s == AgentStatus::not_ready ? ag.reason : kNoRef;
+  if (s == ag.status && reason == ag.shown_reason) return;
+  Duration spent = now_ - ag.status_since;
+  switch (ag.status) {
+    case AgentStatus::ready:
+      ag.stats.ready_time += spent;
+      break;
+    case AgentStatus::not_ready:
+      ag.stats.not_ready_time += spent;
+      break;
+    case AgentStatus::reserved:
+    case AgentStatus::busy:
+    case AgentStatus::wrap_up:
+      ag.stats.busy_time += spent;
+      break;
+    case AgentStatus::logged_out:
+      break;
+  }
+  ag.status_since = now_;
+  ag.status = s;
+  ag.shown_reason = reason;
+  Event& e = emit(EventKind::agent_state_changed);
+  e.agent = a;
+  e.code = static_cast<std::uint8_t>(s);
+  e.reason = reason;
+}
+
+bool Core::eligible(const AgentRt& a, Channel ch) const {
+  auto c = static_cast<int>(ch);
+  return a.logged_in && a.ready && a.count[c] < a.cap.capacity[c] && !(a.blocked & (1u << c));
+}
+
+void Core::recount(AgentRt& a) {
+  a.count = {};
+  a.blocked = 0;
+  for (const Slot& s : a.slots) {
+    auto c = static_cast<int>(s.channel);
+    ++a.count[c];
+    a.blocked |= a.cap.blocks[c];
+  }
+}
+
+int Core::find_slot(const AgentRt& a, Ref contact) const {
+  for (std::size_t i = 0; i < a.slots.size(); ++i) {
+    if (a.slots[i].contact == contact) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+static IdleKey idle_key(SelectionPolicy p, const AgentRt& a, const Membership& m, Ref agent) {
+  std::int64_t idle = to_millis(a.idle_since);
+  switch (p) {
+    case SelectionPolicy::longest_idle:
+      return {idle, 0, agent};
+    case SelectionPolicy::most_skilled:
+      return {-m.score, idle, agent};
+    case SelectionPolicy::least_occupied:
+      return {static_cast<std::int64_t>(a.slots.size()), idle, agent};
+    case SelectionPolicy::round_robin:
+      return {static_cast<std::int64_t>(a.last_offer), 0, agent};
+  }
+  return {idle, 0, agent};
+}
+
+void Core::refresh_idle(Ref a) {
+  AgentRt& ag = agents_[a];
+  for (Membership& m : ag.members) {
+    Profile& p = profiles_[m.profile];
+    bool want = eligible(ag, p.channel);
+    IdleKey k = want ? idle_key(queues_[p.queue].policy, ag, m, a) : IdleKey{};
+    if (m.in_idle && (!want || !(k == m.key))) {
+      p.idle.erase(m.key);
+      m.in_idle = false;
+    }
+    if (want && !m.in_idle) {
+      p.idle.insert(k);
+      m.key = k;
+      m.in_idle = true;
+    }
+  }
+}
+
+// The agent may take more work: give it the best waiting contacts it can
+// take, then publish whatever capacity is left in the idle sets.
+void Core::agent_available(Ref a) {
+  while (true) {
+    Ref c = best_contact_for(agents_[a]);
+    if (c == kNoRef) break;
+    offer(c, a);
+  }
+  refresh_idle(a);
+}
+
+}  // namespace tamas::engine::detail

@@ -1,0 +1,273 @@
+// Contact commands: arrival (rules, fallbacks), accept, reject, abandon, end,
+// wrap-up, virtual-hold callback; and the one place a contact completes.
+#include <algorithm>
+
+#include "engine/detail/core.h"
+
+namespace tamas::engine::detail {
+
+namespace {
+
+bool rule_matches(const RoutingRule& r, const ContactArrive& c) {
+  if (r.type && *r.type != c.type) return false;
+  if (r.channel && *r.channel != c.channel) return false;
+  if (r.segment && *r.segment != c.segment) return false;
+  for (const auto& [k, v] : r.fields) {
+    auto it =
+        std::find_if(c.fields.begin(), c.fields.end(), [&](const auto& f) { return f.first == k; });
+    if (it == c.fields.end() || it->second != v) return false;
+  }
+  return true;
+}
+
+Outcome outcome_for(FallbackReason why) {
+  switch (why) {
+    case FallbackReason::closed:
+      return Outcome::after_hours;
+    case FallbackReason::no_agents:
+      return Outcome::no_agents;
+    case FallbackReason::full:
+      return Outcome::queue_full;
+  }
+  return Outcome::after_hours;
+}
+
+}  // namespace
+
+Status Core::arrive(const ContactArrive& c) {
+  if (c.contact.empty()) return Error::invalid("empty contact id");
+  if (contact_ids_.count(c.contact)) return Error::conflict("contact '" + c.contact + "' exists");
+  Ref queue = default_queue_;
+  std::optional<int> prio;
+  const Reqs* reqs = nullptr;
+  if (c.queue) {
+    auto it = queue_ids_.find(*c.queue);
+    if (it == queue_ids_.end()) return Error::not_found("queue '" + *c.queue + "'");
+    queue = it->second;
+  } else {
+    for (const RuleRt& r : rules_) {
+      if (!rule_matches(r.match, c)) continue;
+      queue = r.queue;
+      prio = r.priority;
+      if (r.reqs) reqs = &*r.reqs;
+      break;
+    }
+  }
+  if (queue == kNoRef) return Error::not_found("no routing rule matches '" + c.contact + "'");
+  QueueRt& q = queues_[queue];
+  Ref ref;
+  if (!free_contacts_.empty()) {
+    ref = free_contacts_.back();
+    free_contacts_.pop_back();
+  } else {
+    ref = static_cast<Ref>(contacts_.size());
+    contacts_.emplace_back();
+    heap_pos_.push_back(0);
+  }
+  contact_ids_.emplace(c.contact, ref);
+  ContactRt& ct = contacts_[ref];
+  ct.id = c.contact;
+  ct.channel = c.channel;
+  ct.arrived = now_;
+  ct.queued_at = now_;
+  ct.queue = queue;
+  ct.seq = ++arrival_seq_;
+  ct.priority = c.priority.value_or(prio.value_or(q.default_priority));
+  if (!q.open && c.channel != Channel::callback &&
+      q.closed_action.kind != FallbackKind::queue_anyway) {
+    fallback(ref, queue, q.closed_action, FallbackReason::closed);
+  } else if (q.agents.empty() && q.no_agents_action.kind != FallbackKind::queue_anyway) {
+    fallback(ref, queue, q.no_agents_action, FallbackReason::no_agents);
+  } else if (q.max_size > 0 && q.waiting >= q.max_size &&
+             q.full_action.kind != FallbackKind::queue_anyway) {
+    fallback(ref, queue, q.full_action, FallbackReason::full);
+  } else {
+    Ref base = intern_profile(queue, c.channel, false, reqs ? *reqs : q.default_reqs);
+    enqueue(ref, queue, base, true);
+  }
+  return {};
+}
+
+void Core::fallback(Ref c, Ref queue, const FallbackAction& action, FallbackReason why) {
+  ++queues_[queue].counters.fallback;
+  Event& e = emit(EventKind::after_hours_action);
+  e.contact = c;
+  e.queue = queue;
+  e.code = static_cast<std::uint8_t>(action.kind);
+  e.code2 = static_cast<std::uint8_t>(why);
+  complete(c, outcome_for(why));
+}
+
+void Core::complete(Ref c, Outcome outcome) {
+  ContactRt& ct = contacts_[c];
+  assert(!ct.completed);
+  ct.completed = true;
+  ct.state = ContactState::done;
+  ct.agent = kNoRef;
+  Event& e = emit(EventKind::contact_completed);
+  e.contact = c;
+  e.queue = ct.queue;
+  e.code = static_cast<std::uint8_t>(outcome);
+  if (ct.pins == 0) pending_free_.push_back(c);
+}
+
+static Result<Ref> lookup(const NameMap& m, std::string_view id, const char* what) {
+  auto it = m.find(id);
+  if (it == m.end()) return Error::not_found(std::string(what) + " '" + std::string(id) + "'");
+  return it->second;
+}
+
+Status Core::accept(const AcceptOffer& cmd) {
+  auto a = lookup(agent_ids_, cmd.agent, "agent");
+  if (!a) return a.error();
+  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  if (!c) return c.error();
+  ContactRt& ct = contacts_[*c];
+  if (ct.state != ContactState::offered || ct.agent != *a) {
+    return Error::conflict("contact '" + cmd.contact + "' is not offered to '" + cmd.agent + "'");
+  }
+  AgentRt& ag = agents_[*a];
+  Slot& s = ag.slots[find_slot(ag, *c)];
+  s.state = SlotState::active;
+  s.answered = now_;
+  s.since = now_;
+  ct.state = ContactState::active;
+  ++ct.gen;
+  Duration wait = now_ - ct.queued_at;
+  QueueStats& qs = queues_[ct.queue].counters;
+  ++qs.answered;
+  qs.total_wait_answered += wait;
+  if (wait <= queues_[ct.queue].sl_threshold) ++qs.answered_within;
+  ++ag.stats.handled;
+  Event& e = emit(EventKind::contact_answered);
+  e.contact = *c;
+  e.agent = *a;
+  e.queue = ct.queue;
+  e.wait = wait;
+  update_status(*a);
+  return {};
+}
+
+Status Core::reject(const RejectOffer& cmd) {
+  auto a = lookup(agent_ids_, cmd.agent, "agent");
+  if (!a) return a.error();
+  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  if (!c) return c.error();
+  ContactRt& ct = contacts_[*c];
+  if (ct.state != ContactState::offered || ct.agent != *a) {
+    return Error::conflict("contact '" + cmd.contact + "' is not offered to '" + cmd.agent + "'");
+  }
+  return_to_head(*c, RevokeReason::rejected, "rejected");
+  return {};
+}
+
+Status Core::abandon(const ContactAbandon& cmd) {
+  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  if (!c) return c.error();
+  ContactRt& ct = contacts_[*c];
+  if (ct.state != ContactState::waiting && ct.state != ContactState::offered) {
+    return Error::conflict("contact '" + cmd.contact + "' is not waiting");
+  }
+  Ref a = kNoRef;
+  if (ct.state == ContactState::waiting) {
+    unqueue(*c);
+  } else {
+    a = ct.agent;
+    revoke(*c, RevokeReason::abandoned);
+  }
+  Duration wait = now_ - ct.queued_at;
+  ++queues_[ct.queue].counters.abandoned;
+  Event& e = emit(EventKind::contact_abandoned);
+  e.contact = *c;
+  e.queue = ct.queue;
+  e.wait = wait;
+  complete(*c, Outcome::abandoned);
+  if (a != kNoRef) {
+    if (agents_[a].slots.empty()) agents_[a].idle_since = now_;
+    update_status(a);
+    agent_available(a);
+  }
+  return {};
+}
+
+Status Core::end_contact(const ContactEnd& cmd) {
+  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  if (!c) return c.error();
+  if (contacts_[*c].state != ContactState::active) {
+    return Error::conflict("contact '" + cmd.contact + "' is not connected to an agent");
+  }
+  release_agent_slot(*c);
+  complete(*c, Outcome::handled);
+  return {};
+}
+
+// The agent's part of an active contact ends: its slot enters wrap-up.
+void Core::release_agent_slot(Ref c) {
+  ContactRt& ct = contacts_[c];
+  Ref a = ct.agent;
+  AgentRt& ag = agents_[a];
+  Slot& s = ag.slots[find_slot(ag, c)];
+  s.state = SlotState::wrapup;
+  s.since = now_;
+  s.gen = ++slot_gen_;
+  ag.stats.talk_time += now_ - s.answered;
+  const QueueRt& q = queues_[s.queue];
+  if (q.wrapup_limit.count() > 0)
+    add_timer(now_ + q.wrapup_limit, TimerKind::wrapup_limit, a, s.gen);
+  ct.agent = kNoRef;
+  update_status(a);
+}
+
+Status Core::wrapup_done(const WrapUpDone& cmd) {
+  auto a = lookup(agent_ids_, cmd.agent, "agent");
+  if (!a) return a.error();
+  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  if (!c) return c.error();
+  int i = find_slot(agents_[*a], *c);
+  if (i < 0 || agents_[*a].slots[i].state != SlotState::wrapup) {
+    return Error::conflict("agent '" + cmd.agent + "' is not wrapping up '" + cmd.contact + "'");
+  }
+  finish_wrapup(*a, i);
+  return {};
+}
+
+void Core::finish_wrapup(Ref a, int slot_index) {
+  AgentRt& ag = agents_[a];
+  Slot s = ag.slots[slot_index];
+  ag.slots.erase(ag.slots.begin() + slot_index);
+  recount(ag);
+  Duration wrap = now_ - s.since;
+  Duration handle = now_ - s.answered;
+  ag.stats.wrap_time += wrap;
+  QueueRt& q = queues_[s.queue];
+  ++q.counters.completed;
+  q.counters.total_handle += handle;
+  q.aht_ms = aht_alpha_ * static_cast<double>(handle.count()) + (1 - aht_alpha_) * q.aht_ms;
+  ContactRt& ct = contacts_[s.contact];
+  Event& e = emit(EventKind::wrapup_done);
+  e.contact = s.contact;
+  e.agent = a;
+  e.queue = s.queue;
+  if (--ct.pins == 0 && ct.completed) pending_free_.push_back(s.contact);
+  if (ag.slots.empty()) ag.idle_since = now_;
+  update_status(a);
+  agent_available(a);
+}
+
+Status Core::request_callback(const CallbackRequest& cmd) {
+  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  if (!c) return c.error();
+  ContactRt& ct = contacts_[*c];
+  if (ct.state != ContactState::waiting) {
+    return Error::conflict("contact '" + cmd.contact + "' is not waiting");
+  }
+  if (ct.callback) return {};
+  unqueue(*c);
+  ct.callback = true;
+  Reqs reqs = profiles_[ct.base_profile].reqs;  // copy: interning may grow profiles_
+  Ref base = intern_profile(ct.queue, ct.channel, true, reqs);
+  enqueue(*c, ct.queue, base, false);
+  return {};
+}
+
+}  // namespace tamas::engine::detail

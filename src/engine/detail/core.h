@@ -1,0 +1,268 @@
+// Internal state of the engine. One Core per Engine; single-threaded.
+//
+// Indexes (what makes a decision cheap):
+// - A Profile is (queue, channel, callback?, skill requirements). Contacts
+//   with the same profile share one ContactHeap; agents qualified for a
+//   profile are linked to it once (at login or when the profile is first
+//   created), with their policy score precomputed.
+// - Profile::idle holds the agents that could take a contact of the profile
+//   right now, ordered by the queue's selection policy. Invariant: a profile
+//   never has both waiting (routable) contacts and idle agents.
+// - An agent that frees capacity looks only at the heads of its linked
+//   profiles; an arriving contact looks only at its profile's idle set.
+// - Timers live in one min-heap, cancelled lazily by generation numbers.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <queue>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+#include "engine/command.h"
+#include "engine/config.h"
+#include "engine/detail/contact_heap.h"
+#include "engine/engine.h"
+#include "engine/event.h"
+#include "engine/stats.h"
+
+namespace tamas::engine::detail {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using NameMap = std::unordered_map<std::string, Ref, StringHash, std::equal_to<>>;
+
+struct Req {
+  std::uint16_t skill = 0;
+  std::uint8_t level = 1;
+  bool operator==(const Req&) const = default;
+};
+using Reqs = std::vector<Req>;  // sorted by skill
+
+inline std::int64_t ms(Instant t) {
+  return to_millis(t);
+}
+inline std::int64_t ms(Duration d) {
+  return d.count();
+}
+
+struct QueueRt {
+  std::string id;
+  SelectionPolicy policy = SelectionPolicy::longest_idle;
+  int max_size = 0;
+  Duration offer_timeout{0}, wrapup_limit{0}, overflow_after{0};
+  Ref overflow_target = kNoRef;
+  std::vector<std::pair<Duration, Reqs>> relax;
+  std::int64_t aging = 0;  // micro-points per millisecond
+  int default_priority = 0;
+  Reqs default_reqs;
+  Duration sl_threshold{0};
+  bool announce = true;
+  FallbackAction closed_action, no_agents_action, full_action;
+  bool open = true;
+  // Runtime.
+  std::vector<Ref> profiles;
+  std::vector<Ref> agents;  // logged-in agents serving the queue
+  int waiting = 0;
+  double aht_ms = 0;    // moving average handle time
+  QueueStats counters;  // counter fields only; gauges filled on read
+};
+
+struct IdleKey {
+  std::int64_t a = 0, b = 0;
+  Ref agent = kNoRef;
+  auto operator<=>(const IdleKey&) const = default;
+};
+
+struct Profile {
+  Ref queue = kNoRef;
+  Channel channel = Channel::voice;
+  bool callback = false;
+  bool held_when_closed = false;  // callback tasks wait for opening hours
+  Reqs reqs;
+  ContactHeap contacts;
+  std::set<IdleKey> idle;
+};
+
+enum class SlotState : std::uint8_t { offered, active, wrapup };
+
+struct Slot {
+  Ref contact = kNoRef;
+  Channel channel = Channel::voice;
+  SlotState state = SlotState::offered;
+  Ref queue = kNoRef;
+  std::uint32_t gen = 0;  // wrap-up timer identity
+  Instant since{};        // answered (active) or wrap-up start
+  Instant answered{};
+};
+
+struct Membership {
+  Ref profile = kNoRef;
+  std::int32_t score = 0;  // most_skilled: summed levels of the requirements
+  bool in_idle = false;
+  IdleKey key;
+};
+
+struct AgentRt {
+  std::string id;
+  bool logged_in = false;
+  bool ready = false;
+  Ref reason = kNoRef;
+  Ref shown_reason = kNoRef;         // reason in the last state event
+  std::vector<std::uint8_t> levels;  // by skill ref; 0 = lacks the skill
+  std::vector<Ref> queues;
+  CapacityProfile cap;
+  std::array<std::uint8_t, kChannelCount> count{};
+  std::uint8_t blocked = 0;  // channels blocked by current interactions
+  std::vector<Slot> slots;
+  std::vector<Membership> members;
+  Instant idle_since{};
+  std::uint64_t last_offer = 0;
+  AgentStatus status = AgentStatus::logged_out;
+  Instant status_since{};
+  AgentStats stats;
+};
+
+enum class ContactState : std::uint8_t { free, waiting, offered, active, done };
+
+struct ContactRt {
+  std::string id;
+  Channel channel = Channel::voice;
+  ContactState state = ContactState::free;
+  bool callback = false;
+  bool head = false;
+  bool completed = false;
+  std::uint8_t relax_step = 0;
+  std::uint8_t pins = 0;  // agent slots referring to this contact
+  int priority = 0;
+  Ref queue = kNoRef;
+  Ref base_profile = kNoRef;  // requirements before relaxation
+  Ref profile = kNoRef;       // current (while waiting)
+  Ref agent = kNoRef;         // offered to / talking with
+  std::int64_t key = 0;
+  std::uint64_t seq = 0;
+  std::uint32_t gen = 0;        // offer timer identity
+  std::uint32_t queue_gen = 0;  // relax/overflow timer identity
+  Instant arrived{}, queued_at{};
+};
+
+enum class TimerKind : std::uint8_t { offer_timeout, relax, overflow, wrapup_limit };
+
+struct Timer {
+  std::int64_t when = 0;
+  std::uint64_t seq = 0;
+  TimerKind kind = TimerKind::offer_timeout;
+  std::uint8_t aux = 0;
+  Ref obj = kNoRef;
+  std::uint32_t gen = 0;
+  bool operator>(const Timer& o) const { return when != o.when ? when > o.when : seq > o.seq; }
+};
+
+class Core {
+ public:
+  Status init(const EngineConfig& config);
+  Status run(const Command& command);  // at now_
+  void fire_timers(Instant until);
+
+  // ---- state ----
+  Instant now_{};
+  std::vector<Event> out_;
+  std::uint64_t event_seq_ = 0;
+  std::uint64_t arrival_seq_ = 0;
+  std::uint64_t offer_seq_ = 0;
+  std::uint64_t timer_seq_ = 0;
+  std::uint32_t slot_gen_ = 0;
+  double aht_alpha_ = 0.2;
+  CapacityProfile default_cap_;
+  NameMap skill_ids_, queue_ids_, agent_ids_, contact_ids_, reason_ids_, profile_ids_;
+  std::vector<std::string> skill_names_, reason_names_;
+  std::vector<QueueRt> queues_;
+  struct RuleRt {
+    RoutingRule match;
+    Ref queue = kNoRef;
+    std::optional<int> priority;
+    std::optional<Reqs> reqs;
+  };
+  std::vector<RuleRt> rules_;
+  Ref default_queue_ = kNoRef;
+  std::vector<Profile> profiles_;
+  std::vector<AgentRt> agents_;
+  std::vector<ContactRt> contacts_;
+  std::vector<std::uint32_t> heap_pos_;  // by contact ref
+  std::vector<Ref> free_contacts_, pending_free_;
+  std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
+
+  // ---- helpers (core.cc, agents.cc, contacts.cc, dispatch.cc) ----
+  Event& emit(EventKind kind);
+  Ref intern_reason(std::string_view name);
+  Result<Reqs> compile_reqs(const std::vector<SkillRequirement>& skills) const;
+  Ref intern_profile(Ref queue, Channel ch, bool callback, const Reqs& reqs);
+  bool qualifies(const AgentRt& a, const Reqs& reqs) const;
+  int skill_score(const AgentRt& a, const Reqs& reqs) const;
+  void link_member(Ref agent, Ref profile);
+  void add_timer(Instant when, TimerKind kind, Ref obj, std::uint32_t gen, std::uint8_t aux = 0);
+  void recycle_contacts();
+
+  // agents.cc
+  Status login(const AgentLogin& c);
+  Status set_ready(const AgentReady& c);
+  Status set_not_ready(const AgentNotReady& c);
+  Status logout(const AgentLogout& c);
+  void make_not_ready(Ref a, Ref reason);
+  void update_status(Ref a);
+  bool eligible(const AgentRt& a, Channel ch) const;
+  void refresh_idle(Ref a);
+  void agent_available(Ref a);
+  void recount(AgentRt& a);
+  int find_slot(const AgentRt& a, Ref contact) const;
+
+  // contacts.cc
+  Status arrive(const ContactArrive& c);
+  Status accept(const AcceptOffer& c);
+  Status reject(const RejectOffer& c);
+  Status abandon(const ContactAbandon& c);
+  Status end_contact(const ContactEnd& c);
+  Status wrapup_done(const WrapUpDone& c);
+  Status request_callback(const CallbackRequest& c);
+  void finish_wrapup(Ref a, int slot_index);
+  void complete(Ref c, Outcome outcome);
+
+  // transfer.cc
+  Status transfer_to_queue(const TransferToQueue& c);
+  Status transfer_to_agent(const TransferToAgent& c);
+  Status open_queue(const QueueOpen& c, bool open);
+  void release_agent_slot(Ref c);
+
+  // dispatch.cc
+  void enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue);
+  void place(Ref c);  // into its current profile heap, then try an idle agent
+  void unqueue(Ref c);
+  void offer(Ref c, Ref a);
+  void revoke(Ref c, RevokeReason why);
+  Ref best_contact_for(const AgentRt& a) const;
+  void drain(Ref profile);
+  Ref current_profile(Ref c);
+  void return_to_head(Ref c, RevokeReason why, std::string_view reason);
+  void fallback(Ref c, Ref queue, const FallbackAction& action, FallbackReason why);
+  std::int64_t score_now(const ContactRt& c) const;
+  int position_of(Ref c) const;
+  Duration ewt_for(const QueueRt& q, int position) const;
+
+  // timers.cc
+  void on_timer(const Timer& t);
+  void relax(Ref c, int step);
+  void overflow(Ref c);
+
+  // stats / dump (stats.cc)
+  QueueStats queue_snapshot(Ref q) const;
+  AgentStats agent_snapshot(Ref a) const;
+  std::vector<WaitingContact> waiting_rows(Ref q) const;
+};
+
+}  // namespace tamas::engine::detail

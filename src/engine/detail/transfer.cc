@@ -1,0 +1,70 @@
+// Transfers (to a queue, to an agent) and queue opening hours.
+#include "engine/detail/core.h"
+
+namespace tamas::engine::detail {
+
+Status Core::transfer_to_queue(const TransferToQueue& cmd) {
+  auto ci = contact_ids_.find(cmd.contact);
+  if (ci == contact_ids_.end()) return Error::not_found("contact '" + cmd.contact + "'");
+  auto qi = queue_ids_.find(cmd.queue);
+  if (qi == queue_ids_.end()) return Error::not_found("queue '" + cmd.queue + "'");
+  Ref c = ci->second, to = qi->second;
+  ContactRt& ct = contacts_[c];
+  if (ct.state == ContactState::waiting) {
+    unqueue(c);
+  } else if (ct.state == ContactState::active) {
+    release_agent_slot(c);
+  } else {
+    return Error::conflict("contact '" + cmd.contact + "' cannot be transferred now");
+  }
+  Event& e = emit(EventKind::contact_transferred);
+  e.contact = c;
+  e.queue = ct.queue;
+  e.queue2 = to;
+  ct.head = false;
+  ct.callback = false;
+  Ref base = intern_profile(to, ct.channel, false, queues_[to].default_reqs);
+  enqueue(c, to, base, true);
+  return {};
+}
+
+Status Core::transfer_to_agent(const TransferToAgent& cmd) {
+  auto ci = contact_ids_.find(cmd.contact);
+  if (ci == contact_ids_.end()) return Error::not_found("contact '" + cmd.contact + "'");
+  auto ai = agent_ids_.find(cmd.agent);
+  if (ai == agent_ids_.end()) return Error::not_found("agent '" + cmd.agent + "'");
+  Ref c = ci->second, b = ai->second;
+  ContactRt& ct = contacts_[c];
+  if (ct.state != ContactState::waiting && ct.state != ContactState::active) {
+    return Error::conflict("contact '" + cmd.contact + "' cannot be transferred now");
+  }
+  if (ct.agent == b) return Error::conflict("contact is already with '" + cmd.agent + "'");
+  if (!eligible(agents_[b], ct.channel)) {
+    return Error::conflict("agent '" + cmd.agent + "' cannot take this contact now");
+  }
+  if (ct.state == ContactState::waiting) {
+    unqueue(c);
+  } else {
+    release_agent_slot(c);
+  }
+  Event& e = emit(EventKind::contact_transferred);
+  e.contact = c;
+  e.queue = ct.queue;
+  e.agent = b;
+  offer(c, b);
+  return {};
+}
+
+Status Core::open_queue(const QueueOpen& cmd, bool open) {
+  auto qi = queue_ids_.find(cmd.queue);
+  if (qi == queue_ids_.end()) return Error::not_found("queue '" + cmd.queue + "'");
+  QueueRt& q = queues_[qi->second];
+  if (q.open == open) return {};
+  q.open = open;
+  if (open) {
+    for (std::size_t i = 0; i < q.profiles.size(); ++i) drain(q.profiles[i]);
+  }
+  return {};
+}
+
+}  // namespace tamas::engine::detail

@@ -1,0 +1,134 @@
+// Engine: the public face over detail::Core.
+#include "engine/engine.h"
+
+#include <sstream>
+
+#include "engine/detail/core.h"
+
+namespace tamas::engine {
+
+using detail::Core;
+
+Engine::Engine(std::unique_ptr<Core> core) : core_(std::move(core)) {}
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
+  auto core = std::make_unique<Core>();
+  if (Status s = core->init(config); !s) return s.error();
+  return std::unique_ptr<Engine>(new Engine(std::move(core)));
+}
+
+ApplyResult Engine::apply(const Command& command, Instant now) {
+  Core& c = *core_;
+  c.out_.clear();
+  c.recycle_contacts();
+  c.fire_timers(now);
+  Status s = c.run(command);
+  return {std::move(s), std::span<const Event>(c.out_)};
+}
+
+ApplyResult Engine::advance_to(Instant now) {
+  return apply(AdvanceTime{}, now);
+}
+
+Instant Engine::now() const {
+  return core_->now_;
+}
+
+std::string_view Engine::contact_id(Ref c) const {
+  return c < core_->contacts_.size() ? std::string_view(core_->contacts_[c].id) : "";
+}
+std::string_view Engine::agent_id(Ref a) const {
+  return a < core_->agents_.size() ? std::string_view(core_->agents_[a].id) : "";
+}
+std::string_view Engine::queue_id(Ref q) const {
+  return q < core_->queues_.size() ? std::string_view(core_->queues_[q].id) : "";
+}
+std::string_view Engine::reason_name(Ref r) const {
+  return r < core_->reason_names_.size() ? std::string_view(core_->reason_names_[r]) : "";
+}
+
+namespace {
+Result<Ref> find(const detail::NameMap& m, std::string_view id, const char* what) {
+  auto it = m.find(id);
+  if (it == m.end()) return Error::not_found(std::string(what) + " '" + std::string(id) + "'");
+  return it->second;
+}
+}  // namespace
+
+Result<QueueStats> Engine::queue_stats(std::string_view queue) const {
+  auto q = find(core_->queue_ids_, queue, "queue");
+  if (!q) return q.error();
+  return core_->queue_snapshot(*q);
+}
+
+Result<AgentStats> Engine::agent_stats(std::string_view agent) const {
+  auto a = find(core_->agent_ids_, agent, "agent");
+  if (!a) return a.error();
+  return core_->agent_snapshot(*a);
+}
+
+Result<AgentView> Engine::agent_view(std::string_view agent) const {
+  auto a = find(core_->agent_ids_, agent, "agent");
+  if (!a) return a.error();
+  const detail::AgentRt& ag = core_->agents_[*a];
+  AgentView v;
+  v.status = ag.status;
+  v.reason = std::string(reason_name(ag.shown_reason));
+  v.active = static_cast<int>(ag.slots.size());
+  return v;
+}
+
+Result<std::vector<WaitingContact>> Engine::waiting(std::string_view queue) const {
+  auto q = find(core_->queue_ids_, queue, "queue");
+  if (!q) return q.error();
+  return core_->waiting_rows(*q);
+}
+
+Result<WaitingContact> Engine::waiting_contact(std::string_view contact) const {
+  auto c = find(core_->contact_ids_, contact, "contact");
+  if (!c) return c.error();
+  const detail::ContactRt& ct = core_->contacts_[*c];
+  if (ct.state != detail::ContactState::waiting) {
+    return Error::conflict("contact '" + std::string(contact) + "' is not waiting");
+  }
+  for (const WaitingContact& w : core_->waiting_rows(ct.queue)) {
+    if (w.contact == *c) return w;
+  }
+  return Error::internal("waiting contact missing from its queue");
+}
+
+std::string Engine::dump_state() const {
+  const Core& c = *core_;
+  std::ostringstream o;
+  o << "now " << to_millis(c.now_) << " events " << c.event_seq_ << "\n";
+  for (std::size_t i = 0; i < c.agents_.size(); ++i) {
+    const auto& a = c.agents_[i];
+    o << "agent " << a.id << " " << to_string(a.status) << " " << reason_name(a.shown_reason)
+      << " idle_since=" << to_millis(a.idle_since) << " last_offer=" << a.last_offer
+      << " handled=" << a.stats.handled;
+    for (const auto& s : a.slots) {
+      o << " [" << c.contacts_[s.contact].id << " " << static_cast<int>(s.state) << "]";
+    }
+    o << "\n";
+  }
+  for (std::size_t q = 0; q < c.queues_.size(); ++q) {
+    QueueStats s = c.queue_snapshot(static_cast<Ref>(q));
+    o << "queue " << c.queues_[q].id << " open=" << c.queues_[q].open << " waiting=" << s.waiting
+      << " offered=" << s.offered << " answered=" << s.answered << " abandoned=" << s.abandoned
+      << " within=" << s.answered_within << " aht_ms=" << c.queues_[q].aht_ms << " :";
+    for (const WaitingContact& w : c.waiting_rows(static_cast<Ref>(q))) {
+      o << " " << c.contacts_[w.contact].id;
+    }
+    o << "\n";
+  }
+  for (const auto& ct : c.contacts_) {
+    if (ct.state == detail::ContactState::free) continue;
+    o << "contact " << ct.id << " state=" << static_cast<int>(ct.state) << " queue=" << ct.queue
+      << " key=" << ct.key << " step=" << int(ct.relax_step) << " head=" << ct.head
+      << " cb=" << ct.callback << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace tamas::engine

@@ -1,0 +1,94 @@
+// The routing engine (ACD): a deterministic, single-threaded state machine.
+//
+//   auto engine = Engine::create(config);          // validates and interns
+//   ApplyResult r = engine->apply(cmd, now);        // events in r.events
+//
+// Contract:
+// - Exactly one thread uses an Engine at a time (the engine thread). No
+//   locks, no I/O, no clock reads: time only comes in through `now`.
+// - `now` must not go backwards. Before executing a command, apply() fires
+//   every timer due at or before `now` (offer timeouts / RONA, relaxation,
+//   overflow, wrap-up limits), each at its own due instant.
+// - The same config and the same (command, now) sequence always produce the
+//   same events and state (replay after restart).
+// - The span in ApplyResult and the ids resolved through contact_id() stay
+//   valid until the next apply().
+// - A rejected command (status not ok) changes nothing, though timers due by
+//   `now` have still fired (their events are in `events`).
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "engine/command.h"
+#include "engine/config.h"
+#include "engine/event.h"
+#include "engine/stats.h"
+
+namespace tamas::engine {
+
+namespace detail {
+class Core;
+}
+
+struct ApplyResult {
+  Status status;
+  std::span<const Event> events;
+};
+
+// One waiting contact as seen by announcements and wallboards.
+struct WaitingContact {
+  Ref contact = kNoRef;
+  int position = 0;  // 1-based, in the order agents would take them
+  Duration waited{0};
+  Duration ewt{0};
+};
+
+struct AgentView {
+  AgentStatus status = AgentStatus::logged_out;
+  std::string reason;  // not-ready reason
+  int active = 0;      // interactions held (offered, talking, wrap-up)
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> create(const EngineConfig& config);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  ApplyResult apply(const Command& command, Instant now);
+  // Same as apply(AdvanceTime{}, now).
+  ApplyResult advance_to(Instant now);
+
+  // Resolving refs carried by events.
+  std::string_view contact_id(Ref contact) const;
+  std::string_view agent_id(Ref agent) const;
+  std::string_view queue_id(Ref queue) const;
+  std::string_view reason_name(Ref reason) const;
+
+  // Snapshots (pull). Unknown ids give Error::not_found.
+  Result<QueueStats> queue_stats(std::string_view queue) const;
+  Result<AgentStats> agent_stats(std::string_view agent) const;
+  Result<AgentView> agent_view(std::string_view agent) const;
+  // Waiting contacts of a queue in service order with position and EWT.
+  // O(n log n) in the queue length; for announcements, not per decision.
+  Result<std::vector<WaitingContact>> waiting(std::string_view queue) const;
+  // Where an agent would currently be offered, in the queue's service order.
+  Result<WaitingContact> waiting_contact(std::string_view contact) const;
+
+  // A deterministic text dump of the whole routing state (for replay checks
+  // and debugging). Two engines fed the same log produce the same dump.
+  std::string dump_state() const;
+  Instant now() const;
+
+ private:
+  explicit Engine(std::unique_ptr<detail::Core> core);
+  std::unique_ptr<detail::Core> core_;
+};
+
+}  // namespace tamas::engine
