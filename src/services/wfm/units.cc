@@ -25,10 +25,24 @@ Result<double> parse_number(std::string_view text, std::string_view what) {
 }
 
 Result<double> parse_duration(std::string_view text) {
-  double scale = 1;
-  std::string_view num = text;
-  if (!text.empty() && !(text.back() >= '0' && text.back() <= '9') && text.back() != '.') {
-    switch (text.back()) {
+  const auto bad = [&] {
+    return Error::invalid("bad duration '" + std::string(text) +
+                          "' (expected e.g. 30m, 1800s, 1h, 1h30m or 180)");
+  };
+  if (text.empty()) return bad();
+  double total = 0;
+  std::string_view rest = text;
+  while (!rest.empty()) {  // one or more NUMBER[UNIT]; a bare number is seconds
+    size_t n = 0;
+    while (n < rest.size() && ((rest[n] >= '0' && rest[n] <= '9') || rest[n] == '.')) ++n;
+    double v = 0;
+    if (!to_double(rest.substr(0, n), v)) return bad();
+    if (n == rest.size()) {
+      if (rest.size() != text.size()) return bad();  // "1h30": unit missing
+      return v;
+    }
+    double scale = 0;
+    switch (rest[n]) {
       case 's':
         scale = 1;
         break;
@@ -45,13 +59,10 @@ Result<double> parse_duration(std::string_view text) {
         return Error::invalid("unknown duration unit in '" + std::string(text) +
                               "' (use s, m, h or d)");
     }
-    num.remove_suffix(1);
+    total += v * scale;
+    rest.remove_prefix(n + 1);
   }
-  double v = 0;
-  if (!to_double(num, v) || v < 0)
-    return Error::invalid("bad duration '" + std::string(text) +
-                          "' (expected e.g. 30m, 1800s, 1h or 180)");
-  return v * scale;
+  return total;
 }
 
 Result<ServiceTarget> parse_service_target(std::string_view text) {

@@ -122,6 +122,8 @@ TEST(Units, DurationsAndTargets) {
   EXPECT_EQ(*parse_duration("1h"), 3600);
   EXPECT_EQ(*parse_duration("180"), 180);
   EXPECT_EQ(*parse_duration("2.5m"), 150);
+  EXPECT_EQ(*parse_duration("6h30m"), 23400);
+  EXPECT_FALSE(parse_duration("1h30").ok());
   EXPECT_FALSE(parse_duration("10y").ok());
   EXPECT_EQ(parse_duration("10y").error().message,
             "unknown duration unit in '10y' (use s, m, h or d)");
