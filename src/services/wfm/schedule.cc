@@ -138,7 +138,7 @@ std::vector<int> solve(glp_prob* lp, int V, double quantum, const ScheduleOption
   const int ret = glp_intopt(lp, &parm);
   const int status = glp_mip_status(lp);
   if (status == GLP_OPT || status == GLP_FEAS) {
-    out.optimal = (ret == 0 && status == GLP_OPT) || search.proved;
+    out.optimal = (ret == 0 && status == GLP_OPT) || ret == GLP_EMIPGAP || search.proved;
     for (int v = 0; v < V; ++v) x[v] = static_cast<int>(std::lround(glp_mip_col_val(lp, v + 1)));
     return x;
   }

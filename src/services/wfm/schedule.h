@@ -72,7 +72,7 @@ struct Requirements {
 
 struct ScheduleOptions {
   double time_limit_s = 50;
-  double mip_gap = 0.005;  // relative gap at which branch and cut stops
+  double mip_gap = 0.01;  // relative gap at which branch and cut stops
   int max_variants = 200000;
 };
 
