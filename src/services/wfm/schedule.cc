@@ -92,10 +92,57 @@ double cost_quantum(glp_prob* lp, const std::vector<ShiftVariant>& variants,
 struct Search {
   double quantum = 0;
   bool proved = false;
+  std::vector<double> start;  // a first incumbent, 1-based over all columns
 };
+
+// A covering start for branch and cut: the LP optimum rounded up, then each
+// variant (dearest first) decremented while every requirement stays met.
+// Empty if group caps make the rounded point infeasible.
+std::vector<double> rounded_start(glp_prob* lp, int V) {
+  const int rows = glp_get_num_rows(lp), cols = glp_get_num_cols(lp);
+  std::vector<double> x(cols + 1, 0), activity(rows + 1, 0);
+  std::vector<int> ind(rows + 1);
+  std::vector<double> val(rows + 1);
+  for (int j = 1; j <= V; ++j) {
+    x[j] = std::ceil(glp_get_col_prim(lp, j) - 1e-7);
+    const int len = glp_get_mat_col(lp, j, ind.data(), val.data());
+    for (int k = 1; k <= len; ++k) activity[ind[k]] += val[k] * x[j];
+  }
+  std::vector<int> order(V);
+  std::iota(order.begin(), order.end(), 1);
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return glp_get_obj_coef(lp, a) > glp_get_obj_coef(lp, b); });
+  for (int j : order) {
+    const int len = glp_get_mat_col(lp, j, ind.data(), val.data());
+    while (x[j] > 0) {
+      bool ok = true;
+      for (int k = 1; k <= len && ok; ++k)
+        ok = glp_get_row_type(lp, ind[k]) != GLP_LO ||
+             activity[ind[k]] - val[k] >= glp_get_row_lb(lp, ind[k]) - 1e-9;
+      if (!ok) break;
+      x[j] -= 1;
+      for (int k = 1; k <= len; ++k) activity[ind[k]] -= val[k];
+    }
+  }
+  for (int i = 1; i <= rows; ++i) {
+    if (glp_get_row_type(lp, i) == GLP_UP && activity[i] > glp_get_row_ub(lp, i) + 1e-9) return {};
+  }
+  for (int j = V + 1; j <= cols; ++j) {  // under-staffing columns: one per requirement row
+    const int len = glp_get_mat_col(lp, j, ind.data(), val.data());
+    const int i = ind[1];
+    x[j] = len == 1 ? std::max(0.0, glp_get_row_lb(lp, i) - activity[i]) : 0;
+    if (glp_get_col_kind(lp, j) == GLP_IV) x[j] = std::ceil(x[j] - 1e-9);
+  }
+  return x;
+}
 
 void on_search(glp_tree* tree, void* info) {
   Search& s = *static_cast<Search*>(info);
+  if (glp_ios_reason(tree) == GLP_IHEUR && !s.start.empty()) {
+    glp_ios_heur_sol(tree, s.start.data());
+    s.start.clear();
+    return;
+  }
   if (s.quantum <= 0 || glp_ios_reason(tree) != GLP_ISELECT) return;
   glp_prob* lp = glp_ios_get_prob(tree);
   if (glp_mip_status(lp) != GLP_FEAS && glp_mip_status(lp) != GLP_OPT) return;
@@ -132,7 +179,7 @@ std::vector<int> solve(glp_prob* lp, int V, double quantum, const ScheduleOption
   parm.mir_cuts = GLP_ON;
   parm.cov_cuts = GLP_ON;
   parm.fp_heur = GLP_ON;
-  Search search{quantum, false};
+  Search search{quantum, false, rounded_start(lp, V)};
   parm.cb_func = on_search;
   parm.cb_info = &search;
   const int ret = glp_intopt(lp, &parm);
