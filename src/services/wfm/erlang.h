@@ -60,6 +60,8 @@ struct ErlangAResult {
 // Method: the birth–death chain of the number in system, normalised around its
 // mode and truncated where terms fall below 1e-17 of the mode; P(answered
 // within T) by uniformisation of the tagged caller's position in queue.
+// Limit: when overloaded (A > N) with a patience so long that more than
+// 200,000 callers would wait, the patience is shortened to that point.
 // REQUIRES: A >= 0, N >= 1, aht_s > 0, target_s >= 0, patience_s > 0.
 ErlangAResult erlang_a_metrics(double A, int N, double aht_s, double target_s, double patience_s);
 

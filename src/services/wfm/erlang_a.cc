@@ -19,6 +19,7 @@ namespace tamas::wfm {
 namespace {
 
 constexpr double kNegligible = 1e-18;  // relative to the mode's weight (1)
+constexpr double kMaxQueue = 200000;   // callers waiting at the mode, at most
 
 struct Chain {
   double total = 0;           // Σ weights (mode = 1)
@@ -93,7 +94,10 @@ ErlangAResult erlang_a_metrics(double A, int N, double aht_s, double target_s, d
     out.service_level = 1;
     return out;
   }
-  const double r = aht_s / patience_s;
+  // An overloaded queue holds about (A−N)/r callers. Patience so long that
+  // this exceeds kMaxQueue is treated as the patience that gives kMaxQueue
+  // (documented limit; realistic centers are orders of magnitude below).
+  const double r = std::max(aht_s / patience_s, (A - N) / kMaxQueue);
   const Chain c = stationary(A, N, r);
   out.p_wait = c.waiting / c.total;
   out.p_abandon = r * c.queue_sum / (A * c.total);

@@ -120,6 +120,7 @@ Status validate(const StaffingRequest& req) {
     return Error::invalid("shrinkage must be in [0, 1)");
   if (req.patience_s && !(*req.patience_s > 0 && std::isfinite(*req.patience_s)))
     return Error::invalid("patience must be positive");
+  if (req.load() > 1e7) return Error::invalid("offered load above 10,000,000 Erlangs");
   return {};
 }
 

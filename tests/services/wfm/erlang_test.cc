@@ -145,6 +145,13 @@ TEST(ErlangA, OverloadedCenterStaysStableAndFinite) {
   EXPECT_NEAR(r.occupancy, 1, 1e-3);
 }
 
+TEST(ErlangA, OverloadWithEndlessPatienceStaysBounded) {
+  const ErlangAResult r = erlang_a_metrics(10, 5, 180, 20, 1e12);
+  EXPECT_GT(r.p_wait, 0.999);
+  EXPECT_NEAR(r.p_abandon, 0.5, 0.01);  // half the load cannot be served
+  EXPECT_LT(r.service_level, 0.01);
+}
+
 TEST(ErlangA, ThousandsOfAgentsAreSane) {
   const ErlangAResult r = erlang_a_metrics(5000, 5100, 180, 20, 300);
   const ErlangCResult c = erlang_c_metrics(5000, 5100, 180, 20);

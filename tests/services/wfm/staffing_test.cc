@@ -85,6 +85,9 @@ TEST(Staffing, RejectsBadInput) {
   req.shrinkage = 1;
   EXPECT_FALSE(solve_staffing(req).ok());
   EXPECT_FALSE(evaluate_staffing(classic(), 0).ok());
+  req = classic();
+  req.volume = 1e12;  // agent counts would overflow
+  EXPECT_FALSE(solve_staffing(req).ok());
 }
 
 TEST(Staffing, DayPlanStaffsEveryQueueAndInterval) {
