@@ -1,0 +1,282 @@
+// Turns the server's strategy JSON into a StrategyView. Tolerant by design:
+// unknown fields are ignored, missing ones become empty, collections may be
+// arrays or objects keyed by id, and names may follow the YAML file
+// ("interaction_types", "routing", "ivr") or the compiled model ("types",
+// "routes", "ivr_menus").
+import type * as M from './model';
+import { bool, isObj, list, minuteOfDay, num, pick, seconds, str, strings, text, type Obj } from './read';
+
+const DAY_KEYS: Record<string, number> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tuesday: 2, wed: 3, wednesday: 3,
+  thu: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+};
+
+function range(x: unknown): M.Range[] {
+  if (Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === 'number')) {
+    return [{ start: x[0] as number, end: x[1] as number }];
+  }
+  if (typeof x === 'string') {
+    const m = /^\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$/.exec(x);
+    if (!m) return [];
+    return [{ start: minuteOfDay(m[1])!, end: minuteOfDay(m[2])! }];
+  }
+  if (isObj(x)) {
+    const start = minuteOfDay(pick(x, 'start_minute', 'start', 'from', 'open'));
+    const end = minuteOfDay(pick(x, 'end_minute', 'end', 'to', 'close'));
+    return start !== undefined && end !== undefined ? [{ start, end }] : [];
+  }
+  return [];
+}
+
+function ranges(x: unknown): M.Range[] {
+  if (x === 'closed' || x === false) return [];
+  if (Array.isArray(x) && !(x.length === 2 && x.every((v) => typeof v === 'number'))) return x.flatMap(range);
+  return range(x);
+}
+
+function week(x: unknown): (M.Range[] | undefined)[] {
+  const out: (M.Range[] | undefined)[] = new Array(7).fill(undefined);
+  if (Array.isArray(x)) {
+    x.slice(0, 7).forEach((day, i) => (out[i] = ranges(day)));
+  } else if (isObj(x)) {
+    for (const [k, v] of Object.entries(x)) {
+      const i = DAY_KEYS[k.toLowerCase()];
+      if (i !== undefined) out[i] = ranges(v);
+    }
+  }
+  return out;
+}
+
+function schedule(o: Obj): M.Schedule {
+  const w = pick(o, 'week', 'weekly');
+  // A schedule written in YAML style keeps its days at the top level.
+  const byDay = w ?? Object.fromEntries(Object.entries(o).filter(([k]) => k.toLowerCase() in DAY_KEYS));
+  return {
+    id: str(pick(o, 'id')),
+    alwaysOpen: bool(pick(o, 'always_open', 'always', '24x7')) ?? pick(o, 'open') === 'always',
+    week: week(byDay),
+    exceptions: list(pick(o, 'exceptions')).map((e) => ({
+      date: isObj(pick(e, 'date')) ? civilDate(pick(e, 'date')) : str(pick(e, 'date')),
+      ranges: ranges(pick(e, 'ranges', 'hours', 'open')),
+    })),
+    closedOnHolidays: onHolidays(pick(o, 'closed_on_holidays', 'holidays')),
+  };
+}
+
+function onHolidays(x: unknown): boolean | undefined {
+  if (x === 'closed') return true;
+  if (x === 'open') return false;
+  return bool(x);
+}
+
+function civilDate(x: unknown): string {
+  if (typeof x === 'string') return x;
+  const y = num(pick(x, 'year'));
+  const m = num(pick(x, 'month'));
+  const d = num(pick(x, 'day'));
+  if (y === undefined || m === undefined || d === undefined) return '';
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function monthDay(o: Obj, which: 'from' | 'to'): [number, number] | undefined {
+  const nested = pick(o, which);
+  if (isObj(nested)) {
+    const m = num(pick(nested, 'month'));
+    const d = num(pick(nested, 'day'));
+    return m !== undefined && d !== undefined ? [m, d] : undefined;
+  }
+  if (typeof nested === 'string') {
+    const r = /^(\d{1,2})[/-](\d{1,2})$/.exec(nested.trim());
+    if (r) return [Number(r[1]), Number(r[2])];
+  }
+  const m = num(pick(o, `${which}_month`));
+  const d = num(pick(o, `${which}_day`));
+  return m !== undefined && d !== undefined ? [m, d] : undefined;
+}
+
+function holiday(o: Obj): M.Holiday {
+  const from = monthDay(o, 'from');
+  const isoDate = pick(o, 'date');
+  return {
+    name: text(pick(o, 'name')),
+    calendar: str(pick(o, 'calendar')) === 'gregorian' ? 'gregorian' : 'persian',
+    year: num(pick(o, 'year')),
+    from,
+    to: monthDay(o, 'to') ?? from,
+    date: typeof isoDate === 'string' ? isoDate : undefined,
+  };
+}
+
+function skillLevels(x: unknown): SkillLevelList {
+  if (isObj(x) && !('skill' in x)) {
+    return Object.entries(x).map(([skill, level]) => ({ skill, level: num(level) }));
+  }
+  return (Array.isArray(x) ? x : []).map((s) =>
+    isObj(s) ? { skill: str(pick(s, 'skill', 'id')), level: num(pick(s, 'level')) } : { skill: str(s) },
+  );
+}
+type SkillLevelList = M.SkillLevel[];
+
+function fallback(x: unknown): M.Fallback | undefined {
+  if (x === undefined || x === null) return undefined;
+  if (typeof x === 'string') return { kind: x, partner: '', message: text('') };
+  if (!isObj(x)) return undefined;
+  return { kind: str(pick(x, 'kind', 'action')), partner: str(pick(x, 'partner', 'transfer')), message: text(pick(x, 'message')) };
+}
+
+function route(o: Obj): M.Route {
+  const match = pick(o, 'match', 'when');
+  const m = isObj(match) ? match : o;
+  const overflow = pick(o, 'overflow');
+  const fieldMatches = pick(m, 'fields');
+  return {
+    id: str(pick(o, 'id')),
+    types: strings(pick(m, 'types', 'type')),
+    channels: strings(pick(m, 'channels', 'channel')),
+    segments: strings(pick(m, 'segments', 'segment')),
+    fields: isObj(fieldMatches) && !Array.isArray(fieldMatches)
+      ? Object.entries(fieldMatches).map(([field, v]) => ({ field, values: strings(v) }))
+      : list(fieldMatches).map((f) => ({ field: str(pick(f, 'field', 'id')), values: strings(pick(f, 'values', 'value')) })),
+    queue: str(pick(o, 'queue')),
+    transfer: str(pick(o, 'transfer')),
+    skills: skillLevels(pick(o, 'skills')),
+    priority: num(pick(o, 'priority')),
+    relax: list(pick(o, 'relax')).map((r) => ({ after: seconds(pick(r, 'after')), skills: skillLevels(pick(r, 'skills')) })),
+    overflow: isObj(overflow)
+      ? { after: seconds(pick(overflow, 'after')), queue: str(pick(overflow, 'queue')) }
+      : undefined,
+    afterHours: fallback(pick(o, 'after_hours')),
+    noAgents: fallback(pick(o, 'no_agents')),
+  };
+}
+
+function ivrMenu(o: Obj): M.IvrMenu {
+  const options = pick(o, 'options');
+  // YAML style may key options by digit: {"1": {...}}.
+  const opts = Array.isArray(options)
+    ? options.filter(isObj)
+    : isObj(options) ? Object.entries(options).map(([digit, v]) => ({ digit, ...(isObj(v) ? v : {}) })) : [];
+  return {
+    id: str(pick(o, 'id')),
+    prompt: text(pick(o, 'prompt')),
+    timeout: seconds(pick(o, 'timeout')),
+    maxRetries: num(pick(o, 'max_retries')),
+    options: opts.map((op) => {
+      const collect = pick(op, 'collect');
+      return {
+        digit: str(pick(op, 'digit', 'key', 'id')),
+        say: text(pick(op, 'say', 'label')),
+        action: str(pick(op, 'action')),
+        target: str(pick(op, 'target')),
+        collect: isObj(collect) ? str(pick(collect, 'field')) : str(collect),
+      };
+    }),
+  };
+}
+
+function serviceLevel(o: Obj): M.ServiceLevel {
+  const business = pick(o, 'business');
+  return {
+    type: str(pick(o, 'type')) || '*',
+    channel: str(pick(o, 'channel')) || '*',
+    segment: str(pick(o, 'segment')) || '*',
+    percent: num(pick(o, 'percent', 'target')),
+    threshold: seconds(pick(o, 'threshold', 'within', 'threshold_seconds')),
+    business: bool(business) ?? (typeof business === 'string' && business !== ''),
+    hours: str(pick(o, 'hours')) || (typeof business === 'string' ? business : ''),
+  };
+}
+
+function entryPoint(o: Obj): M.EntryPoint {
+  return {
+    id: str(pick(o, 'id')),
+    name: text(pick(o, 'name')),
+    channel: str(pick(o, 'channel')),
+    address: str(pick(o, 'address', 'number', 'url', 'account', 'location')),
+    platform: str(pick(o, 'platform')),
+    hours: str(pick(o, 'hours')),
+    ivr: str(pick(o, 'ivr')),
+    type: str(pick(o, 'type')),
+  };
+}
+
+function interactionType(o: Obj): M.InteractionType {
+  const info = pick(o, 'information');
+  const items = Array.isArray(info)
+    ? info.map((f) => (isObj(f) ? { field: str(pick(f, 'field', 'id')), required: bool(pick(f, 'required')) ?? false } : { field: str(f), required: false }))
+    : isObj(info) ? Object.entries(info).map(([field, v]) => ({ field, required: v === 'required' || v === true })) : [];
+  return {
+    id: str(pick(o, 'id')),
+    name: text(pick(o, 'name')),
+    kind: str(pick(o, 'kind')),
+    priority: num(pick(o, 'priority')),
+    opensCase: bool(pick(o, 'opens_case')),
+    hours: str(pick(o, 'hours')),
+    information: items,
+  };
+}
+
+function segment(o: Obj): M.Segment {
+  return {
+    id: str(pick(o, 'id')),
+    name: text(pick(o, 'name')),
+    priority: num(pick(o, 'priority')),
+    when: list(pick(o, 'when')).map((c) => ({
+      attribute: str(pick(c, 'attribute')),
+      op: str(pick(c, 'op')) || 'is',
+      values: strings(pick(c, 'values', 'value')),
+      number: num(pick(c, 'number')),
+    })),
+    queue: str(pick(o, 'queue')),
+    implicit: bool(pick(o, 'implicit')) ?? false,
+  };
+}
+
+export function normalizeStrategy(raw: unknown): M.StrategyView {
+  let s: unknown = raw;
+  const inner = pick(raw, 'strategy');
+  if (isObj(inner) && pick(raw, 'organisation', 'organization') === undefined) s = inner;
+  const org = pick(s, 'organisation', 'organization');
+  const gov = pick(s, 'governance');
+  const routing = pick(s, 'routes', 'routing');
+  const view: M.StrategyView = {
+    empty: false,
+    organisation: {
+      id: str(pick(org, 'id')),
+      name: text(pick(org, 'name')),
+      timeZone: str(pick(org, 'time_zone', 'timezone')),
+      calendar: str(pick(org, 'calendar')),
+      locales: strings(pick(org, 'locales')),
+      businessHours: str(pick(org, 'business_hours')),
+    },
+    governance: {
+      version: str(pick(gov, 'version')),
+      owner: str(pick(gov, 'owner')),
+      lastReview: civilDate(pick(gov, 'last_review')),
+    },
+    schedules: list(pick(s, 'schedules', 'hours')).map(schedule),
+    holidays: list(pick(s, 'holidays')).map(holiday),
+    queues: list(pick(s, 'queues')).map((q) => ({
+      id: str(pick(q, 'id')),
+      name: text(pick(q, 'name')),
+      selection: str(pick(q, 'selection')),
+      maxSize: num(pick(q, 'max_size')),
+      offerTimeout: seconds(pick(q, 'offer_timeout')),
+      wrapUp: seconds(pick(q, 'wrap_up')),
+      hours: str(pick(q, 'hours')),
+      groups: strings(pick(q, 'groups', 'agent_groups')),
+    })),
+    routes: list(isObj(routing) && pick(routing, 'rules') ? pick(routing, 'rules') : routing).map(route),
+    ivrMenus: list(pick(s, 'ivr_menus', 'ivr')).map(ivrMenu),
+    serviceLevels: list(pick(s, 'service_levels')).map(serviceLevel),
+    entryPoints: list(pick(s, 'entry_points')).map(entryPoint),
+    types: list(pick(s, 'types', 'interaction_types')).map(interactionType),
+    segments: list(pick(s, 'segments')).map(segment),
+  };
+  const o = view.organisation;
+  view.empty =
+    !o.id && !o.name.fa && !o.name.en &&
+    [view.schedules, view.holidays, view.queues, view.routes, view.ivrMenus, view.serviceLevels, view.entryPoints, view.types, view.segments]
+      .every((a) => a.length === 0);
+  return view;
+}

@@ -1,0 +1,118 @@
+import { render } from 'preact-render-to-string';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../src/i18n';
+import { StrategyBody } from '../src/screens/strategy/StrategyScreen';
+import { normalizeStrategy } from '../src/strategy/normalize';
+import { seconds } from '../src/strategy/read';
+import full from './fixtures/strategy.json';
+import yamlStyle from './fixtures/strategy-yaml-style.json';
+
+afterEach(() => setLocale('fa'));
+
+describe('reading the strategy JSON', () => {
+  it('treats {} as a strategy without details', () => {
+    const v = normalizeStrategy({});
+    expect(v.empty).toBe(true);
+    expect(v.queues).toEqual([]);
+  });
+
+  it('survives values of the wrong type', () => {
+    for (const raw of [null, 42, 'x', [], { organisation: 'x', queues: 7, routes: [1, null, 'a'], schedules: { a: 3 } }]) {
+      expect(() => normalizeStrategy(raw)).not.toThrow();
+    }
+  });
+
+  it('reads the compiled model', () => {
+    const v = normalizeStrategy(full);
+    expect(v.empty).toBe(false);
+    expect(v.organisation.name).toEqual({ fa: 'پارس خودرو', en: 'Pars Motors' });
+    expect(v.queues.map((q) => q.id)).toEqual(['sales', 'service', 'roadside']);
+    expect(v.queues[0]).toMatchObject({ selection: 'longest_idle', maxSize: 50, offerTimeout: 20, wrapUp: 60, groups: ['sales-team'] });
+    expect(v.schedules[0].week[1]).toEqual([{ start: 480, end: 1020 }]);
+    expect(v.schedules[0].week[5]).toEqual([]);
+    expect(v.schedules[0].exceptions[0].date).toBe('2025-03-20');
+    expect(v.routes[1]).toMatchObject({ queue: 'service', segments: ['vip'], priority: 90, overflow: { after: 300, queue: 'sales' } });
+    expect(v.routes[0].noAgents).toMatchObject({ kind: 'transfer', partner: 'tow-partner' });
+    expect(v.ivrMenus[0].options[1]).toMatchObject({ digit: '2', action: 'set_type', target: 'complaint', collect: 'vin' });
+    expect(v.serviceLevels[1]).toMatchObject({ type: 'complaint', percent: 90, threshold: 172800, business: true, hours: 'office' });
+    expect(v.holidays[0]).toMatchObject({ calendar: 'persian', from: [1, 1], to: [1, 4] });
+    expect(v.governance.lastReview).toBe('2025-03-21');
+  });
+
+  it('reads the YAML-style names and shapes too', () => {
+    const v = normalizeStrategy(yamlStyle);
+    expect(v.organisation.name).toEqual({ fa: 'Demo Co', en: 'Demo Co' });
+    const office = v.schedules.find((s) => s.id === 'office')!;
+    expect(office.week[6]).toEqual([{ start: 480, end: 960 }]);
+    expect(office.week[0]).toEqual([{ start: 480, end: 720 }, { start: 780, end: 960 }]);
+    expect(office.week[5]).toEqual([]);
+    expect(office.week[2]).toBeUndefined();
+    expect(office.closedOnHolidays).toBe(true);
+    expect(v.schedules.find((s) => s.id === 'always')!.alwaysOpen).toBe(true);
+    expect(v.queues[0]).toMatchObject({ id: 'general', offerTimeout: 20, wrapUp: 90 });
+    expect(v.routes[0].overflow).toEqual({ after: 300, queue: 'general' });
+    expect(v.ivrMenus[0]).toMatchObject({ id: 'welcome', options: [{ digit: '1', action: 'agent' }] });
+    expect(v.types[0].information).toEqual([{ field: 'phone', required: true }, { field: 'note', required: false }]);
+    expect(v.serviceLevels[0]).toMatchObject({ percent: 80, threshold: 30, business: true, hours: 'office', type: '*' });
+    expect(v.entryPoints[0]).toMatchObject({ id: 'line', address: '1234' });
+    expect(v.governance.lastReview).toBe('2025-03-21');
+  });
+
+  it('unwraps {"strategy": {...}}', () => {
+    expect(normalizeStrategy({ version: 3, strategy: full }).organisation.id).toBe('pars-motors');
+  });
+
+  it('reads durations in the forms a server may send', () => {
+    expect(seconds(20)).toBe(20);
+    expect(seconds('20s')).toBe(20);
+    expect(seconds('1h30m')).toBe(5400);
+    expect(seconds('PT1H30M')).toBe(5400);
+    expect(seconds('P2D')).toBe(172800);
+    expect(seconds({ seconds: 5 })).toBe(5);
+    expect(seconds({ ms: 1500 })).toBe(1.5);
+    expect(seconds('soon')).toBeUndefined();
+    expect(seconds('20s and more')).toBeUndefined();
+  });
+});
+
+describe('the strategy screen', () => {
+  it('says so when the server publishes no details', () => {
+    const html = render(<StrategyBody view={normalizeStrategy({})} />);
+    expect(html).toContain('data-testid="strategy-empty"');
+    expect(html).not.toContain('<table');
+  });
+
+  it('shows the organisation and every section in Persian with Persian digits', () => {
+    setLocale('fa');
+    const html = render(<StrategyBody view={normalizeStrategy(full)} />);
+    expect(html).toContain('پارس خودرو');
+    for (const s of ['organisation', 'entry-points', 'hours', 'types', 'segments', 'queues', 'routes', 'ivr', 'service-levels']) {
+      expect(html).toContain(`data-section="${s}"`);
+    }
+    expect(html).toContain('۰۸:۰۰–۱۷:۰۰');
+    expect(html).toContain('۸۰٪');
+    expect(html).toContain('۲۰ ثانیه');
+    expect(html).toContain('۱ فروردین'); // the Nowruz holiday and the review date
+    expect(html).toContain('طولانی‌ترین بیکاری');
+    expect(html).toContain('<th scope="col"');
+    expect(html).toContain('<th scope="row"');
+  });
+
+  it('shows English names, Latin digits and Gregorian dates in English', () => {
+    setLocale('en');
+    const html = render(<StrategyBody view={normalizeStrategy(full)} />);
+    expect(html).toContain('Pars Motors');
+    expect(html).toContain('08:00–17:00');
+    expect(html).toContain('80% answered within 20s');
+    expect(html).toContain('21 March 2025');
+    expect(html).toContain('1 Farvardin');
+    expect(html).toContain('Longest idle');
+  });
+
+  it('marks sections the server left out instead of failing', () => {
+    setLocale('en');
+    const html = render(<StrategyBody view={normalizeStrategy({ organisation: { id: 'x', name: { en: 'Only Org' } } })} />);
+    expect(html).toContain('Only Org');
+    expect(html).toContain('Not provided by the server');
+  });
+});
