@@ -18,22 +18,21 @@ function after(seconds: number | undefined): string {
 }
 
 function Match({ r }: { r: Route }) {
-  const parts: [string, string[]][] = [
-    [t('strategy.routes.types'), r.types],
-    [t('strategy.routes.channels'), r.channels.map((c) => label('channel', c))],
-    [t('strategy.routes.segments'), r.segments],
-    [t('strategy.routes.fields'), r.fields.map((f) => `${f.field} = ${f.values.join(' | ')}`)],
+  // [heading, values, shown as identifiers?]
+  const parts: [string, string[], boolean][] = [
+    [t('strategy.routes.types'), r.types, true],
+    [t('strategy.routes.channels'), r.channels.map((c) => label('channel', c)), false],
+    [t('strategy.routes.segments'), r.segments, true],
+    [t('strategy.routes.fields'), r.fields.map((f) => `${f.field} = ${f.values.join(' | ')}`), true],
   ];
   const given = parts.filter(([, v]) => v.length > 0);
   if (given.length === 0) return <span class="muted">{t('common.any')}</span>;
   return (
     <dl class="inline-dl">
-      {given.map(([k, v]) => (
+      {given.map(([k, v, ids]) => (
         <>
           <dt>{k}</dt>
-          <dd>
-            <CodeList items={v} empty="" />
-          </dd>
+          <dd>{ids ? <CodeList items={v} empty="" /> : v.join(getLocale() === 'fa' ? '، ' : ', ')}</dd>
         </>
       ))}
     </dl>
