@@ -11,7 +11,8 @@ import { WEB_DIR, startServer } from './lib/server.mjs';
 const fa = JSON.parse(readFileSync(join(WEB_DIR, 'src/i18n/fa.json'), 'utf8'));
 const en = JSON.parse(readFileSync(join(WEB_DIR, 'src/i18n/en.json'), 'utf8'));
 const messages = { fa, en };
-const fixture = readFileSync(join(WEB_DIR, 'test/fixtures/strategy.json'), 'utf8');
+// The automotive example strategy (examples/automotive/strategy.yaml) as JSON.
+const fixture = readFileSync(join(WEB_DIR, 'test/fixtures/automotive-as-yaml.json'), 'utf8');
 
 let server;
 let browser;
@@ -111,12 +112,12 @@ describe('tamas web front end', () => {
       await page.goto('/#/admin/strategy');
       await page.getByTestId('org-name').waitFor();
       const m = messages[locale];
-      assert.equal((await page.getByTestId('org-name').textContent()).trim(), locale === 'fa' ? 'پارس خودرو' : 'Pars Motors');
+      assert.equal((await page.getByTestId('org-name').textContent()).trim(), locale === 'fa' ? 'گروه خودروسازی کویر' : 'Kavir Motor Group');
       for (const key of ['strategy.queues.title', 'strategy.routes.title', 'strategy.ivr.title', 'strategy.slo.title', 'strategy.entry.title', 'strategy.hours.title']) {
         await page.getByRole('region', { name: m[key] }).waitFor();
       }
       const queues = page.getByRole('region', { name: m['strategy.queues.title'] }).getByRole('table');
-      assert.equal(await queues.getByRole('row').count(), 4); // header + 3 queues
+      assert.equal(await queues.getByRole('row').count(), 7); // header + 6 queues
       const cellText = await page.getByRole('region', { name: m['strategy.slo.title'] }).textContent();
       assert.ok(cellText.includes(locale === 'fa' ? '۸۰٪' : '80%'), cellText);
       assert.equal(await direction(page, 'table'), locale === 'fa' ? 'rtl' : 'ltr');

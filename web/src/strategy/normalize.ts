@@ -34,15 +34,33 @@ function ranges(x: unknown): M.Range[] {
   return range(x);
 }
 
+// The Iranian week, Saturday first, for day spans such as "sat-wed".
+const IRANIAN_WEEK = [6, 0, 1, 2, 3, 4, 5];
+
+// "sat" -> [6]; "sat-wed" -> [6, 0, 1, 2, 3]; "sat,mon" -> [6, 1]; else [].
+export function dayKeyIndices(key: string): number[] {
+  return key
+    .toLowerCase()
+    .split(',')
+    .flatMap((part) => {
+      const [a, b] = part.trim().split('-');
+      const from = DAY_KEYS[a];
+      if (from === undefined) return [];
+      if (b === undefined) return [from];
+      const to = DAY_KEYS[b];
+      if (to === undefined) return [];
+      const i = IRANIAN_WEEK.indexOf(from);
+      const j = IRANIAN_WEEK.indexOf(to);
+      return j >= i ? IRANIAN_WEEK.slice(i, j + 1) : [...IRANIAN_WEEK.slice(i), ...IRANIAN_WEEK.slice(0, j + 1)];
+    });
+}
+
 function week(x: unknown): (M.Range[] | undefined)[] {
   const out: (M.Range[] | undefined)[] = new Array(7).fill(undefined);
   if (Array.isArray(x)) {
     x.slice(0, 7).forEach((day, i) => (out[i] = ranges(day)));
   } else if (isObj(x)) {
-    for (const [k, v] of Object.entries(x)) {
-      const i = DAY_KEYS[k.toLowerCase()];
-      if (i !== undefined) out[i] = ranges(v);
-    }
+    for (const [k, v] of Object.entries(x)) for (const i of dayKeyIndices(k)) out[i] = ranges(v);
   }
   return out;
 }
@@ -50,10 +68,11 @@ function week(x: unknown): (M.Range[] | undefined)[] {
 function schedule(o: Obj): M.Schedule {
   const w = pick(o, 'week', 'weekly');
   // A schedule written in YAML style keeps its days at the top level.
-  const byDay = w ?? Object.fromEntries(Object.entries(o).filter(([k]) => k.toLowerCase() in DAY_KEYS));
+  const byDay = w ?? Object.fromEntries(Object.entries(o).filter(([k]) => dayKeyIndices(k).length > 0));
+  const shorthand = str(pick(o, 'value', 'open')).toLowerCase();
   return {
     id: str(pick(o, 'id')),
-    alwaysOpen: bool(pick(o, 'always_open', 'always', '24x7')) ?? pick(o, 'open') === 'always',
+    alwaysOpen: bool(pick(o, 'always_open', 'always')) ?? (shorthand === '24x7' || shorthand === 'always'),
     week: week(byDay),
     exceptions: list(pick(o, 'exceptions')).map((e) => ({
       date: isObj(pick(e, 'date')) ? civilDate(pick(e, 'date')) : str(pick(e, 'date')),
@@ -94,16 +113,31 @@ function monthDay(o: Obj, which: 'from' | 'to'): [number, number] | undefined {
   return m !== undefined && d !== undefined ? [m, d] : undefined;
 }
 
+// "01-01", "01-01..01-04", "1405-03-06", "1405-04-04..1405-04-05".
+const HOLIDAY_DATE = /^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})(?:\.\.(?:\d{4}-)?(\d{1,2})-(\d{1,2}))?$/;
+
 function holiday(o: Obj): M.Holiday {
+  const calendar = str(pick(o, 'calendar')) === 'gregorian' ? 'gregorian' : 'persian';
+  const date = pick(o, 'date');
+  const m = typeof date === 'string' ? HOLIDAY_DATE.exec(date.trim()) : null;
+  if (m) {
+    const from: [number, number] = [Number(m[2]), Number(m[3])];
+    return {
+      name: text(pick(o, 'name')),
+      calendar,
+      year: m[1] ? Number(m[1]) : undefined,
+      from,
+      to: m[4] ? [Number(m[4]), Number(m[5])] : from,
+    };
+  }
   const from = monthDay(o, 'from');
-  const isoDate = pick(o, 'date');
   return {
     name: text(pick(o, 'name')),
-    calendar: str(pick(o, 'calendar')) === 'gregorian' ? 'gregorian' : 'persian',
+    calendar,
     year: num(pick(o, 'year')),
     from,
     to: monthDay(o, 'to') ?? from,
-    date: typeof isoDate === 'string' ? isoDate : undefined,
+    date: typeof date === 'string' ? date : undefined,
   };
 }
 
@@ -150,6 +184,8 @@ function route(o: Obj): M.Route {
   };
 }
 
+const IVR_ACTIONS = ['set_type', 'submenu', 'transfer', 'route', 'agent', 'repeat'];
+
 function ivrMenu(o: Obj): M.IvrMenu {
   const options = pick(o, 'options');
   // YAML style may key options by digit: {"1": {...}}.
@@ -163,27 +199,36 @@ function ivrMenu(o: Obj): M.IvrMenu {
     maxRetries: num(pick(o, 'max_retries')),
     options: opts.map((op) => {
       const collect = pick(op, 'collect');
+      // YAML style names the action as a key: {submenu: roadside}, {agent: true}.
+      const actionKey = IVR_ACTIONS.find((a) => pick(op, a) !== undefined);
+      const keyed = actionKey ? pick(op, actionKey) : undefined;
       return {
         digit: str(pick(op, 'digit', 'key', 'id')),
         say: text(pick(op, 'say', 'label')),
-        action: str(pick(op, 'action')),
-        target: str(pick(op, 'target')),
+        action: str(pick(op, 'action')) || actionKey || '',
+        target: str(pick(op, 'target')) || (typeof keyed === 'string' ? keyed : ''),
         collect: isObj(collect) ? str(pick(collect, 'field')) : str(collect),
       };
     }),
   };
 }
 
-function serviceLevel(o: Obj): M.ServiceLevel {
+// "80% in 20s", "90% in 8h business".
+const SLO_TARGET = /^\s*(\d+(?:\.\d+)?)\s*%\s*in\s+(\S+)(\s+business)?\s*$/i;
+
+function serviceLevel(o: Obj, businessHours: string): M.ServiceLevel {
   const business = pick(o, 'business');
+  const target = pick(o, 'target');
+  const m = typeof target === 'string' ? SLO_TARGET.exec(target) : null;
+  const isBusiness = Boolean(m?.[3]) || (bool(business) ?? (typeof business === 'string' && business !== ''));
   return {
     type: str(pick(o, 'type')) || '*',
     channel: str(pick(o, 'channel')) || '*',
     segment: str(pick(o, 'segment')) || '*',
-    percent: num(pick(o, 'percent', 'target')),
-    threshold: seconds(pick(o, 'threshold', 'within', 'threshold_seconds')),
-    business: bool(business) ?? (typeof business === 'string' && business !== ''),
-    hours: str(pick(o, 'hours')) || (typeof business === 'string' ? business : ''),
+    percent: m ? Number(m[1]) : num(pick(o, 'percent', 'target')),
+    threshold: m ? seconds(m[2]) : seconds(pick(o, 'threshold', 'within', 'threshold_seconds')),
+    business: isBusiness,
+    hours: str(pick(o, 'hours')) || (typeof business === 'string' ? business : '') || (isBusiness ? businessHours : ''),
   };
 }
 
@@ -200,11 +245,22 @@ function entryPoint(o: Obj): M.EntryPoint {
   };
 }
 
+// {required: [a], optional: [b]} or {a: "required", b: "optional"}.
+function informationMap(info: Obj): { field: string; required: boolean }[] {
+  if (Array.isArray(info.required) || Array.isArray(info.optional)) {
+    return [
+      ...strings(info.required).map((field) => ({ field, required: true })),
+      ...strings(info.optional).map((field) => ({ field, required: false })),
+    ];
+  }
+  return Object.entries(info).map(([field, v]) => ({ field, required: v === 'required' || v === true }));
+}
+
 function interactionType(o: Obj): M.InteractionType {
   const info = pick(o, 'information');
   const items = Array.isArray(info)
     ? info.map((f) => (isObj(f) ? { field: str(pick(f, 'field', 'id')), required: bool(pick(f, 'required')) ?? false } : { field: str(f), required: false }))
-    : isObj(info) ? Object.entries(info).map(([field, v]) => ({ field, required: v === 'required' || v === true })) : [];
+    : isObj(info) ? informationMap(info) : [];
   return {
     id: str(pick(o, 'id')),
     name: text(pick(o, 'name')),
@@ -216,17 +272,36 @@ function interactionType(o: Obj): M.InteractionType {
   };
 }
 
+const OPS = ['is', 'is_not', 'in', 'not_in', 'at_least', 'at_most', 'above', 'below', 'present'];
+
+// [{attribute, op, values}] or YAML style {value_tier: {in: [gold]}, province: tehran}.
+function conditions(x: unknown): M.Condition[] {
+  if (Array.isArray(x)) {
+    return x.filter(isObj).map((c) => ({
+      attribute: str(pick(c, 'attribute')),
+      op: str(pick(c, 'op')) || 'is',
+      values: strings(pick(c, 'values', 'value')),
+      number: num(pick(c, 'number')),
+    }));
+  }
+  if (!isObj(x)) return [];
+  return Object.entries(x).map(([attribute, v]) => {
+    if (isObj(v)) {
+      const op = OPS.find((k) => k in v) ?? Object.keys(v)[0] ?? 'is';
+      const value = v[op];
+      if (op === 'present') return { attribute, op, values: [] };
+      return typeof value === 'number' ? { attribute, op, values: [], number: value } : { attribute, op, values: strings(value) };
+    }
+    return { attribute, op: Array.isArray(v) ? 'in' : 'is', values: strings(v) };
+  });
+}
+
 function segment(o: Obj): M.Segment {
   return {
     id: str(pick(o, 'id')),
     name: text(pick(o, 'name')),
     priority: num(pick(o, 'priority')),
-    when: list(pick(o, 'when')).map((c) => ({
-      attribute: str(pick(c, 'attribute')),
-      op: str(pick(c, 'op')) || 'is',
-      values: strings(pick(c, 'values', 'value')),
-      number: num(pick(c, 'number')),
-    })),
+    when: conditions(pick(o, 'when')),
     queue: str(pick(o, 'queue')),
     implicit: bool(pick(o, 'implicit')) ?? false,
   };
@@ -268,7 +343,7 @@ export function normalizeStrategy(raw: unknown): M.StrategyView {
     })),
     routes: list(isObj(routing) && pick(routing, 'rules') ? pick(routing, 'rules') : routing).map(route),
     ivrMenus: list(pick(s, 'ivr_menus', 'ivr')).map(ivrMenu),
-    serviceLevels: list(pick(s, 'service_levels')).map(serviceLevel),
+    serviceLevels: list(pick(s, 'service_levels')).map((x) => serviceLevel(x, str(pick(org, 'business_hours')))),
     entryPoints: list(pick(s, 'entry_points')).map(entryPoint),
     types: list(pick(s, 'types', 'interaction_types')).map(interactionType),
     segments: list(pick(s, 'segments')).map(segment),
