@@ -17,6 +17,12 @@ const woff2Only: Plugin = {
 export default defineConfig({
   base: './',
   plugins: [woff2Only],
+  // `npm run dev`: hot-reloading UI against a running `tamas serve`.
+  server: {
+    proxy: Object.fromEntries(
+      ['/api', '/health', '/version', '/ws'].map((p) => [p, { target: process.env.TAMAS_URL ?? 'http://127.0.0.1:8080', ws: p === '/ws' }]),
+    ),
+  },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   build: {
     outDir: 'dist',
