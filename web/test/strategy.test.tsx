@@ -1,7 +1,7 @@
 import { render } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../src/i18n';
-import { StrategyBody } from '../src/screens/strategy/StrategyScreen';
+import { StrategyBody, StrategyFailure } from '../src/screens/strategy/StrategyScreen';
 import { normalizeStrategy } from '../src/strategy/normalize';
 import { seconds } from '../src/strategy/read';
 import full from './fixtures/strategy.json';
@@ -169,5 +169,18 @@ describe('the strategy screen', () => {
     const html = render(<StrategyBody view={normalizeStrategy({ organisation: { id: 'x', name: { en: 'Only Org' } } })} />);
     expect(html).toContain('Only Org');
     expect(html).toContain('Not provided by the server');
+  });
+
+  it('says when no strategy is active, or the server cannot be reached', () => {
+    setLocale('en');
+    expect(render(<StrategyFailure result={{ ok: false, status: 404, code: 'not_found', message: 'no strategy is active' }} />)).toContain(
+      'No strategy is active on the server.',
+    );
+    expect(render(<StrategyFailure result={{ ok: false, status: 0, code: 'network', message: 'x' }} />)).toContain('could not be reached');
+    const html = render(<StrategyFailure result={{ ok: false, status: 500, code: 'internal', message: 'boom' }} />);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('500: boom');
+    setLocale('fa');
+    expect(render(<StrategyFailure result={{ ok: false, status: 500, code: 'internal', message: 'boom' }} />)).toContain('۵۰۰');
   });
 });

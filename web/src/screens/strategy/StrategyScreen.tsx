@@ -55,7 +55,7 @@ export function StrategyBody({ view }: { view: StrategyView }) {
   );
 }
 
-function Failure({ result }: { result: ApiResult<unknown> & { ok: false } }) {
+export function StrategyFailure({ result }: { result: ApiResult<unknown> & { ok: false } }) {
   if (result.status === 404) return <p class="notice" data-testid="strategy-none">{t('strategy.none')}</p>;
   return (
     <p class="error" role="alert">
@@ -85,7 +85,7 @@ export function StrategyScreen() {
       </div>
       <p class="muted">{t('strategy.intro')}</p>
       {state.kind === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Failure result={state.result} />}
+      {state.kind === 'failed' && <StrategyFailure result={state.result} />}
       {state.kind === 'loaded' && <StrategyBody view={state.view} />}
     </div>
   );
