@@ -11,8 +11,9 @@ import { WEB_DIR, startServer } from './lib/server.mjs';
 const fa = JSON.parse(readFileSync(join(WEB_DIR, 'src/i18n/fa.json'), 'utf8'));
 const en = JSON.parse(readFileSync(join(WEB_DIR, 'src/i18n/en.json'), 'utf8'));
 const messages = { fa, en };
-// The automotive example strategy (examples/automotive/strategy.yaml) as JSON.
-const fixture = readFileSync(join(WEB_DIR, 'test/fixtures/automotive-as-yaml.json'), 'utf8');
+// The automotive example (examples/automotive/strategy.yaml) as the server's
+// strategy::to_json compiles it.
+const fixture = readFileSync(join(WEB_DIR, 'test/fixtures/automotive-compiled.json'), 'utf8');
 
 let server;
 let browser;

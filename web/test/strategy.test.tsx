@@ -5,11 +5,48 @@ import { StrategyBody, StrategyFailure } from '../src/screens/strategy/StrategyS
 import { normalizeStrategy } from '../src/strategy/normalize';
 import { seconds } from '../src/strategy/read';
 import full from './fixtures/strategy.json';
+import automotiveCompiled from './fixtures/automotive-compiled.json';
 import automotiveYaml from './fixtures/automotive-as-yaml.json';
 import yamlStyle from './fixtures/strategy-yaml-style.json';
 import { dayKeyIndices } from '../src/strategy/normalize';
 
 afterEach(() => setLocale('fa'));
+
+function expectAutomotive(v: ReturnType<typeof normalizeStrategy>) {
+    expect(v.organisation.name.en).toBe('Kavir Motor Group');
+    expect(v.holidays[0]).toMatchObject({ name: { en: 'Nowruz' }, calendar: 'persian', from: [1, 1], to: [1, 4] });
+    expect(v.holidays[0].year).toBeUndefined();
+    expect(v.holidays.find((h) => h.name.en === 'Eid al-Adha' || h.name.en === 'عید قربان')).toMatchObject({ year: 1405, from: [3, 6], to: [3, 6] });
+    const office = v.schedules.find((s) => s.id === 'office')!;
+    expect(office.week[6]).toEqual([{ start: 450, end: 1080 }]); // Saturday 07:30-18:00
+    expect(office.week[3]).toEqual([{ start: 450, end: 1080 }]); // Wednesday
+    expect(office.week[4]).toEqual([{ start: 450, end: 780 }]); // Thursday until 13:00
+    expect(office.week[5]).toEqual([]); // Friday closed
+    expect(office.closedOnHolidays).toBe(true);
+    expect(office.exceptions).toHaveLength(1);
+    expect(v.schedules.find((s) => s.id === 'always')!.alwaysOpen).toBe(true);
+    expect(v.queues.find((q) => q.id === 'complaints')).toMatchObject({ offerTimeout: 25, wrapUp: 120, groups: ['complaint_desk'] });
+    const complaints = v.routes.find((r) => r.id === 'complaints_voice')!;
+    expect(complaints).toMatchObject({ types: ['complaint'], channels: ['voice'], queue: 'complaints', skills: [{ skill: 'complaints', level: 4 }] });
+    expect(complaints.relax.map((r) => r.after)).toEqual([60, 180]);
+    expect(complaints.afterHours?.kind).toBe('voicemail_callback');
+    expect(v.routes.find((r) => r.id === 'roadside_light')!.transfer).toBe('roadside_light');
+    const main = v.ivrMenus.find((m) => m.id === 'main')!;
+    expect(main.options.find((o) => o.digit === '3')).toMatchObject({ action: 'submenu', target: 'roadside' });
+    expect(main.options.find((o) => o.digit === '0')).toMatchObject({ action: 'agent', target: '' });
+    expect(main.options.find((o) => o.digit === '4')).toMatchObject({ action: 'set_type', target: 'complaint', collect: 'mobile' });
+    expect(v.serviceLevels.find((x) => x.channel === 'voice' && x.type === '*' && x.segment === '*')).toMatchObject({ percent: 80, threshold: 20, business: false });
+    expect(v.serviceLevels.find((x) => x.channel === 'email')).toMatchObject({ percent: 90, threshold: 8 * 3600, business: true, hours: 'office' });
+    expect(v.types.find((x) => x.id === 'after_sales')!.information).toEqual([
+      { field: 'vehicle_model', required: true }, { field: 'vin', required: false }, { field: 'dealer_code', required: false },
+    ]);
+    expect(v.segments.find((x) => x.id === 'vip')!.when).toEqual([{ attribute: 'value_tier', op: 'in', values: ['gold', 'platinum'] }]);
+    expect(v.segments.find((x) => x.id === 'fleet_owner')!.when).toEqual([{ attribute: 'fleet_size', op: 'at_least', values: [], number: 10 }]);
+    expect(v.segments.find((x) => x.id === 'tehran')!.when).toEqual([{ attribute: 'province', op: 'is', values: ['tehran'] }]);
+    expect(v.entryPoints.find((e) => e.id === 'hotline')).toMatchObject({ channel: 'voice', address: '1560', ivr: 'main' });
+    expect(v.entryPoints.find((e) => e.id === 'care_email')!.address).toBe('care@kavirmotor.example');
+  }
+
 
 describe('reading the strategy JSON', () => {
   it('treats {} as a strategy without details', () => {
@@ -60,39 +97,12 @@ describe('reading the strategy JSON', () => {
     expect(v.governance.lastReview).toBe('2025-03-21');
   });
 
+  it('reads the server\'s compiled automotive example (to_json)', () => {
+    expectAutomotive(normalizeStrategy(automotiveCompiled));
+  });
+
   it('reads the automotive example strategy file as written (YAML turned into JSON)', () => {
-    const v = normalizeStrategy(automotiveYaml);
-    expect(v.organisation.name.en).toBe('Kavir Motor Group');
-    expect(v.holidays[0]).toMatchObject({ name: { en: 'Nowruz' }, calendar: 'persian', from: [1, 1], to: [1, 4], year: undefined });
-    expect(v.holidays.find((h) => h.name.en === 'Eid al-Adha')).toMatchObject({ year: 1405, from: [3, 6], to: [3, 6] });
-    const office = v.schedules.find((s) => s.id === 'office')!;
-    expect(office.week[6]).toEqual([{ start: 450, end: 1080 }]); // Saturday 07:30-18:00
-    expect(office.week[3]).toEqual([{ start: 450, end: 1080 }]); // Wednesday
-    expect(office.week[4]).toEqual([{ start: 450, end: 780 }]); // Thursday until 13:00
-    expect(office.week[5]).toEqual([]); // Friday closed
-    expect(office.closedOnHolidays).toBe(true);
-    expect(office.exceptions).toHaveLength(1);
-    expect(v.schedules.find((s) => s.id === 'always')!.alwaysOpen).toBe(true);
-    expect(v.queues.find((q) => q.id === 'complaints')).toMatchObject({ offerTimeout: 25, wrapUp: 120, groups: ['complaint_desk'] });
-    const complaints = v.routes.find((r) => r.id === 'complaints_voice')!;
-    expect(complaints).toMatchObject({ types: ['complaint'], channels: ['voice'], queue: 'complaints', skills: [{ skill: 'complaints', level: 4 }] });
-    expect(complaints.relax.map((r) => r.after)).toEqual([60, 180]);
-    expect(complaints.afterHours?.kind).toBe('voicemail_callback');
-    expect(v.routes.find((r) => r.id === 'roadside_light')!.transfer).toBe('roadside_light');
-    const main = v.ivrMenus.find((m) => m.id === 'main')!;
-    expect(main.options.find((o) => o.digit === '3')).toMatchObject({ action: 'submenu', target: 'roadside' });
-    expect(main.options.find((o) => o.digit === '0')).toMatchObject({ action: 'agent', target: '' });
-    expect(main.options.find((o) => o.digit === '4')).toMatchObject({ action: 'set_type', target: 'complaint', collect: 'mobile' });
-    expect(v.serviceLevels[0]).toMatchObject({ channel: 'voice', percent: 80, threshold: 20, business: false });
-    expect(v.serviceLevels.find((x) => x.channel === 'email')).toMatchObject({ percent: 90, threshold: 8 * 3600, business: true, hours: 'office' });
-    expect(v.types.find((x) => x.id === 'after_sales')!.information).toEqual([
-      { field: 'vehicle_model', required: true }, { field: 'vin', required: false }, { field: 'dealer_code', required: false },
-    ]);
-    expect(v.segments.find((x) => x.id === 'vip')!.when).toEqual([{ attribute: 'value_tier', op: 'in', values: ['gold', 'platinum'] }]);
-    expect(v.segments.find((x) => x.id === 'fleet_owner')!.when).toEqual([{ attribute: 'fleet_size', op: 'at_least', values: [], number: 10 }]);
-    expect(v.segments.find((x) => x.id === 'tehran')!.when).toEqual([{ attribute: 'province', op: 'is', values: ['tehran'] }]);
-    expect(v.entryPoints.find((e) => e.id === 'hotline')).toMatchObject({ channel: 'voice', address: '1560', ivr: 'main' });
-    expect(v.entryPoints.find((e) => e.id === 'care_email')!.address).toBe('care@kavirmotor.example');
+    expectAutomotive(normalizeStrategy(automotiveYaml));
   });
 
   it('expands day spans in the Iranian week order', () => {
@@ -155,9 +165,9 @@ describe('the strategy screen', () => {
   });
 
   it('renders the automotive example in both languages', () => {
-    for (const locale of ['fa', 'en'] as const) {
+    for (const [locale, raw] of [['fa', automotiveCompiled], ['en', automotiveCompiled], ['fa', automotiveYaml]] as const) {
       setLocale(locale);
-      const html = render(<StrategyBody view={normalizeStrategy(automotiveYaml)} />);
+      const html = render(<StrategyBody view={normalizeStrategy(raw)} />);
       expect(html).toContain(locale === 'fa' ? 'گروه خودروسازی کویر' : 'Kavir Motor Group');
       expect(html).toContain(locale === 'fa' ? '۰۷:۳۰–۱۸:۰۰' : '07:30–18:00');
       expect(html).toContain(locale === 'fa' ? '۱ فروردین – ۴ فروردین' : '1 Farvardin – 4 Farvardin');

@@ -175,9 +175,9 @@ function route(o: Obj): M.Route {
     transfer: str(pick(o, 'transfer')),
     skills: skillLevels(pick(o, 'skills')),
     priority: num(pick(o, 'priority')),
-    relax: list(pick(o, 'relax')).map((r) => ({ after: seconds(pick(r, 'after')), skills: skillLevels(pick(r, 'skills')) })),
+    relax: list(pick(o, 'relax')).map((r) => ({ after: seconds(pick(r, 'after', 'after_s')), skills: skillLevels(pick(r, 'skills')) })),
     overflow: isObj(overflow)
-      ? { after: seconds(pick(overflow, 'after')), queue: str(pick(overflow, 'queue')) }
+      ? { after: seconds(pick(overflow, 'after', 'after_s')), queue: str(pick(overflow, 'queue')) }
       : undefined,
     afterHours: fallback(pick(o, 'after_hours')),
     noAgents: fallback(pick(o, 'no_agents')),
@@ -195,7 +195,7 @@ function ivrMenu(o: Obj): M.IvrMenu {
   return {
     id: str(pick(o, 'id')),
     prompt: text(pick(o, 'prompt')),
-    timeout: seconds(pick(o, 'timeout')),
+    timeout: seconds(pick(o, 'timeout', 'timeout_s')),
     maxRetries: num(pick(o, 'max_retries')),
     options: opts.map((op) => {
       const collect = pick(op, 'collect');
@@ -226,7 +226,7 @@ function serviceLevel(o: Obj, businessHours: string): M.ServiceLevel {
     channel: str(pick(o, 'channel')) || '*',
     segment: str(pick(o, 'segment')) || '*',
     percent: m ? Number(m[1]) : num(pick(o, 'percent', 'target')),
-    threshold: m ? seconds(m[2]) : seconds(pick(o, 'threshold', 'within', 'threshold_seconds')),
+    threshold: m ? seconds(m[2]) : seconds(pick(o, 'threshold', 'threshold_s', 'within', 'threshold_seconds')),
     business: isBusiness,
     hours: str(pick(o, 'hours')) || (typeof business === 'string' ? business : '') || (isBusiness ? businessHours : ''),
   };
@@ -336,8 +336,8 @@ export function normalizeStrategy(raw: unknown): M.StrategyView {
       name: text(pick(q, 'name')),
       selection: str(pick(q, 'selection')),
       maxSize: num(pick(q, 'max_size')),
-      offerTimeout: seconds(pick(q, 'offer_timeout')),
-      wrapUp: seconds(pick(q, 'wrap_up')),
+      offerTimeout: seconds(pick(q, 'offer_timeout', 'offer_timeout_s')),
+      wrapUp: seconds(pick(q, 'wrap_up', 'wrap_up_s')),
       hours: str(pick(q, 'hours')),
       groups: strings(pick(q, 'groups', 'agent_groups')),
     })),
