@@ -13,6 +13,15 @@ import { dayKeyIndices } from '../src/strategy/normalize';
 afterEach(() => setLocale('fa'));
 
 function expectAutomotive(v: ReturnType<typeof normalizeStrategy>) {
+  expect(v.fields.find((f) => f.id === 'vin')).toMatchObject({ type: 'vin', privacy: 'personal', minLength: 17, maxLength: 17, pattern: '[A-HJ-NPR-Z0-9]{17}' });
+  expect(v.fields.find((f) => f.id === 'province')!.choices).toContain('tehran');
+  expect(v.agentGroups.find((g) => g.id === 'complaint_desk')!.skills).toContainEqual({ skill: 'complaints', level: 5 });
+  expect(v.skills.find((k) => k.id === 'complaints')!.name.en).toBe('Complaint handling');
+  expect(v.partners.find((p) => p.id === 'roadside_heavy')).toMatchObject({ number: '+982144550000', hours: 'always' });
+  expect(v.surveys.find((x) => x.id === 'after_call')).toMatchObject({ channels: ['voice'], samplePercent: 30 });
+  expect(v.surveys.find((x) => x.id === 'after_call')!.questions.map((q) => q.scale)).toEqual(['csat', 'nps']);
+  expect(v.governance.version).toBe('1405.1');
+  expect(v.governance.sectionOwners).toContainEqual(['routing', 'Contact-center manager']);
     expect(v.organisation.name.en).toBe('Kavir Motor Group');
     expect(v.holidays[0]).toMatchObject({ name: { en: 'Nowruz' }, calendar: 'persian', from: [1, 1], to: [1, 4] });
     expect(v.holidays[0].year).toBeUndefined();
@@ -141,7 +150,7 @@ describe('the strategy screen', () => {
     setLocale('fa');
     const html = render(<StrategyBody view={normalizeStrategy(full)} />);
     expect(html).toContain('پارس خودرو');
-    for (const s of ['organisation', 'entry-points', 'hours', 'types', 'segments', 'queues', 'routes', 'ivr', 'service-levels']) {
+    for (const s of ['organisation', 'entry-points', 'hours', 'types', 'segments', 'fields', 'queues', 'agent-groups', 'routes', 'ivr', 'service-levels', 'surveys']) {
       expect(html).toContain(`data-section="${s}"`);
     }
     expect(html).toContain('۰۸:۰۰–۱۷:۰۰');
@@ -171,6 +180,8 @@ describe('the strategy screen', () => {
       expect(html).toContain(locale === 'fa' ? 'گروه خودروسازی کویر' : 'Kavir Motor Group');
       expect(html).toContain(locale === 'fa' ? '۰۷:۳۰–۱۸:۰۰' : '07:30–18:00');
       expect(html).toContain(locale === 'fa' ? '۱ فروردین – ۴ فروردین' : '1 Farvardin – 4 Farvardin');
+      expect(html).toContain(locale === 'fa' ? 'رسیدگی به شکایات (سطح ۵)' : 'Complaint handling (level 5)');
+      expect(html).toContain(locale === 'fa' ? 'دقیقاً ۱۷ نویسه' : 'exactly 17 characters');
     }
   });
 

@@ -4,7 +4,9 @@ import type { ComponentChildren } from 'preact';
 export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section class="section" aria-labelledby={`${id}-title`} data-section={id}>
-      <h2 id={`${id}-title`}>{title}</h2>
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {title}
+      </h2>
       {children}
     </section>
   );

@@ -140,6 +140,41 @@ export interface Governance {
   version: string;
   owner: string;
   lastReview: string; // ISO date or empty
+  reviewEvery?: number; // seconds
+  sectionOwners: [string, string][];
+}
+
+export interface Field {
+  id: string;
+  name: Text;
+  type: string;
+  privacy: string;
+  pattern: string;
+  minLength?: number;
+  maxLength?: number;
+  choices: string[];
+  reported?: boolean;
+}
+
+export interface AgentGroup {
+  id: string;
+  name: Text;
+  skills: SkillLevel[];
+}
+
+export interface Partner {
+  id: string;
+  name: Text;
+  number: string;
+  hours: string;
+}
+
+export interface Survey {
+  id: string;
+  types: string[];
+  channels: string[];
+  samplePercent?: number;
+  questions: { id: string; scale: string; prompt: Text }[];
 }
 
 export interface StrategyView {
@@ -156,4 +191,9 @@ export interface StrategyView {
   entryPoints: EntryPoint[];
   types: InteractionType[];
   segments: Segment[];
+  fields: Field[];
+  skills: { id: string; name: Text }[];
+  agentGroups: AgentGroup[];
+  partners: Partner[];
+  surveys: Survey[];
 }

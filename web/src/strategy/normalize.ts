@@ -307,6 +307,36 @@ function segment(o: Obj): M.Segment {
   };
 }
 
+function field(o: Obj): M.Field {
+  return {
+    id: str(pick(o, 'id')),
+    name: text(pick(o, 'name')),
+    type: str(pick(o, 'type')),
+    privacy: str(pick(o, 'privacy')),
+    pattern: str(pick(o, 'pattern')),
+    minLength: num(pick(o, 'min_length')) || undefined,
+    maxLength: num(pick(o, 'max_length')) || undefined,
+    choices: strings(pick(o, 'choices')),
+    reported: bool(pick(o, 'reported')),
+  };
+}
+
+function survey(o: Obj): M.Survey {
+  const when = pick(o, 'when');
+  const m = isObj(when) ? when : o;
+  return {
+    id: str(pick(o, 'id')),
+    types: strings(pick(m, 'types', 'type')),
+    channels: strings(pick(m, 'channels', 'channel')),
+    samplePercent: num(pick(o, 'sample_percent')),
+    questions: list(pick(o, 'questions')).map((q) => ({
+      id: str(pick(q, 'id')),
+      scale: str(pick(q, 'scale')),
+      prompt: text(pick(q, 'prompt', 'question')),
+    })),
+  };
+}
+
 export function normalizeStrategy(raw: unknown): M.StrategyView {
   let s: unknown = raw;
   const inner = pick(raw, 'strategy');
@@ -328,6 +358,10 @@ export function normalizeStrategy(raw: unknown): M.StrategyView {
       version: str(pick(gov, 'version')),
       owner: str(pick(gov, 'owner')),
       lastReview: civilDate(pick(gov, 'last_review')),
+      reviewEvery: seconds(pick(gov, 'review_every_s', 'review_every', 'review_interval')),
+      sectionOwners: Object.entries((pick(gov, 'owners', 'section_owners') ?? {}) as object)
+        .map(([k, v]): [string, string] => [k, str(v)])
+        .filter(([, v]) => v !== ''),
     },
     schedules: list(pick(s, 'schedules', 'hours')).map(schedule),
     holidays: list(pick(s, 'holidays')).map(holiday),
@@ -347,11 +381,26 @@ export function normalizeStrategy(raw: unknown): M.StrategyView {
     entryPoints: list(pick(s, 'entry_points')).map(entryPoint),
     types: list(pick(s, 'types', 'interaction_types')).map(interactionType),
     segments: list(pick(s, 'segments')).map(segment),
+    fields: list(pick(s, 'fields')).map(field),
+    skills: list(pick(s, 'skills')).map((k) => ({ id: str(pick(k, 'id')), name: text(pick(k, 'name')) })),
+    agentGroups: list(pick(s, 'agent_groups')).map((g) => ({
+      id: str(pick(g, 'id')),
+      name: text(pick(g, 'name')),
+      skills: skillLevels(pick(g, 'skills')),
+    })),
+    partners: list(pick(s, 'partners')).map((p) => ({
+      id: str(pick(p, 'id')),
+      name: text(pick(p, 'name')),
+      number: str(pick(p, 'number', 'address')),
+      hours: str(pick(p, 'hours')),
+    })),
+    surveys: list(pick(s, 'surveys')).map(survey),
   };
   const o = view.organisation;
   view.empty =
     !o.id && !o.name.fa && !o.name.en &&
-    [view.schedules, view.holidays, view.queues, view.routes, view.ivrMenus, view.serviceLevels, view.entryPoints, view.types, view.segments]
+    [view.schedules, view.holidays, view.queues, view.routes, view.ivrMenus, view.serviceLevels, view.entryPoints, view.types, view.segments,
+      view.fields, view.agentGroups, view.partners, view.surveys]
       .every((a) => a.length === 0);
   return view;
 }

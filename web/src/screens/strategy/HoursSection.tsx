@@ -1,10 +1,10 @@
 import { Code } from '../../components/Code';
 import { DataTable } from '../../components/DataTable';
 import { Section } from '../../components/Section';
-import { WEEK_ORDER, formatMinuteOfDay, formatMonthDay, formatWeekday, localizeDigits } from '../../format';
+import { WEEK_ORDER, formatCivilDate, formatMinuteOfDay, formatMonthDay, formatWeekday, localizeDigits } from '../../format';
 import { getLocale, t } from '../../i18n';
 import type { Holiday, Range, Schedule } from '../../strategy/model';
-import { NotProvided, n, none, txt, yesNo } from './util';
+import { NotProvided, none, tNodes, txt, yesNo } from './util';
 
 function ranges(rs: Range[] | undefined) {
   if (rs === undefined) return none();
@@ -20,6 +20,23 @@ function ranges(rs: Range[] | undefined) {
 function day(s: Schedule, d: number) {
   if (s.alwaysOpen) return t('strategy.hours.alwaysOpen');
   return ranges(s.week[d]);
+}
+
+function exceptions(s: Schedule) {
+  if (s.exceptions.length === 0) return none();
+  const locale = getLocale();
+  return (
+    <ul class="plain">
+      {s.exceptions.map((e) => (
+        <li>
+          {tNodes('strategy.hours.exceptionDay', {
+            date: /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? formatCivilDate(e.date, locale) : e.date,
+            hours: ranges(e.ranges),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function when(h: Holiday): string {
@@ -48,7 +65,7 @@ export function HoursSection({ schedules, holidays }: { schedules: Schedule[]; h
           columns={[
             { header: t('strategy.hours.schedule'), cell: (s) => <Code>{s.id}</Code> },
             ...WEEK_ORDER.map((d) => ({ header: formatWeekday(d, locale, 'short'), cell: (s: Schedule) => day(s, d) })),
-            { header: t('strategy.hours.exceptions'), cell: (s) => n(s.exceptions.length) },
+            { header: t('strategy.hours.exceptions'), cell: exceptions },
             { header: t('strategy.hours.holidays'), cell: (s) => yesNo(s.closedOnHolidays) },
           ]}
         />

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Code, CodeList } from '../../components/Code';
 import { DataTable } from '../../components/DataTable';
 import { Section } from '../../components/Section';
-import { formatCivilDate, localizeDigits } from '../../format';
+import { formatCivilDate, formatDuration, localizeDigits } from '../../format';
 import { getLocale, t, tDynamic, type MessageKey } from '../../i18n';
 import type { StrategyView } from '../../strategy/model';
 import { none, txt } from './util';
@@ -21,6 +21,17 @@ export function OrganisationSection({ view }: { view: StrategyView }) {
     ['strategy.org.version', g.version ? localizeDigits(g.version, locale) : none()],
     ['strategy.org.owner', g.owner ? <span dir="auto">{g.owner}</span> : none()],
     ['strategy.org.lastReview', g.lastReview ? formatCivilDate(g.lastReview, locale) : none()],
+    ['strategy.org.reviewEvery', g.reviewEvery ? formatDuration(g.reviewEvery, locale) : none()],
+    [
+      'strategy.org.sectionOwners',
+      g.sectionOwners.length === 0 ? none() : (
+        <ul class="plain">
+          {g.sectionOwners.map(([section, owner]) => (
+            <li dir="auto">{t('strategy.org.sectionOwner', { section, owner })}</li>
+          ))}
+        </ul>
+      ),
+    ],
   ];
   return (
     <Section id="organisation" title={t('strategy.org.title')}>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getJson, type ApiResult } from '../../api/client';
 import { formatNumber } from '../../format';
-import { getLocale, t } from '../../i18n';
+import { getLocale, t, type MessageKey } from '../../i18n';
 import type { StrategyView } from '../../strategy/model';
 import { normalizeStrategy } from '../../strategy/normalize';
 import { EntryPointsSection } from './EntryPointsSection';
@@ -11,12 +11,52 @@ import { HoursSection } from './HoursSection';
 import { IvrSection } from './IvrSection';
 import { OrganisationSection } from './OrganisationSection';
 import { QueuesSection } from './QueuesSection';
+import { FieldsSection, GroupsSection, SurveysSection } from './ResourcesSection';
 import { RoutesSection } from './RoutesSection';
 import { ServiceLevelsSection } from './ServiceLevelsSection';
 import { SegmentsSection, TypesSection } from './TypesSection';
 import { txtString } from './util';
 
 type State = { kind: 'loading' } | { kind: 'loaded'; view: StrategyView } | { kind: 'failed'; result: ApiResult<unknown> & { ok: false } };
+
+// The sections in page order, for the table of contents.
+const CONTENTS: [string, MessageKey][] = [
+  ['organisation', 'strategy.org.title'],
+  ['entry-points', 'strategy.entry.title'],
+  ['hours', 'strategy.hours.title'],
+  ['types', 'strategy.types.title'],
+  ['segments', 'strategy.segments.title'],
+  ['fields', 'strategy.fields.title'],
+  ['queues', 'strategy.queues.title'],
+  ['agent-groups', 'strategy.groups.title'],
+  ['routes', 'strategy.routes.title'],
+  ['ivr', 'strategy.ivr.title'],
+  ['service-levels', 'strategy.slo.title'],
+  ['surveys', 'strategy.surveys.title'],
+];
+
+// Buttons, not #anchors: the hash holds the route. Moves focus to the
+// section's heading so keyboard users continue from there.
+function Contents() {
+  const jump = (id: string) => {
+    const h = document.getElementById(`${id}-title`);
+    h?.scrollIntoView({ block: 'start' });
+    h?.focus();
+  };
+  return (
+    <nav class="toc" aria-label={t('strategy.contents')}>
+      <ul>
+        {CONTENTS.map(([id, key]) => (
+          <li>
+            <button type="button" class="link" onClick={() => jump(id)}>
+              {t(key)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 export function StrategyBody({ view }: { view: StrategyView }) {
   if (view.empty) {
@@ -42,15 +82,19 @@ export function StrategyBody({ view }: { view: StrategyView }) {
           entries: formatNumber(view.entryPoints.length, locale),
         })}
       </p>
+      <Contents />
       <OrganisationSection view={view} />
       <EntryPointsSection entries={view.entryPoints} />
       <HoursSection schedules={view.schedules} holidays={view.holidays} />
       <TypesSection types={view.types} />
       <SegmentsSection segments={view.segments} />
+      <FieldsSection fields={view.fields} />
       <QueuesSection queues={view.queues} />
+      <GroupsSection view={view} />
       <RoutesSection routes={view.routes} />
       <IvrSection menus={view.ivrMenus} />
       <ServiceLevelsSection levels={view.serviceLevels} />
+      <SurveysSection surveys={view.surveys} />
     </>
   );
 }
