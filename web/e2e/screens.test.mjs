@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { axeViolations } from './lib/axe.mjs';
 import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
 import { WEB_DIR, startServer } from './lib/server.mjs';
 
@@ -175,6 +176,24 @@ describe('tamas web front end', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: fa['strategy.title'] }).waitFor();
     noErrors(p);
+  });
+
+  it('passes automated accessibility checks (axe-core, WCAG 2.1 AA) on every screen', async () => {
+    for (const locale of ['fa', 'en']) {
+      for (const path of ['/', '/login', '/admin/strategy', '/no/such/screen']) {
+        const p = await openPage(browser, server.url, { locale });
+        opened.push(p);
+        await p.page.route('**/api/v1/strategy', (route) =>
+          route.fulfill({ status: 200, contentType: 'application/json', body: fixture }),
+        );
+        await p.page.goto(`/#${path}`);
+        await p.page.getByRole('heading', { level: 1 }).waitFor();
+        await p.page.locator('[data-health="ok"]').waitFor();
+        if (path === '/admin/strategy') await p.page.getByTestId('org-name').waitFor();
+        assert.deepEqual(await axeViolations(p.page), [], `${locale} ${path}`);
+        await p.context.close();
+      }
+    }
   });
 
   it('tells the user when a page does not exist', async () => {
