@@ -180,19 +180,20 @@ describe('tamas web front end', () => {
 
   it('passes automated accessibility checks (axe-core, WCAG 2.1 AA) on every screen', async () => {
     for (const locale of ['fa', 'en']) {
+      const p = await openPage(browser, server.url, { locale });
+      opened.push(p);
+      await p.page.route('**/api/v1/strategy', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: fixture }),
+      );
+      await p.page.goto('/#/');
+      await p.page.locator('[data-health="ok"]').waitFor();
       for (const path of ['/', '/login', '/admin/strategy', '/no/such/screen']) {
-        const p = await openPage(browser, server.url, { locale });
-        opened.push(p);
-        await p.page.route('**/api/v1/strategy', (route) =>
-          route.fulfill({ status: 200, contentType: 'application/json', body: fixture }),
-        );
-        await p.page.goto(`/#${path}`);
-        await p.page.getByRole('heading', { level: 1 }).waitFor();
-        await p.page.locator('[data-health="ok"]').waitFor();
+        await p.page.evaluate((h) => (location.hash = h), `#${path}`);
+        await p.page.locator(`main[data-screen="${path === '/no/such/screen' ? 'not-found' : path}"] h1`).waitFor();
         if (path === '/admin/strategy') await p.page.getByTestId('org-name').waitFor();
         assert.deepEqual(await axeViolations(p.page), [], `${locale} ${path}`);
-        await p.context.close();
       }
+      noErrors(p);
     }
   });
 
