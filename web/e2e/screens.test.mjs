@@ -123,10 +123,10 @@ describe('tamas web front end', () => {
       const cellText = await page.getByRole('region', { name: m['strategy.slo.title'] }).textContent();
       assert.ok(cellText.includes(locale === 'fa' ? '۸۰٪' : '80%'), cellText);
       assert.equal(await direction(page, 'table'), locale === 'fa' ? 'rtl' : 'ltr');
+      await screenshot(page, `strategy-${locale}`, { docs: true });
       // The contents list moves focus to the chosen section's heading.
       await page.getByRole('navigation', { name: m['strategy.contents'] }).getByRole('button', { name: m['strategy.ivr.title'] }).click();
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'ivr-title');
-      await screenshot(page, `strategy-${locale}`, { docs: true });
       noErrors(p);
     });
   }

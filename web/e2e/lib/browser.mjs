@@ -1,7 +1,7 @@
 // Headless Chromium (Debian's /usr/bin/chromium) through playwright-core; no
 // browser is ever downloaded. Each test gets a fresh context (no shared
 // storage), so language choices never leak between tests.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { WEB_DIR } from './server.mjs';
@@ -51,14 +51,15 @@ export async function openPage(browser, baseURL, { locale = 'fa' } = {}) {
 }
 
 // Saves web/test-results/<name>.png; with TAMAS_SCREENSHOTS_TO_DOCS=1 also
-// copies it to docs/screenshots/ (for the key screens).
+// docs/screenshots/<name>.png (first screenful) for the key screens.
 export async function screenshot(page, name, { docs = false, fullPage = true } = {}) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage });
   if (docs && process.env.TAMAS_SCREENSHOTS_TO_DOCS === '1') {
+    // The docs get the first screenful only, to keep the repository small.
     mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    copyFileSync(file, join(DOCS_SCREENSHOTS, `${name}.png`));
+    await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: false });
   }
   return file;
 }

@@ -4,7 +4,7 @@
 // Paths are relative to web/. Nothing is built here: build the server and
 // `npm run build` first.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,9 @@ export async function startServer({ timeoutMs = 15000 } = {}) {
       clearTimeout(timer);
     }
     rmSync(dir, { recursive: true, force: true });
+    // Keep the server's log next to the screenshots, for failed runs.
+    mkdirSync(join(WEB_DIR, 'test-results'), { recursive: true });
+    writeFileSync(join(WEB_DIR, 'test-results', 'server.log'), stderr);
   };
   return { url: `http://127.0.0.1:${port}`, port, stop, log: () => stderr, config: cfg };
 }
