@@ -1,0 +1,69 @@
+// Starts the real tamas server for end-to-end tests:
+//   $TAMAS_BIN serve --http 127.0.0.1:0 --strategy $TAMAS_STRATEGY --db <tmp>/t.db --web dist
+// and waits for its `event=serve.started http=127.0.0.1:PORT` line on stderr.
+// Paths are relative to web/. Nothing is built here: build the server and
+// `npm run build` first.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WEB_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+function fromWeb(p) {
+  return resolve(WEB_DIR, p);
+}
+
+export function serverConfig(env = process.env) {
+  return {
+    bin: fromWeb(env.TAMAS_BIN ?? '../build/test/tamas'),
+    strategy: fromWeb(env.TAMAS_STRATEGY ?? '../examples/automotive/strategy.yaml'),
+    web: fromWeb(env.TAMAS_WEB ?? 'dist'),
+  };
+}
+
+export async function startServer({ timeoutMs = 15000 } = {}) {
+  const cfg = serverConfig();
+  const problems = [];
+  if (!existsSync(cfg.bin)) problems.push(`server binary not found: ${cfg.bin} (set TAMAS_BIN)`);
+  if (!existsSync(cfg.strategy)) problems.push(`strategy file not found: ${cfg.strategy} (set TAMAS_STRATEGY)`);
+  if (!existsSync(join(cfg.web, 'index.html'))) problems.push(`no built front end in ${cfg.web} (run npm run build)`);
+  if (problems.length) throw new Error(problems.join('\n'));
+
+  const dir = mkdtempSync(join(tmpdir(), 'tamas-web-e2e-'));
+  const args = ['serve', '--http', '127.0.0.1:0', '--strategy', cfg.strategy, '--db', join(dir, 't.db'), '--web', cfg.web];
+  const child = spawn(cfg.bin, args, { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const port = await new Promise((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      const m = /event=serve\.started .*?http=127\.0\.0\.1:(\d+)/.exec(stderr);
+      if (m) {
+        clearTimeout(timer);
+        resolvePort(Number(m[1]));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before starting:\n${stderr}`));
+    });
+  });
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    // Keep the server's log next to the screenshots, for failed runs.
+    mkdirSync(join(WEB_DIR, 'test-results'), { recursive: true });
+    writeFileSync(join(WEB_DIR, 'test-results', 'server.log'), stderr);
+  };
+  return { url: `http://127.0.0.1:${port}`, port, stop, log: () => stderr, config: cfg };
+}

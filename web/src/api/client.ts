@@ -1,0 +1,37 @@
+// A small JSON-over-HTTP client for the tamas server (same origin). Calls
+// never throw: they resolve to a result the screens can render.
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; code: string; message: string };
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+// status 0 means the server could not be reached at all.
+export async function getJson<T = unknown>(path: string, opts: { fetch?: Fetch; signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
+  const f = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  let res: Response;
+  try {
+    res = await f(path, { headers: { Accept: 'application/json' }, signal: opts.signal });
+  } catch (e) {
+    return { ok: false, status: 0, code: 'network', message: e instanceof Error ? e.message : String(e) };
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  if (res.ok) {
+    if (body === undefined) return { ok: false, status: res.status, code: 'bad_json', message: 'invalid JSON' };
+    return { ok: true, status: res.status, data: body as T };
+  }
+  // The server's errors look like {"error": {"status", "code", "message"}}.
+  const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  return {
+    ok: false,
+    status: res.status,
+    code: typeof err?.code === 'string' ? err.code : 'http',
+    message: typeof err?.message === 'string' ? err.message : res.statusText,
+  };
+}

@@ -1,0 +1,28 @@
+// Hash routing: "#/admin/strategy" -> "/admin/strategy". The server serves
+// only files, so every screen lives under the one index.html.
+import type { ComponentType } from 'preact';
+import type { MessageKey } from './i18n';
+
+export interface RouteDef {
+  path: string;
+  title: MessageKey;
+  // Screens load on demand, so the first load stays small.
+  load: () => Promise<ComponentType>;
+}
+
+export function pathFromHash(hash: string): string {
+  let p = hash.replace(/^#/, '');
+  const q = p.indexOf('?');
+  if (q >= 0) p = p.slice(0, q);
+  if (!p.startsWith('/')) p = `/${p}`;
+  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  return p;
+}
+
+export function findRoute(routes: readonly RouteDef[], path: string): RouteDef | undefined {
+  return routes.find((r) => r.path === path);
+}
+
+export function href(path: string): string {
+  return `#${path}`;
+}
