@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 #include "strategy/parse.h"
 
@@ -14,12 +15,14 @@ namespace detail {
 namespace {
 
 void check_routes_cover_types(Ctx& ctx) {
+  std::unordered_set<std::string> routed;
+  for (const auto& r : ctx.st.routes) {
+    if (r.types.empty()) return;  // a rule for every type
+    routed.insert(r.types.begin(), r.types.end());
+  }
   for (std::size_t i = 0; i < ctx.st.types.size(); ++i) {
     const std::string& id = ctx.st.types[i].id;
-    const bool routed = std::any_of(ctx.st.routes.begin(), ctx.st.routes.end(), [&](const auto& r) {
-      return r.types.empty() || std::find(r.types.begin(), r.types.end(), id) != r.types.end();
-    });
-    if (!routed)
+    if (!routed.count(id))
       ctx.sink.error(ctx.types.node_of(int(i)),
                      "interaction type '" + id + "' has no routing rule");
   }

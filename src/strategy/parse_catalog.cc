@@ -1,6 +1,7 @@
 // Sections: segments, interaction_types, entry_points; information requirements.
 #include <algorithm>
 #include <charconv>
+#include <unordered_set>
 
 #include "strategy/parse.h"
 
@@ -131,6 +132,7 @@ void parse_segments(Ctx& ctx, const YAML::Node& n) {
 std::vector<FieldRequirement> parse_information(Ctx& ctx, const YAML::Node& n,
                                                 const std::string& ctx_text) {
   std::vector<FieldRequirement> out;
+  std::unordered_set<std::string> seen;
   Map m(ctx.sink, n, "information", {"required", "optional"});
   if (!m.ok()) return out;
   for (const char* key : {"required", "optional"}) {
@@ -140,9 +142,7 @@ std::vector<FieldRequirement> parse_information(Ctx& ctx, const YAML::Node& n,
     for (const auto& id : *ids) {
       const int fi = ctx.fields.resolve(id, list, ctx_text);
       if (fi < 0) continue;
-      const bool dup = std::any_of(out.begin(), out.end(),
-                                   [&](const FieldRequirement& r) { return r.field == id; });
-      if (dup) {
+      if (!seen.insert(id).second) {
         ctx.sink.error(list, "field '" + id + "' is listed twice" + ctx_text);
         continue;
       }

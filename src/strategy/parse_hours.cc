@@ -1,6 +1,7 @@
 // Section `hours`: named schedules (weekly ranges, 24x7, dated exceptions).
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "strategy/parse.h"
 
@@ -117,6 +118,7 @@ std::vector<int> parse_days(Ctx& ctx, const YAML::Node& key, const std::string& 
 }
 
 void parse_exceptions(Ctx& ctx, const YAML::Node& n, Schedule& sch) {
+  std::set<CivilDate> dates;
   for (const auto& item : read_seq(ctx.sink, n, "exceptions")) {
     Map m(ctx.sink, item, "schedule exception", {"date", "name", "hours"});
     if (!m.ok()) continue;
@@ -126,9 +128,7 @@ void parse_exceptions(Ctx& ctx, const YAML::Node& n, Schedule& sch) {
     if (!m.need("hours").IsDefined() || !parse_ranges(ctx, m.get("hours"), ex.ranges) || !date)
       continue;
     ex.date = *date;
-    const bool dup = std::any_of(sch.exceptions.begin(), sch.exceptions.end(),
-                                 [&](const ScheduleException& e) { return e.date == ex.date; });
-    if (dup)
+    if (!dates.insert(ex.date).second)
       ctx.sink.error(m.get("date"), "schedule '" + sch.id + "' has two exceptions on one date");
     else
       sch.exceptions.push_back(ex);

@@ -1,6 +1,7 @@
 // Sections: service_levels (R5) and surveys.
 #include <algorithm>
 #include <regex>
+#include <unordered_set>
 
 #include "strategy/parse.h"
 
@@ -72,6 +73,9 @@ bool parse_objective(Ctx& ctx, const YAML::Node& target, const YAML::Node& hours
 }
 
 void parse_service_levels(Ctx& ctx, const YAML::Node& n) {
+  std::unordered_set<std::string> keys;  // "type\nchannel\nsegment", incl. segment shorthands
+  for (const auto& sl : ctx.st.service_levels)
+    keys.insert(sl.type + '\n' + sl.channel + '\n' + sl.segment);
   for (const auto& item : read_seq(ctx.sink, n, "service_levels")) {
     Map m(ctx.sink, item, "service level", {"type", "channel", "segment", "target", "hours"});
     if (!m.ok()) continue;
@@ -81,11 +85,7 @@ void parse_service_levels(Ctx& ctx, const YAML::Node& n) {
     sl.segment = parse_key(ctx, m.get("segment"), &ctx.segments, "segment");
     if (!m.need("target").IsDefined() || !parse_objective(ctx, m.get("target"), m.get("hours"), sl))
       continue;
-    const bool dup = std::any_of(
-        ctx.st.service_levels.begin(), ctx.st.service_levels.end(), [&](const ServiceLevel& o) {
-          return o.type == sl.type && o.channel == sl.channel && o.segment == sl.segment;
-        });
-    if (dup) {
+    if (!keys.insert(sl.type + '\n' + sl.channel + '\n' + sl.segment).second) {
       ctx.sink.error(m.node(), "duplicate service level for type '" + sl.type + "', channel '" +
                                    sl.channel + "', segment '" + sl.segment + "'");
       continue;
