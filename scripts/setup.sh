@@ -13,6 +13,8 @@ packages=(
   libglpk-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # browser tests of the web front end
+  chromium
 )
 
 missing=()

@@ -1,0 +1,28 @@
+// Start-up steps shared by `tamas serve` and `tamas user`: opening the
+// database (creating its folder) and making the strategy's organisation a
+// tenant with the strategy file as its active version.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "store/store.h"
+#include "strategy/model.h"
+
+namespace tamas::app {
+
+// Opens (creating and migrating) the SQLite database at `path`; creates the
+// parent directory if needed.
+Result<std::unique_ptr<store::Store>> open_database(const std::string& path);
+
+// Finds or creates the tenant named by the strategy's organisation id; if
+// the file's text differs from the tenant's active version, stores it as a
+// new version and activates it. Returns the tenant id.
+Result<store::TenantId> install_strategy(store::Store& db, const std::string& path,
+                                         const strategy::Strategy& s);
+
+// The tenant for `slug`, or the only tenant when `slug` is empty.
+Result<store::TenantId> find_tenant(store::Store& db, const std::string& slug);
+
+}  // namespace tamas::app
