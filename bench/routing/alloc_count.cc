@@ -16,12 +16,20 @@ void* operator new(std::size_t n) {
   tamas::bench::g_live_bytes += static_cast<long long>(malloc_usable_size(p));
   return p;
 }
-void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new[](std::size_t n) {
+  return operator new(n);
+}
 void operator delete(void* p) noexcept {
   if (!p) return;
   tamas::bench::g_live_bytes -= static_cast<long long>(malloc_usable_size(p));
   std::free(p);
 }
-void operator delete[](void* p) noexcept { operator delete(p); }
-void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
-void operator delete[](void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete[](void* p) noexcept {
+  operator delete(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  operator delete(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  operator delete(p);
+}

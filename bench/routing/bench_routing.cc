@@ -64,7 +64,9 @@ void BM_RouteLatency(benchmark::State& state) {
   }
   std::sort(samples.begin(), samples.end());
   auto pct = [&](double p) {
-    return samples.empty() ? 0.0 : static_cast<double>(samples[static_cast<std::size_t>(p * (samples.size() - 1))]);
+    return samples.empty()
+               ? 0.0
+               : static_cast<double>(samples[static_cast<std::size_t>(p * (samples.size() - 1))]);
   };
   state.counters["p50_ns"] = pct(0.50);
   state.counters["p99_ns"] = pct(0.99);

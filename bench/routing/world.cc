@@ -7,7 +7,9 @@ namespace tamas::bench {
 using namespace tamas::engine;
 
 extern long long g_live_bytes;
-std::size_t heap_in_use() { return static_cast<std::size_t>(g_live_bytes); }
+std::size_t heap_in_use() {
+  return static_cast<std::size_t>(g_live_bytes);
+}
 
 std::vector<AgentPlan> plan_agents(int n) {
   Lcg rng;
@@ -33,7 +35,8 @@ static EngineConfig bench_config() {
   EngineConfig c;
   for (int s = 0; s < kSkills; ++s) c.skills.push_back("s" + std::to_string(s));
   const SelectionPolicy policies[] = {SelectionPolicy::longest_idle, SelectionPolicy::most_skilled,
-                                      SelectionPolicy::least_occupied, SelectionPolicy::round_robin};
+                                      SelectionPolicy::least_occupied,
+                                      SelectionPolicy::round_robin};
   for (int q = 0; q < kQueues; ++q) {
     QueueConfig qc;
     qc.id = "q" + std::to_string(q);
@@ -46,7 +49,9 @@ static EngineConfig bench_config() {
   return c;
 }
 
-static std::string contact_name(std::uint64_t n) { return "c" + std::to_string(n); }
+static std::string contact_name(std::uint64_t n) {
+  return "c" + std::to_string(n);
+}
 
 void World::apply(const Command& c) {
   ApplyResult r = engine_->apply(c, from_millis(now_ms_));

@@ -36,7 +36,8 @@ Outcome outcome_for(FallbackReason why) {
 
 Status Core::arrive(const ContactArrive& c) {
   if (c.contact.empty()) return Error::invalid("empty contact id");
-  if (contact_ref(c.contact) != kNoRef) return Error::conflict("contact '" + c.contact + "' exists");
+  if (contact_ref(c.contact) != kNoRef)
+    return Error::conflict("contact '" + c.contact + "' exists");
   Ref queue = default_queue_;
   std::optional<int> prio;
   RuleRt* rule = nullptr;
@@ -84,7 +85,8 @@ Status Core::arrive(const ContactArrive& c) {
   } else {
     // Profiles are interned once per (queue or rule, channel) and cached.
     Ref& base = (rule ? rule->arrival_profile : q.arrival_profile)[static_cast<int>(c.channel)];
-    if (base == kNoRef) base = intern_profile(queue, c.channel, false, rule ? *rule->reqs : q.default_reqs);
+    if (base == kNoRef)
+      base = intern_profile(queue, c.channel, false, rule ? *rule->reqs : q.default_reqs);
     enqueue(ref, queue, base, true);
   }
   return {};
@@ -112,7 +114,6 @@ void Core::complete(Ref c, Outcome outcome) {
   e.code = static_cast<std::uint8_t>(outcome);
   if (ct.pins == 0) pending_free_.push_back(c);
 }
-
 
 Status Core::accept(const AcceptOffer& cmd) {
   auto a = find_agent(cmd.agent);

@@ -220,7 +220,8 @@ void Core::fire_timers(Instant until) {
 
 void Core::recycle_contacts() {
   for (Ref c : pending_free_) {
-    contact_ids_.erase(contacts_[c].id, [this](Ref r) -> std::string_view { return contacts_[r].id; });
+    contact_ids_.erase(contacts_[c].id,
+                       [this](Ref r) -> std::string_view { return contacts_[r].id; });
     // Generations survive reuse so timers of the previous occupant stay stale.
     std::uint32_t gen = contacts_[c].gen + 1, queue_gen = contacts_[c].queue_gen + 1;
     contacts_[c] = ContactRt{};

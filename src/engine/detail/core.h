@@ -70,7 +70,7 @@ struct QueueRt {
   // Runtime.
   std::vector<Ref> profiles;
   std::array<Ref, kChannelCount> arrival_profile;  // cache: default skills, by channel
-  std::vector<Ref> agents;  // logged-in agents serving the queue
+  std::vector<Ref> agents;                         // logged-in agents serving the queue
   int waiting = 0;
   double aht_ms = 0;    // moving average handle time
   QueueStats counters;  // counter fields only; gauges filled on read
