@@ -248,8 +248,10 @@ void Core::finish_wrapup(Ref a, int slot_index) {
   e.queue = s.queue;
   if (--ct.pins == 0 && ct.completed) pending_free_.push_back(s.contact);
   if (ag.slots.empty()) ag.idle_since = now_;
-  update_status(a);
+  // Offer first: an agent who gets new work goes straight from wrap-up to
+  // reserved, without a momentary "ready" event.
   agent_available(a);
+  update_status(a);
 }
 
 Status Core::request_callback(const CallbackRequest& cmd) {
