@@ -1,16 +1,19 @@
 #include "engine/describe.h"
 
+#include <cstdio>
+
 namespace tamas::engine {
 
 std::string format_seconds(Duration d) {
   long long ms = d.count();
-  std::string s = (ms < 0 ? "-" : "") + std::to_string((ms < 0 ? -ms : ms) / 1000);
-  long long frac = (ms < 0 ? -ms : ms) % 1000;
-  if (frac != 0) {
-    std::string f = std::to_string(frac);
-    s += "." + std::string(3 - f.size(), '0') + f;
+  long long mag = ms < 0 ? -ms : ms;
+  char buf[40];
+  if (mag % 1000 == 0) {
+    std::snprintf(buf, sizeof buf, "%s%lld", ms < 0 ? "-" : "", mag / 1000);
+  } else {
+    std::snprintf(buf, sizeof buf, "%s%lld.%03lld", ms < 0 ? "-" : "", mag / 1000, mag % 1000);
   }
-  return s;
+  return buf;
 }
 
 std::string describe(const Engine& en, const Event& e) {

@@ -63,13 +63,13 @@ Result<QueueStats> Engine::queue_stats(std::string_view queue) const {
 }
 
 Result<AgentStats> Engine::agent_stats(std::string_view agent) const {
-  auto a = find(core_->agent_ids_, agent, "agent");
+  auto a = core_->find_agent(agent);
   if (!a) return a.error();
   return core_->agent_snapshot(*a);
 }
 
 Result<AgentView> Engine::agent_view(std::string_view agent) const {
-  auto a = find(core_->agent_ids_, agent, "agent");
+  auto a = core_->find_agent(agent);
   if (!a) return a.error();
   const detail::AgentRt& ag = core_->agents_[*a];
   AgentView v;
@@ -86,7 +86,7 @@ Result<std::vector<WaitingContact>> Engine::waiting(std::string_view queue) cons
 }
 
 Result<WaitingContact> Engine::waiting_contact(std::string_view contact) const {
-  auto c = find(core_->contact_ids_, contact, "contact");
+  auto c = core_->find_contact(contact);
   if (!c) return c.error();
   const detail::ContactRt& ct = core_->contacts_[*c];
   if (ct.state != detail::ContactState::waiting) {

@@ -6,20 +6,10 @@
 
 namespace tamas::engine::detail {
 
-namespace {
-
-Result<Ref> find(const NameMap& m, std::string_view id, const char* what) {
-  auto it = m.find(id);
-  if (it == m.end()) return Error::not_found(std::string(what) + " '" + std::string(id) + "'");
-  return it->second;
-}
-
-}  // namespace
-
 Status Core::login(const AgentLogin& c) {
   if (c.agent.empty()) return Error::invalid("empty agent id");
-  auto it = agent_ids_.find(c.agent);
-  if (it != agent_ids_.end() && agents_[it->second].logged_in) {
+  Ref existing = agent_ref(c.agent);
+  if (existing != kNoRef && agents_[existing].logged_in) {
     return Error::conflict("agent '" + c.agent + "' already logged in");
   }
   std::vector<std::uint8_t> levels(skill_names_.size(), 0);
@@ -31,17 +21,17 @@ Status Core::login(const AgentLogin& c) {
   }
   std::vector<Ref> qs;
   for (const auto& qid : c.queues) {
-    auto q = find(queue_ids_, qid, "queue");
-    if (!q) return q.error();
-    if (std::find(qs.begin(), qs.end(), *q) == qs.end()) qs.push_back(*q);
+    auto q = queue_ids_.find(qid);
+    if (q == queue_ids_.end()) return Error::not_found("queue '" + qid + "'");
+    if (std::find(qs.begin(), qs.end(), q->second) == qs.end()) qs.push_back(q->second);
   }
   Ref a;
-  if (it == agent_ids_.end()) {
+  if (existing == kNoRef) {
     a = static_cast<Ref>(agents_.size());
-    agent_ids_.emplace(c.agent, a);
     agents_.emplace_back().id = c.agent;
+    agent_ids_.insert(c.agent, a, [this](Ref r) -> std::string_view { return agents_[r].id; });
   } else {
-    a = it->second;
+    a = existing;
   }
   AgentRt& ag = agents_[a];
   ag.logged_in = true;
@@ -66,7 +56,7 @@ Status Core::login(const AgentLogin& c) {
 }
 
 Status Core::set_ready(const AgentReady& c) {
-  auto a = find(agent_ids_, c.agent, "agent");
+  auto a = find_agent(c.agent);
   if (!a) return a.error();
   AgentRt& ag = agents_[*a];
   if (!ag.logged_in) return Error::conflict("agent '" + c.agent + "' is logged out");
@@ -80,7 +70,7 @@ Status Core::set_ready(const AgentReady& c) {
 }
 
 Status Core::set_not_ready(const AgentNotReady& c) {
-  auto a = find(agent_ids_, c.agent, "agent");
+  auto a = find_agent(c.agent);
   if (!a) return a.error();
   if (!agents_[*a].logged_in) return Error::conflict("agent '" + c.agent + "' is logged out");
   make_not_ready(*a, intern_reason(c.reason.empty() ? "break" : c.reason));
@@ -96,7 +86,7 @@ void Core::make_not_ready(Ref a, Ref reason) {
 }
 
 Status Core::logout(const AgentLogout& c) {
-  auto a = find(agent_ids_, c.agent, "agent");
+  auto a = find_agent(c.agent);
   if (!a) return a.error();
   AgentRt& ag = agents_[*a];
   if (!ag.logged_in) return Error::conflict("agent '" + c.agent + "' is logged out");

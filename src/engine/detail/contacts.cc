@@ -36,20 +36,21 @@ Outcome outcome_for(FallbackReason why) {
 
 Status Core::arrive(const ContactArrive& c) {
   if (c.contact.empty()) return Error::invalid("empty contact id");
-  if (contact_ids_.count(c.contact)) return Error::conflict("contact '" + c.contact + "' exists");
+  if (contact_ref(c.contact) != kNoRef)
+    return Error::conflict("contact '" + c.contact + "' exists");
   Ref queue = default_queue_;
   std::optional<int> prio;
-  const Reqs* reqs = nullptr;
+  RuleRt* rule = nullptr;
   if (c.queue) {
     auto it = queue_ids_.find(*c.queue);
     if (it == queue_ids_.end()) return Error::not_found("queue '" + *c.queue + "'");
     queue = it->second;
   } else {
-    for (const RuleRt& r : rules_) {
+    for (RuleRt& r : rules_) {
       if (!rule_matches(r.match, c)) continue;
       queue = r.queue;
       prio = r.priority;
-      if (r.reqs) reqs = &*r.reqs;
+      if (r.reqs) rule = &r;
       break;
     }
   }
@@ -64,9 +65,9 @@ Status Core::arrive(const ContactArrive& c) {
     contacts_.emplace_back();
     heap_pos_.push_back(0);
   }
-  contact_ids_.emplace(c.contact, ref);
   ContactRt& ct = contacts_[ref];
   ct.id = c.contact;
+  contact_ids_.insert(ct.id, ref, [this](Ref r) -> std::string_view { return contacts_[r].id; });
   ct.channel = c.channel;
   ct.arrived = now_;
   ct.queued_at = now_;
@@ -82,7 +83,10 @@ Status Core::arrive(const ContactArrive& c) {
              q.full_action.kind != FallbackKind::queue_anyway) {
     fallback(ref, queue, q.full_action, FallbackReason::full);
   } else {
-    Ref base = intern_profile(queue, c.channel, false, reqs ? *reqs : q.default_reqs);
+    // Profiles are interned once per (queue or rule, channel) and cached.
+    Ref& base = (rule ? rule->arrival_profile : q.arrival_profile)[static_cast<int>(c.channel)];
+    if (base == kNoRef)
+      base = intern_profile(queue, c.channel, false, rule ? *rule->reqs : q.default_reqs);
     enqueue(ref, queue, base, true);
   }
   return {};
@@ -111,16 +115,10 @@ void Core::complete(Ref c, Outcome outcome) {
   if (ct.pins == 0) pending_free_.push_back(c);
 }
 
-static Result<Ref> lookup(const NameMap& m, std::string_view id, const char* what) {
-  auto it = m.find(id);
-  if (it == m.end()) return Error::not_found(std::string(what) + " '" + std::string(id) + "'");
-  return it->second;
-}
-
 Status Core::accept(const AcceptOffer& cmd) {
-  auto a = lookup(agent_ids_, cmd.agent, "agent");
+  auto a = find_agent(cmd.agent);
   if (!a) return a.error();
-  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  auto c = find_contact(cmd.contact);
   if (!c) return c.error();
   ContactRt& ct = contacts_[*c];
   if (ct.state != ContactState::offered || ct.agent != *a) {
@@ -149,9 +147,9 @@ Status Core::accept(const AcceptOffer& cmd) {
 }
 
 Status Core::reject(const RejectOffer& cmd) {
-  auto a = lookup(agent_ids_, cmd.agent, "agent");
+  auto a = find_agent(cmd.agent);
   if (!a) return a.error();
-  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  auto c = find_contact(cmd.contact);
   if (!c) return c.error();
   ContactRt& ct = contacts_[*c];
   if (ct.state != ContactState::offered || ct.agent != *a) {
@@ -162,7 +160,7 @@ Status Core::reject(const RejectOffer& cmd) {
 }
 
 Status Core::abandon(const ContactAbandon& cmd) {
-  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  auto c = find_contact(cmd.contact);
   if (!c) return c.error();
   ContactRt& ct = contacts_[*c];
   if (ct.state != ContactState::waiting && ct.state != ContactState::offered) {
@@ -191,7 +189,7 @@ Status Core::abandon(const ContactAbandon& cmd) {
 }
 
 Status Core::end_contact(const ContactEnd& cmd) {
-  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  auto c = find_contact(cmd.contact);
   if (!c) return c.error();
   if (contacts_[*c].state != ContactState::active) {
     return Error::conflict("contact '" + cmd.contact + "' is not connected to an agent");
@@ -219,9 +217,9 @@ void Core::release_agent_slot(Ref c) {
 }
 
 Status Core::wrapup_done(const WrapUpDone& cmd) {
-  auto a = lookup(agent_ids_, cmd.agent, "agent");
+  auto a = find_agent(cmd.agent);
   if (!a) return a.error();
-  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  auto c = find_contact(cmd.contact);
   if (!c) return c.error();
   int i = find_slot(agents_[*a], *c);
   if (i < 0 || agents_[*a].slots[i].state != SlotState::wrapup) {
@@ -250,12 +248,14 @@ void Core::finish_wrapup(Ref a, int slot_index) {
   e.queue = s.queue;
   if (--ct.pins == 0 && ct.completed) pending_free_.push_back(s.contact);
   if (ag.slots.empty()) ag.idle_since = now_;
-  update_status(a);
+  // Offer first: an agent who gets new work goes straight from wrap-up to
+  // reserved, without a momentary "ready" event.
   agent_available(a);
+  update_status(a);
 }
 
 Status Core::request_callback(const CallbackRequest& cmd) {
-  auto c = lookup(contact_ids_, cmd.contact, "contact");
+  auto c = find_contact(cmd.contact);
   if (!c) return c.error();
   ContactRt& ct = contacts_[*c];
   if (ct.state != ContactState::waiting) {

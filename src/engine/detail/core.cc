@@ -49,6 +49,7 @@ static Status compile_queue(Core& core, const QueueConfig& qc, QueueRt& q) {
   q.no_agents_action = qc.no_agents_action;
   q.full_action = qc.full_action;
   q.open = qc.open;
+  q.arrival_profile.fill(kNoRef);
   q.aht_ms = static_cast<double>(qc.default_aht.count());
   auto reqs = core.compile_reqs(qc.default_skills);
   if (!reqs) return reqs.error();
@@ -101,6 +102,7 @@ Status Core::init(const EngineConfig& config) {
     if (it == queue_ids_.end()) return Error::invalid("rule: unknown queue '" + r.queue + "'");
     rt.queue = it->second;
     rt.priority = r.priority;
+    rt.arrival_profile.fill(kNoRef);
     if (r.skills) {
       auto reqs = compile_reqs(*r.skills);
       if (!reqs) return reqs.error();
@@ -119,6 +121,18 @@ Status Core::init(const EngineConfig& config) {
   aht_alpha_ = config.aht_smoothing;
   default_cap_ = config.default_capacity;
   return {};
+}
+
+Result<Ref> Core::find_agent(std::string_view id) const {
+  Ref r = agent_ref(id);
+  if (r == kNoRef) return Error::not_found("agent '" + std::string(id) + "'");
+  return r;
+}
+
+Result<Ref> Core::find_contact(std::string_view id) const {
+  Ref r = contact_ref(id);
+  if (r == kNoRef) return Error::not_found("contact '" + std::string(id) + "'");
+  return r;
 }
 
 Event& Core::emit(EventKind kind) {
@@ -206,7 +220,8 @@ void Core::fire_timers(Instant until) {
 
 void Core::recycle_contacts() {
   for (Ref c : pending_free_) {
-    contact_ids_.erase(contacts_[c].id);
+    contact_ids_.erase(contacts_[c].id,
+                       [this](Ref r) -> std::string_view { return contacts_[r].id; });
     // Generations survive reuse so timers of the previous occupant stay stale.
     std::uint32_t gen = contacts_[c].gen + 1, queue_gen = contacts_[c].queue_gen + 1;
     contacts_[c] = ContactRt{};

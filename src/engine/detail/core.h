@@ -26,6 +26,7 @@
 #include "engine/command.h"
 #include "engine/config.h"
 #include "engine/detail/contact_heap.h"
+#include "engine/detail/id_index.h"
 #include "engine/engine.h"
 #include "engine/event.h"
 #include "engine/stats.h"
@@ -68,7 +69,8 @@ struct QueueRt {
   bool open = true;
   // Runtime.
   std::vector<Ref> profiles;
-  std::vector<Ref> agents;  // logged-in agents serving the queue
+  std::array<Ref, kChannelCount> arrival_profile;  // cache: default skills, by channel
+  std::vector<Ref> agents;                         // logged-in agents serving the queue
   int waiting = 0;
   double aht_ms = 0;    // moving average handle time
   QueueStats counters;  // counter fields only; gauges filled on read
@@ -180,7 +182,8 @@ class Core {
   std::uint32_t slot_gen_ = 0;
   double aht_alpha_ = 0.2;
   CapacityProfile default_cap_;
-  NameMap skill_ids_, queue_ids_, agent_ids_, contact_ids_, reason_ids_, profile_ids_;
+  NameMap skill_ids_, queue_ids_, reason_ids_, profile_ids_;
+  IdIndex agent_ids_, contact_ids_;  // ids live in agents_[r].id / contacts_[r].id
   std::vector<std::string> skill_names_, reason_names_;
   std::vector<QueueRt> queues_;
   struct RuleRt {
@@ -188,6 +191,7 @@ class Core {
     Ref queue = kNoRef;
     std::optional<int> priority;
     std::optional<Reqs> reqs;
+    std::array<Ref, kChannelCount> arrival_profile;  // cache when reqs is set
   };
   std::vector<RuleRt> rules_;
   Ref default_queue_ = kNoRef;
@@ -199,6 +203,14 @@ class Core {
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
 
   // ---- helpers (core.cc, agents.cc, contacts.cc, dispatch.cc) ----
+  Ref agent_ref(std::string_view id) const {
+    return agent_ids_.find(id, [this](Ref r) -> std::string_view { return agents_[r].id; });
+  }
+  Ref contact_ref(std::string_view id) const {
+    return contact_ids_.find(id, [this](Ref r) -> std::string_view { return contacts_[r].id; });
+  }
+  Result<Ref> find_agent(std::string_view id) const;
+  Result<Ref> find_contact(std::string_view id) const;
   Event& emit(EventKind kind);
   Ref intern_reason(std::string_view name);
   Result<Reqs> compile_reqs(const std::vector<SkillRequirement>& skills) const;

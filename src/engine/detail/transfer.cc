@@ -4,11 +4,11 @@
 namespace tamas::engine::detail {
 
 Status Core::transfer_to_queue(const TransferToQueue& cmd) {
-  auto ci = contact_ids_.find(cmd.contact);
-  if (ci == contact_ids_.end()) return Error::not_found("contact '" + cmd.contact + "'");
+  auto ci = find_contact(cmd.contact);
+  if (!ci) return ci.error();
   auto qi = queue_ids_.find(cmd.queue);
   if (qi == queue_ids_.end()) return Error::not_found("queue '" + cmd.queue + "'");
-  Ref c = ci->second, to = qi->second;
+  Ref c = *ci, to = qi->second;
   ContactRt& ct = contacts_[c];
   if (ct.state == ContactState::waiting) {
     unqueue(c);
@@ -29,11 +29,11 @@ Status Core::transfer_to_queue(const TransferToQueue& cmd) {
 }
 
 Status Core::transfer_to_agent(const TransferToAgent& cmd) {
-  auto ci = contact_ids_.find(cmd.contact);
-  if (ci == contact_ids_.end()) return Error::not_found("contact '" + cmd.contact + "'");
-  auto ai = agent_ids_.find(cmd.agent);
-  if (ai == agent_ids_.end()) return Error::not_found("agent '" + cmd.agent + "'");
-  Ref c = ci->second, b = ai->second;
+  auto ci = find_contact(cmd.contact);
+  if (!ci) return ci.error();
+  auto ai = find_agent(cmd.agent);
+  if (!ai) return ai.error();
+  Ref c = *ci, b = *ai;
   ContactRt& ct = contacts_[c];
   if (ct.state != ContactState::waiting && ct.state != ContactState::active) {
     return Error::conflict("contact '" + cmd.contact + "' cannot be transferred now");
