@@ -1,0 +1,165 @@
+#include "engine/bridge/from_strategy.h"
+
+#include <algorithm>
+
+#include "strategy/match.h"
+
+namespace tamas::engine {
+namespace {
+
+SelectionPolicy policy_of(strategy::SelectionPolicy p) {
+  switch (p) {
+    case strategy::SelectionPolicy::longest_idle: return SelectionPolicy::longest_idle;
+    case strategy::SelectionPolicy::most_skilled: return SelectionPolicy::most_skilled;
+    case strategy::SelectionPolicy::least_occupied: return SelectionPolicy::least_occupied;
+    case strategy::SelectionPolicy::round_robin: return SelectionPolicy::round_robin;
+  }
+  return SelectionPolicy::longest_idle;
+}
+
+FallbackAction fallback_of(const strategy::Strategy& s, const strategy::Fallback& f) {
+  switch (f.kind) {
+    case strategy::FallbackKind::wait: return {FallbackKind::queue_anyway, ""};
+    case strategy::FallbackKind::voicemail_callback: return {FallbackKind::voicemail_callback, ""};
+    case strategy::FallbackKind::message:
+      return {FallbackKind::message, f.message.fa.empty() ? f.message.en : f.message.fa};
+    case strategy::FallbackKind::self_service: return {FallbackKind::message, "self_service"};
+    case strategy::FallbackKind::transfer:
+      return {FallbackKind::transfer,
+              f.partner_index >= 0 ? s.partners[static_cast<size_t>(f.partner_index)].number : ""};
+  }
+  return {};
+}
+
+std::vector<SkillRequirement> skills_of(const std::vector<strategy::SkillLevel>& levels) {
+  std::vector<SkillRequirement> out;
+  for (const auto& l : levels) out.push_back({l.skill, l.level});
+  return out;
+}
+
+// Takes relaxation, overflow, fallbacks and the SL threshold from `rule`.
+void apply_first_rule(const strategy::Strategy& s, const strategy::RoutingRule& rule, QueueConfig& q) {
+  for (const auto& r : rule.relax) q.relaxation.push_back({r.after, skills_of(r.skills)});
+  if (rule.overflow) {
+    q.overflow_after = rule.overflow->after;
+    q.overflow_target = rule.overflow->queue;
+  }
+  q.closed_action = fallback_of(s, rule.after_hours);
+  q.no_agents_action = fallback_of(s, rule.no_agents);
+  const std::string type = rule.types.empty() ? "*" : rule.types.front();
+  const std::string channel = rule.channels.empty() ? "*" : rule.channels.front();
+  if (const auto* sl = strategy::service_level_for(s, type, channel, "*"); sl && !sl->business)
+    q.sl_threshold = sl->threshold;
+}
+
+// Appends the expansion of one rule over its lists (empty list = any).
+Status expand_rule(const strategy::Strategy& s, const strategy::RoutingRule& rule,
+                   std::vector<RoutingRule>& out) {
+  std::vector<std::optional<std::string>> types{std::nullopt}, segments{std::nullopt};
+  std::vector<std::optional<Channel>> channels{std::nullopt};
+  if (!rule.types.empty()) types.assign(rule.types.begin(), rule.types.end());
+  if (!rule.segments.empty()) segments.assign(rule.segments.begin(), rule.segments.end());
+  if (!rule.channels.empty()) {
+    channels.clear();
+    for (const auto& c : rule.channels) {
+      auto ch = engine_channel(c);
+      if (!ch) return ch.error();
+      channels.push_back(*ch);
+    }
+  }
+  std::vector<std::vector<std::pair<std::string, std::string>>> field_sets{{}};
+  for (const auto& fm : rule.fields) {
+    std::vector<std::vector<std::pair<std::string, std::string>>> next;
+    for (const auto& set : field_sets)
+      for (const auto& v : fm.values) {
+        next.push_back(set);
+        next.back().emplace_back(fm.field, v);
+      }
+    field_sets = std::move(next);
+  }
+  for (const auto& t : types)
+    for (const auto& c : channels)
+      for (const auto& seg : segments)
+        for (const auto& fields : field_sets) {
+          RoutingRule r;
+          r.type = t;
+          r.channel = c;
+          r.segment = seg;
+          r.fields = fields;
+          r.queue = rule.queue;
+          if (!rule.skills.empty()) r.skills = skills_of(rule.skills);
+          if (rule.priority) {
+            r.priority = *rule.priority;
+          } else if (t) {
+            const auto it = s.index.types.find(*t);
+            if (it != s.index.types.end()) r.priority = s.types[static_cast<size_t>(it->second)].priority;
+          }
+          out.push_back(std::move(r));
+        }
+  return {};
+}
+
+}  // namespace
+
+Result<AgentLogin> agent_login_from(const strategy::Strategy& s, const std::string& agent,
+                                    const std::vector<std::string>& groups, bool ready) {
+  AgentLogin login;
+  login.agent = agent;
+  login.ready = ready;
+  std::vector<int> group_indices;
+  for (const auto& g : groups) {
+    const auto it = s.index.agent_groups.find(g);
+    if (it == s.index.agent_groups.end()) return Error::invalid("unknown agent group '" + g + "'");
+    group_indices.push_back(it->second);
+    for (const auto& sl : s.agent_groups[static_cast<size_t>(it->second)].skills) {
+      auto have = std::find_if(login.skills.begin(), login.skills.end(),
+                               [&](const AgentSkill& a) { return a.skill == sl.skill; });
+      if (have == login.skills.end()) login.skills.push_back({sl.skill, sl.level});
+      else have->level = std::max(have->level, sl.level);
+    }
+  }
+  for (const auto& q : s.queues)
+    for (int gi : q.group_indices)
+      if (std::find(group_indices.begin(), group_indices.end(), gi) != group_indices.end()) {
+        login.queues.push_back(q.id);
+        break;
+      }
+  return login;
+}
+
+Result<Channel> engine_channel(std::string_view c) {
+  Channel out{};
+  if (c == "walk_in" || c == "kiosk") return Channel::walkin;
+  if (c == "fax") return Channel::email;
+  if (c == "video") return Channel::voice;
+  if (c == "community") return Channel::social;
+  if (parse_channel(std::string(c), out)) return out;
+  return Error::invalid("channel '" + std::string(c) + "' has no routing equivalent");
+}
+
+Result<EngineConfig> engine_config_from(const strategy::Strategy& s) {
+  EngineConfig config;
+  for (const auto& sk : s.skills) config.skills.push_back(sk.id);
+  for (const auto& q : s.queues) {
+    QueueConfig qc;
+    qc.id = q.id;
+    qc.policy = policy_of(q.selection);
+    qc.max_size = q.max_size;
+    qc.offer_timeout = q.offer_timeout;
+    qc.wrapup_limit = q.wrap_up;
+    config.queues.push_back(std::move(qc));
+  }
+  std::vector<bool> configured(s.queues.size(), false);
+  for (const auto& rule : s.routes) {
+    if (rule.queue_index < 0) continue;  // a partner transfer: handled at intake
+    const auto qi = static_cast<size_t>(rule.queue_index);
+    if (!configured[qi]) {
+      apply_first_rule(s, rule, config.queues[qi]);
+      configured[qi] = true;
+    }
+    if (auto st = expand_rule(s, rule, config.rules); !st.ok()) return st.error();
+  }
+  return config;
+}
+
+}  // namespace tamas::engine
