@@ -1,0 +1,60 @@
+// sdp_answer_offer: libre's SDP session with our formats, and the codec pick.
+#include "channels/voice/sdp_answer.h"
+
+namespace tamas::voice {
+
+namespace {
+
+SdpOutcome fail(uint16_t status, const char* reason) {
+  return {status, reason};
+}
+
+int add_formats(struct sdp_session* sess, const struct sa* local, struct sdp_media** mp) {
+  int err = sdp_media_add(mp, sess, "audio", sa_port(local), "RTP/AVP");
+  if (!err)
+    err = sdp_format_add(nullptr, *mp, false, "0", "PCMU", 8000, 1, nullptr, nullptr, nullptr,
+                         false, nullptr);
+  if (!err)
+    err = sdp_format_add(nullptr, *mp, false, "8", "PCMA", 8000, 1, nullptr, nullptr, nullptr,
+                         false, nullptr);
+  if (!err)
+    err = sdp_format_add(nullptr, *mp, false, "101", telev_rtpfmt, 8000, 1, nullptr, nullptr,
+                         nullptr, false, "0-15");
+  if (!err) sdp_media_set_ldir(*mp, SDP_SENDRECV);
+  return err;
+}
+
+}  // namespace
+
+SdpOutcome sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, struct mbuf* offer,
+                            SdpChoice& choice) {
+  *sessp = nullptr;
+  if (sdp_session_alloc(sessp, local) != 0) return fail(500, "Server Internal Error");
+  struct sdp_media* m = nullptr;
+  if (add_formats(*sessp, local, &m) != 0) return fail(500, "Server Internal Error");
+  if (!offer || mbuf_get_left(offer) == 0) return fail(488, "SDP Offer Required");
+  const size_t pos = offer->pos;
+  const int err = sdp_decode(*sessp, offer, true);
+  offer->pos = pos;
+  if (err != 0) return fail(400, "Malformed SDP");
+
+  const struct sa* raddr = sdp_media_raddr(m);
+  if (!sa_isset(raddr, SA_ALL)) return fail(488, "No Audio Stream");
+  // The caller's order of preference: the first G.711 format we also have.
+  const struct list* remote = sdp_media_format_lst(m, false);
+  const struct sdp_format* codec = nullptr;
+  for (struct le* le = remote ? remote->head : nullptr; le && !codec; le = le->next) {
+    const auto* fmt = static_cast<const struct sdp_format*>(le->data);
+    if (!fmt->sup || !fmt->name || fmt->srate != 8000) continue;
+    if (!str_casecmp(fmt->name, "PCMU") || !str_casecmp(fmt->name, "PCMA")) codec = fmt;
+  }
+  if (!codec || codec->pt < 0 || codec->pt > 127) return fail(488, "No Common Codec");
+  choice.law = str_casecmp(codec->name, "PCMU") == 0 ? G711::pcmu : G711::pcma;
+  choice.pt = static_cast<uint8_t>(codec->pt);
+  const struct sdp_format* tel = sdp_media_rformat(m, telev_rtpfmt);
+  choice.telev_pt = tel && tel->pt >= 0 && tel->pt <= 127 ? tel->pt : -1;
+  choice.remote = *raddr;
+  return {};
+}
+
+}  // namespace tamas::voice
