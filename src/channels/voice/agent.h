@@ -39,12 +39,11 @@ class Agent {
   // For calls.
   const VoiceConfig& config() const { return config_; }
   const VoiceEvents& events() const { return events_; }
-  struct sip* sip() const {
-    return sip_;
-  }
-  struct mbuf* tx_buffer() {
-    return txbuf_;
-  }                   // reused for every RTP frame sent
+  // clang-format off
+  struct sip* sip() const { return sip_; }
+  struct sipsess_sock* sessions() const { return sock_; }
+  struct mbuf* tx_buffer() { return txbuf_; }  // reused for every RTP frame sent
+  // clang-format on
   void reap_later();  // a call became dead
 
  private:

@@ -3,6 +3,7 @@
 
 #include <netinet/in.h>
 
+#include <cerrno>
 #include <cstring>
 
 #include "channels/voice/agent.h"
@@ -47,10 +48,10 @@ SdpOutcome Call::accept(const struct sip_msg* msg, const struct sa& rtp_ip) {
 
   struct mbuf* answer = nullptr;
   if (sdp_encode(&answer, sdp_, false) != 0) return {500, "Server Internal Error"};
-  const int err =
-      sipsess_accept(&sess_, nullptr, msg, 200, "OK", entry_.number.c_str(), "application/sdp",
-                     answer, nullptr, nullptr, false, nullptr, nullptr, on_estab, on_info, nullptr,
-                     on_close, this, "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
+  const int err = sipsess_accept(&sess_, agent_.sessions(), msg, 200, "OK", entry_.number.c_str(),
+                                 "application/sdp", answer, nullptr, nullptr, false, nullptr,
+                                 nullptr, on_estab, on_info, nullptr, on_close, this,
+                                 "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
   mem_deref(answer);
   if (err != 0) return {500, "Server Internal Error"};
   return outcome;
@@ -67,8 +68,11 @@ void Call::on_estab(const struct sip_msg*, void* arg) {
 
 void Call::on_close(int err, const struct sip_msg* msg, void* arg) {
   auto* call = static_cast<Call*>(arg);
-  if (msg && msg->req && !pl_strcmp(&msg->met, "BYE")) {
+  // libre reports the caller's BYE as ECONNRESET without a message.
+  if (err == ECONNRESET && !msg) {
     call->die("caller hung up");
+  } else if (msg && !msg->req) {
+    call->die("closed by " + std::to_string(msg->scode));
   } else {
     call->die(err ? std::strerror(err) : "closed");
   }

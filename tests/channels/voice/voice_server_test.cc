@@ -1,0 +1,244 @@
+// The voice server answering real sipp callers on loopback (free ports).
+// Each test runs the server in-process on port 0, plays one sipp scenario
+// from tests/channels/voice/sipp/ and checks what the caller got and what
+// the server reported.
+#include "channels/voice/voice_server.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+
+#include "peers.h"
+
+namespace tamas::voice {
+namespace {
+
+using std::chrono::milliseconds;
+using testing::RtpReceiver;
+using testing::run_sipp;
+using testing::SippResult;
+
+std::vector<int16_t> tone(int ms, double hz) {
+  std::vector<int16_t> pcm(static_cast<size_t>(ms) * 8);
+  for (size_t i = 0; i < pcm.size(); ++i) {
+    pcm[i] = static_cast<int16_t>(8000 * std::sin(2 * M_PI * hz * static_cast<double>(i) / 8000));
+  }
+  return pcm;
+}
+
+std::shared_ptr<const PromptSet> tone_prompts() {
+  auto set = std::make_shared<PromptSet>();
+  set->add("p.main", tone(600, 440));
+  set->add("p.invalid", tone(200, 300));
+  set->add("p.billing", tone(400, 550));
+  set->add("p.ticket", tone(400, 660));
+  set->add("p.bad_ticket", tone(200, 330));
+  set->add("p.hold", tone(200, 220));
+  set->add("p.transfer", tone(200, 770));
+  set->add("p.bye", tone(300, 880));
+  return set;
+}
+
+// The hotline of ivr_test.cc with short timeouts: 1 billing submenu,
+// 2 ticket number (4-6 digits, #), 0 agent, # hang up; 1 s timeout, 1 retry.
+std::shared_ptr<const IvrProgram> hotline() {
+  IvrConfig c;
+  c.start_menu = "main";
+  IvrMenu main{"main", "p.main", "p.invalid", milliseconds(1000), 1, {}};
+  main.options.push_back({'1', IvrActionKind::submenu, "billing", {}});
+  main.options.push_back({'2', IvrActionKind::route, "status",
+                          IvrCollect{"ticket", "p.ticket", "p.bad_ticket", "", 4, 6, '#'}});
+  main.options.push_back({'0', IvrActionKind::agent, "", {}});
+  main.options.push_back({'#', IvrActionKind::hangup, "", {}});
+  IvrMenu billing{"billing", "p.billing", "p.invalid", milliseconds(1000), 1, {}};
+  billing.options.push_back({'1', IvrActionKind::route, "billing", {}});
+  c.menus = {main, billing};
+  c.fallback = IvrActionKind::agent;
+  c.fallback_target = "general";
+  return IvrProgram::compile(c).value();
+}
+
+class VoiceServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    VoiceConfig config;
+    config.prompts = tone_prompts();
+    config.entry_points.push_back({"1560", "hotline", hotline(), "p.hold", "p.transfer", "p.bye"});
+    VoiceEvents events;
+    events.on_route = [this](const CallInfo& call, const IvrResult& r) {
+      std::lock_guard lock(mutex_);
+      routes_.push_back({call, r});
+      changed_.notify_all();
+    };
+    events.on_call_ended = [this](const CallInfo& call, std::string_view reason) {
+      std::lock_guard lock(mutex_);
+      ended_.push_back({call, std::string(reason)});
+      changed_.notify_all();
+    };
+    server_ = std::make_unique<VoiceServer>(config, events);
+    Status s = server_->start("127.0.0.1", 0);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_NE(server_->udp_port(), 0);
+  }
+
+  SippResult sipp(const std::string& scenario, const std::string& number = "1560",
+                  const std::string& transport = "u1") {
+    return run_sipp(scenario, server_->udp_port(), number,
+                    {{"rtp_port", std::to_string(rtp_.port())}}, transport);
+  }
+
+  // Waits (up to 10 s) for the server to report `n` routed / ended calls.
+  std::vector<std::pair<CallInfo, IvrResult>> routes(size_t n = 1) {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, std::chrono::seconds(10), [&] { return routes_.size() >= n; });
+    return routes_;
+  }
+  std::vector<std::pair<CallInfo, std::string>> ended(size_t n = 1) {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, std::chrono::seconds(10), [&] { return ended_.size() >= n; });
+    return ended_;
+  }
+
+  RtpReceiver rtp_;
+  std::unique_ptr<VoiceServer> server_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::pair<CallInfo, IvrResult>> routes_;
+  std::vector<std::pair<CallInfo, std::string>> ended_;
+};
+
+#define EXPECT_SIPP_OK(run)                  \
+  do {                                       \
+    SippResult r_ = (run);                   \
+    EXPECT_EQ(r_.exit_code, 0) << r_.output; \
+  } while (0)
+
+TEST_F(VoiceServerTest, AnsweredCallHearsTheMenuPromptAsRtp) {
+  EXPECT_SIPP_OK(sipp("answer_prompt.xml"));
+  EXPECT_GE(rtp_.packets(), 25u);          // ~1.5 s of 20 ms frames
+  EXPECT_GE(rtp_.audible_packets(), 20u);  // the 600 ms menu tone
+  EXPECT_EQ(rtp_.payload_types(), std::vector<int>{0});
+  EXPECT_TRUE(rtp_.timestamps_step_by_160());
+  auto e = ended();
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].second, "caller hung up");
+  EXPECT_EQ(e[0].first.entry_number, "1560");
+  EXPECT_EQ(e[0].first.caller, "09121234567");
+  EXPECT_TRUE(routes_.empty());
+}
+
+TEST_F(VoiceServerTest, CallerPreferringPcmaGetsPcma) {
+  EXPECT_SIPP_OK(sipp("answer_pcma.xml"));
+  EXPECT_EQ(rtp_.payload_types(), std::vector<int>{8});
+  EXPECT_GE(rtp_.audible_packets(), 10u);
+}
+
+TEST_F(VoiceServerTest, CallOverTcpIsAnswered) {
+  EXPECT_EQ(server_->tcp_port(), server_->udp_port());
+  EXPECT_SIPP_OK(sipp("answer_prompt.xml", "1560", "t1"));
+  EXPECT_GE(rtp_.audible_packets(), 20u);
+}
+
+TEST_F(VoiceServerTest, DtmfNavigatesSubmenuAndRoutesToQueue) {
+  EXPECT_SIPP_OK(sipp("dtmf_submenu_route.xml"));
+  auto r = routes();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second.action, IvrActionKind::route);
+  EXPECT_EQ(r[0].second.target, "billing");
+  EXPECT_EQ(r[0].second.path, (std::vector<std::string>{"main:1", "billing:1"}));
+  EXPECT_FALSE(r[0].second.by_fallback);
+  EXPECT_EQ(r[0].first.entry_id, "hotline");
+  EXPECT_EQ(r[0].first.caller, "09121234567");
+  EXPECT_FALSE(r[0].first.sip_call_id.empty());
+}
+
+TEST_F(VoiceServerTest, DtmfCollectsTicketNumber) {
+  EXPECT_SIPP_OK(sipp("dtmf_collect.xml"));
+  auto r = routes();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second.target, "status");
+  ASSERT_EQ(r[0].second.fields.size(), 1u);
+  EXPECT_EQ(r[0].second.fields[0], (std::pair<std::string, std::string>{"ticket", "4521"}));
+}
+
+TEST_F(VoiceServerTest, SipInfoDigitAsksForAnAgent) {
+  EXPECT_SIPP_OK(sipp("info_agent.xml"));
+  auto r = routes();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second.action, IvrActionKind::agent);
+  EXPECT_EQ(r[0].second.path, std::vector<std::string>{"main:0"});
+}
+
+TEST_F(VoiceServerTest, HangupOptionSaysGoodbyeAndSendsBye) {
+  EXPECT_SIPP_OK(sipp("dtmf_hangup.xml"));  // fails unless tamas sends BYE
+  auto r = routes();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second.action, IvrActionKind::hangup);
+  auto e = ended();
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].second, "ivr finished");
+}
+
+TEST_F(VoiceServerTest, SilentCallerIsRoutedByTheFallback) {
+  EXPECT_SIPP_OK(sipp("no_input_fallback.xml"));
+  auto r = routes();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_TRUE(r[0].second.by_fallback);
+  EXPECT_EQ(r[0].second.action, IvrActionKind::agent);
+  EXPECT_EQ(r[0].second.target, "general");
+}
+
+TEST_F(VoiceServerTest, EmbedderHangsUpAWaitingCallFromAnotherThread) {
+  auto caller = std::async(std::launch::async, [&] { return sipp("agent_wait_for_bye.xml"); });
+  auto r = routes();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(server_->active_calls(), 1u);
+  server_->hangup(r[0].first.id);
+  EXPECT_SIPP_OK(caller.get());
+  auto e = ended();
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].second, "hung up by tamas");
+}
+
+TEST_F(VoiceServerTest, StoppingTheServerHangsUpCalls) {
+  auto caller = std::async(std::launch::async, [&] { return sipp("wait_for_bye.xml"); });
+  while (server_->active_calls() == 0 &&
+         caller.wait_for(milliseconds(20)) != std::future_status::ready) {
+  }
+  server_->stop();
+  EXPECT_SIPP_OK(caller.get());
+  auto e = ended();
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].second, "server stopping");
+}
+
+TEST_F(VoiceServerTest, UnknownNumberIsRefusedWith404) {
+  EXPECT_SIPP_OK(sipp("reject_404.xml", "9999"));
+  EXPECT_EQ(rtp_.packets(), 0u);
+}
+
+TEST_F(VoiceServerTest, BadOffersAreRefusedWith4xx) {
+  EXPECT_SIPP_OK(sipp("reject_malformed_sdp.xml"));  // 400
+  EXPECT_SIPP_OK(sipp("reject_no_codec.xml"));       // 488
+  EXPECT_SIPP_OK(sipp("reject_no_sdp.xml"));         // 488
+  EXPECT_SIPP_OK(sipp("reject_not_sdp.xml"));        // 415
+  EXPECT_EQ(server_->active_calls(), 0u);
+}
+
+TEST_F(VoiceServerTest, GarbageOnTheSipPortIsIgnoredAndServiceContinues) {
+  const uint16_t port = server_->udp_port();
+  testing::send_udp(port, "");
+  testing::send_udp(port, "\x01\x02\x03 not sip at all");
+  testing::send_udp(port, "INVITE sip:1560@127.0.0.1 SIP/2.0\r\nVia: nonsense\r\n\r\n");
+  testing::send_udp(port, "INVITE sip:1560@127.0.0.1 SIP/2.0\r\nCSeq: x\r\n\r\n");
+  testing::send_udp(port, std::string(70000 % 65000, 'A'));
+  EXPECT_SIPP_OK(sipp("options.xml"));
+  EXPECT_SIPP_OK(sipp("answer_prompt.xml"));
+}
+
+}  // namespace
+}  // namespace tamas::voice
