@@ -4,6 +4,7 @@
 #include <cerrno>
 
 #include "channels/voice/call.h"
+#include "channels/voice/invite_check.h"
 #include "core/log.h"
 
 namespace tamas::voice {
@@ -16,6 +17,20 @@ constexpr const char* kAllow = "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r
 
 std::string str(const struct pl& p) {
   return p.p ? std::string(p.p, p.l) : std::string();
+}
+
+InviteHeaders headers_of(const struct sip_msg* msg) {
+  InviteHeaders h;
+  h.from = pl_isset(&msg->from.auri);
+  h.from_tag = pl_isset(&msg->from.tag);
+  h.to = pl_isset(&msg->to.auri);
+  h.call_id = pl_isset(&msg->callid);
+  h.contact = sip_msg_hdr(msg, SIP_HDR_CONTACT) != nullptr;
+  h.cseq_method = std::string_view(msg->cseq.met.p ? msg->cseq.met.p : "", msg->cseq.met.l);
+  if (pl_isset(&msg->maxfwd)) h.max_forwards = pl_u32(&msg->maxfwd);
+  if (pl_isset(&msg->clen)) h.content_length = pl_u32(&msg->clen);
+  h.body_size = mbuf_get_left(msg->mb);
+  return h;
 }
 
 }  // namespace
@@ -90,6 +105,11 @@ void Agent::answer(const struct sip_msg* msg) {
     sip_treply(nullptr, sip_, msg, 503, "Service Unavailable");
     return;
   }
+  if (std::optional<SipStatus> bad = check_invite(headers_of(msg))) {
+    log(LogLevel::info, "voice.rejected", {{"status", bad->status}, {"reason", bad->reason}});
+    sip_treply(nullptr, sip_, msg, bad->status, bad->reason);
+    return;
+  }
   const VoiceEntryPoint* entry = entry_for(msg);
   if (!entry) {
     log(LogLevel::info, "voice.unknown_number", {{"uri", str(msg->ruri)}});
@@ -104,7 +124,7 @@ void Agent::answer(const struct sip_msg* msg) {
   auto call = std::make_unique<Call>(*this, info, *entry);
   struct sa rtp_ip = msg->dst;
   if (sa_is_any(&rtp_ip)) net_default_source_addr_get(sa_af(&rtp_ip), &rtp_ip);
-  const SdpOutcome outcome = call->accept(msg, rtp_ip);
+  const SipStatus outcome = call->accept(msg, rtp_ip);
   if (outcome.status != 200) {
     log(LogLevel::info, "voice.rejected", {{"status", outcome.status}, {"reason", outcome.reason}});
     sip_treply(nullptr, sip_, msg, outcome.status, outcome.reason);

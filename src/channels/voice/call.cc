@@ -30,7 +30,7 @@ Call::~Call() {
   mem_deref(telev_);
 }
 
-SdpOutcome Call::accept(const struct sip_msg* msg, const struct sa& rtp_ip) {
+SipStatus Call::accept(const struct sip_msg* msg, const struct sa& rtp_ip) {
   const VoiceConfig& cfg = agent_.config();
   if (rtp_listen(&rtp_, IPPROTO_UDP, &rtp_ip, cfg.rtp_port_min, cfg.rtp_port_max, false, on_rtp,
                  nullptr, this) != 0) {
@@ -42,7 +42,7 @@ SdpOutcome Call::accept(const struct sip_msg* msg, const struct sa& rtp_ip) {
   if (msg->ctyp.type.l && !msg_ctype_cmp(&msg->ctyp, "application", "sdp")) {
     return {415, "Unsupported Media Type"};
   }
-  SdpOutcome outcome = sdp_answer_offer(&sdp_, &local, msg->mb, media_);
+  SipStatus outcome = sdp_answer_offer(&sdp_, &local, msg->mb, media_);
   if (outcome.status != 200) return outcome;
   if (telev_alloc(&telev_, TELEV_PTIME) != 0) return {500, "Server Internal Error"};
 

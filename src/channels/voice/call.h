@@ -31,7 +31,7 @@ class Call {
 
   // Answers the INVITE. On failure no session exists and the returned status
   // (400/488/500) is what the caller must reply.
-  SdpOutcome accept(const struct sip_msg* msg, const struct sa& rtp_ip);
+  SipStatus accept(const struct sip_msg* msg, const struct sa& rtp_ip);
 
   void tick(uint64_t now_ms);       // one 20 ms frame
   void hangup(const char* reason);  // ours: BYE, then dead

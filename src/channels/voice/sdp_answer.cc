@@ -1,12 +1,26 @@
 // sdp_answer_offer: libre's SDP session with our formats, and the codec pick.
 #include "channels/voice/sdp_answer.h"
 
+#include <optional>
+
 namespace tamas::voice {
 
 namespace {
 
-SdpOutcome fail(uint16_t status, const char* reason) {
+SipStatus fail(uint16_t status, const char* reason) {
   return {status, reason};
+}
+
+std::optional<G711> law_of(const struct sdp_format* fmt) {
+  if (fmt->name) {
+    if (fmt->srate != 8000) return std::nullopt;
+    if (!str_casecmp(fmt->name, "PCMU")) return G711::pcmu;
+    if (!str_casecmp(fmt->name, "PCMA")) return G711::pcma;
+    return std::nullopt;
+  }
+  if (fmt->pt == 0) return G711::pcmu;
+  if (fmt->pt == 8) return G711::pcma;
+  return std::nullopt;
 }
 
 int add_formats(struct sdp_session* sess, const struct sa* local, struct sdp_media** mp) {
@@ -26,8 +40,8 @@ int add_formats(struct sdp_session* sess, const struct sa* local, struct sdp_med
 
 }  // namespace
 
-SdpOutcome sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, struct mbuf* offer,
-                            SdpChoice& choice) {
+SipStatus sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, struct mbuf* offer,
+                           SdpChoice& choice) {
   *sessp = nullptr;
   if (sdp_session_alloc(sessp, local) != 0) return fail(500, "Server Internal Error");
   struct sdp_media* m = nullptr;
@@ -41,15 +55,15 @@ SdpOutcome sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, 
   const struct sa* raddr = sdp_media_raddr(m);
   if (!sa_isset(raddr, SA_ALL)) return fail(488, "No Audio Stream");
   // The caller's order of preference: the first G.711 format we also have.
+  // Static payload types 0 and 8 may come without an rtpmap line.
   const struct list* remote = sdp_media_format_lst(m, false);
   const struct sdp_format* codec = nullptr;
   for (struct le* le = remote ? remote->head : nullptr; le && !codec; le = le->next) {
     const auto* fmt = static_cast<const struct sdp_format*>(le->data);
-    if (!fmt->sup || !fmt->name || fmt->srate != 8000) continue;
-    if (!str_casecmp(fmt->name, "PCMU") || !str_casecmp(fmt->name, "PCMA")) codec = fmt;
+    if (fmt->sup && law_of(fmt)) codec = fmt;
   }
-  if (!codec || codec->pt < 0 || codec->pt > 127) return fail(488, "No Common Codec");
-  choice.law = str_casecmp(codec->name, "PCMU") == 0 ? G711::pcmu : G711::pcma;
+  if (!codec) return fail(488, "No Common Codec");
+  choice.law = *law_of(codec);
   choice.pt = static_cast<uint8_t>(codec->pt);
   const struct sdp_format* tel = sdp_media_rformat(m, telev_rtpfmt);
   choice.telev_pt = tel && tel->pt >= 0 && tel->pt <= 127 ? tel->pt : -1;

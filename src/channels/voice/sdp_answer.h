@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "channels/voice/invite_check.h"
 #include "channels/voice/libre.h"
 #include "channels/voice/prompt.h"
 
@@ -18,19 +19,15 @@ struct SdpChoice {
   struct sa remote {};  // where to send RTP
 };
 
-// Outcome as a SIP status: 200 when negotiated, 400 for an SDP body that does
-// not parse, 488 when there is no usable audio stream or codec.
-struct SdpOutcome {
-  uint16_t status = 200;
-  const char* reason = "OK";
-};
+// The outcome is a SIP status: 200 when negotiated, 400 for an SDP body that
+// does not parse, 488 when there is no usable audio stream or codec.
 
 // Allocates *sessp bound to `local` (our RTP address and port), with one
 // audio stream offering PCMU, PCMA and telephone-event/8000 (0-15), decodes
 // `offer` into it and picks the codec. On success the caller encodes the
 // answer with sdp_encode(..., false). *sessp is set (and owned by the caller)
 // even when the outcome is a failure.
-SdpOutcome sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, struct mbuf* offer,
-                            SdpChoice& choice);
+SipStatus sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, struct mbuf* offer,
+                           SdpChoice& choice);
 
 }  // namespace tamas::voice

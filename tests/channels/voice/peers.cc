@@ -83,6 +83,27 @@ void send_udp(uint16_t port, const std::string& payload) {
   close(fd);
 }
 
+std::string udp_exchange(uint16_t port, std::string payload, int wait_ms) {
+  uint16_t local = 0;
+  const int fd = bound_udp_socket(local);
+  const std::string me = "127.0.0.1:" + std::to_string(local);
+  for (size_t at; (at = payload.find("[local]")) != std::string::npos;) payload.replace(at, 7, me);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(port);
+  sendto(fd, payload.data(), payload.size(), 0, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  std::string reply;
+  pollfd p{fd, POLLIN, 0};
+  if (poll(&p, 1, wait_ms) > 0) {
+    char buf[4096];
+    const ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n > 0) reply.assign(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return reply;
+}
+
 SippResult run_sipp(const std::string& scenario, uint16_t port, const std::string& service,
                     const std::map<std::string, std::string>& keys, const std::string& transport) {
   const fs::path xml = fs::path(TAMAS_SOURCE_DIR) / "tests/channels/voice/sipp" / scenario;

@@ -32,6 +32,11 @@ uint16_t free_udp_port();
 // Sends one UDP datagram to 127.0.0.1:port.
 void send_udp(uint16_t port, const std::string& payload);
 
+// Sends a datagram from a fresh socket and returns the first reply that
+// arrives within `wait_ms` ("" when none). For hand-made SIP requests: use
+// "[local]" in the payload for this socket's 127.0.0.1:port.
+std::string udp_exchange(uint16_t port, std::string payload, int wait_ms = 1000);
+
 // Receives RTP on 127.0.0.1 (ephemeral port) on its own thread.
 class RtpReceiver {
  public:

@@ -240,5 +240,78 @@ TEST_F(VoiceServerTest, GarbageOnTheSipPortIsIgnoredAndServiceContinues) {
   EXPECT_SIPP_OK(sipp("answer_prompt.xml"));
 }
 
+// A hand-made INVITE; "[local]" becomes the sender's address.
+std::string invite(const std::string& headers, const std::string& body,
+                   const std::string& ruri = "sip:1560@127.0.0.1") {
+  static int branch = 0;
+  return "INVITE " + ruri + " SIP/2.0\r\nVia: SIP/2.0/UDP [local];branch=z9hG4bK" +
+         std::to_string(++branch) + "\r\n" + headers + "\r\n" + body;
+}
+
+TEST_F(VoiceServerTest, MalformedInvitesGetA4xxAndNothingBreaks) {
+  const std::string sdp =
+      "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+      "m=audio 4000 RTP/AVP 0\r\n";
+  const std::string len = "Content-Length: " + std::to_string(sdp.size()) + "\r\n";
+  const std::string from = "From: <sip:a@[local]>;tag=1\r\n";
+  const std::string to = "To: <sip:1560@127.0.0.1>\r\n";
+  const std::string cseq = "CSeq: 1 INVITE\r\n";
+  const std::string contact = "Contact: <sip:a@[local]>\r\n";
+  const std::string ct = "Content-Type: application/sdp\r\n";
+  int n = 0;
+  auto cid = [&n] { return "Call-ID: bad" + std::to_string(++n) + "\r\n"; };
+  struct Case {
+    std::string name, message, status_line;
+  };
+  const std::vector<Case> cases = {
+      {"no Contact", invite(from + to + cid() + cseq + ct + len, sdp),
+       "SIP/2.0 400 Missing Contact"},
+      {"no From tag",
+       invite("From: <sip:a@[local]>\r\n" + to + cid() + cseq + contact + ct + len, sdp),
+       "SIP/2.0 400 Missing From Tag"},
+      {"no Call-ID", invite(from + to + cseq + contact + ct + len, sdp),
+       "SIP/2.0 400 Missing Call-ID"},
+      {"no CSeq", invite(from + to + cid() + contact + ct + len, sdp), "SIP/2.0 400 Missing CSeq"},
+      {"no To", invite(from + cid() + cseq + contact + ct + len, sdp),
+       "SIP/2.0 400 Missing From or To"},
+      {"CSeq of another method",
+       invite(from + to + cid() + "CSeq: 1 BYE\r\n" + contact + ct + len, sdp),
+       "SIP/2.0 400 CSeq Method Mismatch"},
+      {"Content-Length past the body",
+       invite(from + to + cid() + cseq + contact + ct + "Content-Length: 999\r\n", sdp),
+       "SIP/2.0 400 Content-Length Exceeds Body"},
+      {"Max-Forwards 0",
+       invite(from + to + cid() + cseq + contact + ct + "Max-Forwards: 0\r\n" + len, sdp),
+       "SIP/2.0 483 Too Many Hops"},
+      {"SDP without media",
+       invite(from + to + cid() + cseq + contact + ct + "Content-Length: 5\r\n", "v=0\r\n"),
+       "SIP/2.0 488 No Audio Stream"},
+      {"SDP cut mid-line",
+       invite(from + to + cid() + cseq + contact + ct + "Content-Length: 3\r\n", "v=0"),
+       "SIP/2.0 400 Malformed SDP"},
+      {"unknown method",
+       "FOO sip:1560@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP [local];branch=z9hG4bKfoo\r\n" + from +
+           to + cid() + "CSeq: 1 FOO\r\nContent-Length: 0\r\n\r\n",
+       "SIP/2.0 501 Not Implemented"},
+      {"BYE outside a dialog",
+       "BYE sip:1560@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP [local];branch=z9hG4bKbye\r\n" + from +
+           "To: <sip:1560@127.0.0.1>;tag=zz\r\n" + cid() +
+           "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n",
+       "SIP/2.0 481 Call Does Not Exist"},
+  };
+  for (const Case& c : cases) {
+    const std::string reply = testing::udp_exchange(server_->udp_port(), c.message);
+    EXPECT_EQ(reply.substr(0, reply.find('\r')), c.status_line) << c.name;
+  }
+  // A request line libre cannot parse cannot be answered: it is dropped.
+  EXPECT_EQ(testing::udp_exchange(server_->udp_port(),
+                                  invite(from + to + cid() + cseq, "", "garbage"), 300),
+            "");
+  // A static payload type without rtpmap is fine: the call is answered.
+  const std::string ok = testing::udp_exchange(
+      server_->udp_port(), invite(from + to + cid() + cseq + contact + ct + len, sdp));
+  EXPECT_EQ(ok.substr(0, ok.find('\r')), "SIP/2.0 200 OK");
+}
+
 }  // namespace
 }  // namespace tamas::voice
