@@ -42,19 +42,36 @@ SipStatus Call::accept(const struct sip_msg* msg, const struct sa& rtp_ip) {
   if (msg->ctyp.type.l && !msg_ctype_cmp(&msg->ctyp, "application", "sdp")) {
     return {415, "Unsupported Media Type"};
   }
-  SipStatus outcome = sdp_answer_offer(&sdp_, &local, msg->mb, media_);
+  SipStatus outcome = sdp_answer_offer(&sdp_, &audio_, &local, msg->mb, media_);
   if (outcome.status != 200) return outcome;
   if (telev_alloc(&telev_, TELEV_PTIME) != 0) return {500, "Server Internal Error"};
 
   struct mbuf* answer = nullptr;
   if (sdp_encode(&answer, sdp_, false) != 0) return {500, "Server Internal Error"};
   const int err = sipsess_accept(&sess_, agent_.sessions(), msg, 200, "OK", entry_.number.c_str(),
-                                 "application/sdp", answer, nullptr, nullptr, false, nullptr,
-                                 nullptr, on_estab, on_info, nullptr, on_close, this,
+                                 "application/sdp", answer, nullptr, nullptr, false, on_offer,
+                                 on_answer, on_estab, on_info, nullptr, on_close, this,
                                  "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
   mem_deref(answer);
   if (err != 0) return {500, "Server Internal Error"};
   return outcome;
+}
+
+// A re-INVITE: with SDP we answer it (new address, codec or hold); without,
+// we offer our session again and expect the answer in the ACK.
+int Call::on_offer(struct mbuf** descp, const struct sip_msg* msg, void* arg) {
+  auto* call = static_cast<Call*>(arg);
+  if (mbuf_get_left(msg->mb) == 0) return sdp_encode(descp, call->sdp_, true);
+  SdpChoice choice = call->media_;
+  if (sdp_take_offer(call->sdp_, call->audio_, msg->mb, choice, false).status != 200) return EPROTO;
+  call->media_ = choice;
+  return sdp_encode(descp, call->sdp_, false);
+}
+
+int Call::on_answer(const struct sip_msg* msg, void* arg) {
+  auto* call = static_cast<Call*>(arg);
+  if (mbuf_get_left(msg->mb) == 0) return 0;
+  return sdp_decode(call->sdp_, msg->mb, false);
 }
 
 void Call::on_estab(const struct sip_msg*, void* arg) {
@@ -197,7 +214,7 @@ void Call::send_frame(const uint8_t* payload) {
   mb->end = RTP_HEADER_SIZE;
   mbuf_write_mem(mb, payload, kFrameSamples);
   mb->pos = RTP_HEADER_SIZE;
-  rtp_send(rtp_, &media_.remote, false, marker_, media_.pt, ts_, mb);
+  if (media_.sending) rtp_send(rtp_, &media_.remote, false, marker_, media_.pt, ts_, mb);
   marker_ = false;
   ts_ += kFrameSamples;
 }

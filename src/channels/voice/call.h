@@ -41,6 +41,8 @@ class Call {
  private:
   enum class Phase { answering, ivr, waiting, leaving };
 
+  static int on_offer(struct mbuf** descp, const struct sip_msg* msg, void* arg);
+  static int on_answer(const struct sip_msg* msg, void* arg);
   static void on_estab(const struct sip_msg* msg, void* arg);
   static void on_close(int err, const struct sip_msg* msg, void* arg);
   static void on_info(struct sip* sip, const struct sip_msg* msg, void* arg);
@@ -66,6 +68,7 @@ class Call {
   struct sipsess* sess_ = nullptr;
   struct rtp_sock* rtp_ = nullptr;
   struct sdp_session* sdp_ = nullptr;
+  struct sdp_media* audio_ = nullptr;  // owned by sdp_
   struct telev* telev_ = nullptr;
   SdpChoice media_;
   uint32_t ts_ = 0;

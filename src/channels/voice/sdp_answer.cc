@@ -40,20 +40,27 @@ int add_formats(struct sdp_session* sess, const struct sa* local, struct sdp_med
 
 }  // namespace
 
-SipStatus sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, struct mbuf* offer,
-                           SdpChoice& choice) {
+SipStatus sdp_answer_offer(struct sdp_session** sessp, struct sdp_media** mp,
+                           const struct sa* local, struct mbuf* offer, SdpChoice& choice) {
   *sessp = nullptr;
+  *mp = nullptr;
   if (sdp_session_alloc(sessp, local) != 0) return fail(500, "Server Internal Error");
-  struct sdp_media* m = nullptr;
-  if (add_formats(*sessp, local, &m) != 0) return fail(500, "Server Internal Error");
+  if (add_formats(*sessp, local, mp) != 0) return fail(500, "Server Internal Error");
+  return sdp_take_offer(*sessp, *mp, offer, choice, true);
+}
+
+SipStatus sdp_take_offer(struct sdp_session* sess, struct sdp_media* m, struct mbuf* offer,
+                         SdpChoice& choice, bool initial) {
   if (!offer || mbuf_get_left(offer) == 0) return fail(488, "SDP Offer Required");
   const size_t pos = offer->pos;
-  const int err = sdp_decode(*sessp, offer, true);
+  const int err = sdp_decode(sess, offer, true);
   offer->pos = pos;
   if (err != 0) return fail(400, "Malformed SDP");
 
   const struct sa* raddr = sdp_media_raddr(m);
-  if (!sa_isset(raddr, SA_ALL)) return fail(488, "No Audio Stream");
+  // A re-offer may put the call on hold (no address): we then stop sending.
+  const bool on_hold = !initial && sa_port(raddr) != 0 && !sa_isset(raddr, SA_ADDR);
+  if (!sa_isset(raddr, SA_ALL) && !on_hold) return fail(488, "No Audio Stream");
   // The caller's order of preference: the first G.711 format we also have.
   // Static payload types 0 and 8 may come without an rtpmap line.
   const struct list* remote = sdp_media_format_lst(m, false);
@@ -68,6 +75,7 @@ SipStatus sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, s
   const struct sdp_format* tel = sdp_media_rformat(m, telev_rtpfmt);
   choice.telev_pt = tel && tel->pt >= 0 && tel->pt <= 127 ? tel->pt : -1;
   choice.remote = *raddr;
+  choice.sending = !on_hold;
   return {};
 }
 

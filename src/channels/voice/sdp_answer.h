@@ -17,17 +17,22 @@ struct SdpChoice {
   uint8_t pt = 0;       // payload type of the chosen codec
   int telev_pt = -1;    // telephone-event payload type; -1 when not offered
   struct sa remote {};  // where to send RTP
+  bool sending = true;  // false while the caller holds the call (no address)
 };
 
 // The outcome is a SIP status: 200 when negotiated, 400 for an SDP body that
 // does not parse, 488 when there is no usable audio stream or codec.
 
-// Allocates *sessp bound to `local` (our RTP address and port), with one
-// audio stream offering PCMU, PCMA and telephone-event/8000 (0-15), decodes
-// `offer` into it and picks the codec. On success the caller encodes the
-// answer with sdp_encode(..., false). *sessp is set (and owned by the caller)
-// even when the outcome is a failure.
-SipStatus sdp_answer_offer(struct sdp_session** sessp, const struct sa* local, struct mbuf* offer,
-                           SdpChoice& choice);
+// Allocates *sessp (and its audio stream *mp, owned by it) bound to `local` (our RTP address and
+// port), with one audio stream offering PCMU, PCMA and telephone-event/8000 (0-15), decodes `offer`
+// into it and picks the codec. On success the caller encodes the answer with sdp_encode(...,
+// false). *sessp is set (and owned by the caller) even when the outcome is a failure.
+SipStatus sdp_answer_offer(struct sdp_session** sessp, struct sdp_media** mp,
+                           const struct sa* local, struct mbuf* offer, SdpChoice& choice);
+
+// Decodes a (re-)offer into `sess` (made by sdp_answer_offer) and picks the
+// codec again. A re-offer (initial = false) may put the call on hold.
+SipStatus sdp_take_offer(struct sdp_session* sess, struct sdp_media* m, struct mbuf* offer,
+                         SdpChoice& choice, bool initial);
 
 }  // namespace tamas::voice

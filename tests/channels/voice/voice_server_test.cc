@@ -137,6 +137,12 @@ TEST_F(VoiceServerTest, CallerPreferringPcmaGetsPcma) {
   EXPECT_GE(rtp_.audible_packets(), 10u);
 }
 
+TEST_F(VoiceServerTest, ReInviteSwitchesCodecMidCall) {
+  EXPECT_SIPP_OK(sipp("reinvite_pcma.xml"));
+  EXPECT_EQ(rtp_.payload_types(), (std::vector<int>{0, 8}));
+  EXPECT_TRUE(rtp_.timestamps_step_by_160());
+}
+
 TEST_F(VoiceServerTest, CallOverTcpIsAnswered) {
   EXPECT_EQ(server_->tcp_port(), server_->udp_port());
   EXPECT_SIPP_OK(sipp("answer_prompt.xml", "1560", "t1"));
