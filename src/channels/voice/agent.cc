@@ -19,7 +19,9 @@ std::string str(const struct pl& p) {
   return p.p ? std::string(p.p, p.l) : std::string();
 }
 
-InviteHeaders headers_of(const struct sip_msg* msg) {
+}  // namespace
+
+InviteHeaders invite_headers(const struct sip_msg* msg) {
   InviteHeaders h;
   h.from = pl_isset(&msg->from.auri);
   h.from_tag = pl_isset(&msg->from.tag);
@@ -32,8 +34,6 @@ InviteHeaders headers_of(const struct sip_msg* msg) {
   h.body_size = mbuf_get_left(msg->mb);
   return h;
 }
-
-}  // namespace
 
 Agent::Agent(const VoiceConfig& config, const VoiceEvents& events, std::atomic<size_t>& active)
     : config_(config), events_(events), active_(active) {
@@ -105,7 +105,7 @@ void Agent::answer(const struct sip_msg* msg) {
     sip_treply(nullptr, sip_, msg, 503, "Service Unavailable");
     return;
   }
-  if (std::optional<SipStatus> bad = check_invite(headers_of(msg))) {
+  if (std::optional<SipStatus> bad = check_invite(invite_headers(msg))) {
     log(LogLevel::info, "voice.rejected", {{"status", bad->status}, {"reason", bad->reason}});
     sip_treply(nullptr, sip_, msg, bad->status, bad->reason);
     return;

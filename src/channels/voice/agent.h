@@ -12,12 +12,16 @@
 #include <unordered_map>
 #include <vector>
 
+#include "channels/voice/invite_check.h"
 #include "channels/voice/libre.h"
 #include "channels/voice/voice_server.h"
 
 namespace tamas::voice {
 
 class Call;
+
+// The header facts check_invite() needs, read from a parsed request.
+InviteHeaders invite_headers(const struct sip_msg* msg);
 
 class Agent {
  public:
