@@ -191,7 +191,6 @@ void Agent::shutdown(uint32_t grace_ms) {
   active_ = 0;
   tmr_cancel(&reaper_);
   lsnr_ = static_cast<struct sip_lsnr*>(mem_deref(lsnr_));
-  sock_ = static_cast<struct sipsess_sock*>(mem_deref(sock_));
   tmr_start(&grace_, grace_ms, on_grace_over, this);
   sip_close(sip_, false);  // on_sip_exit once no transaction is left
 }
@@ -206,6 +205,9 @@ void Agent::on_sip_exit(void* arg) {
 void Agent::on_grace_over(void* arg) {
   auto* self = static_cast<Agent*>(arg);
   log(LogLevel::warn, "voice.shutdown_forced", {});
+  // Sessions still waiting (an ACK that never comes, a BYE unanswered) are
+  // dropped, then every transaction; the SIP stack then exits.
+  sipsess_close_all(self->sock_);
   sip_close(self->sip_, true);
   re_cancel();
 }

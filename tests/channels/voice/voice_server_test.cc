@@ -44,7 +44,8 @@ std::shared_ptr<const PromptSet> tone_prompts() {
 }
 
 // The hotline of ivr_test.cc with short timeouts: 1 billing submenu,
-// 2 ticket number (4-6 digits, #), 0 agent, # hang up; 1 s timeout, 1 retry.
+// 2 ticket number (4-6 digits, #), 0 agent, # hang up, 9 partner line;
+// 1 s timeout, 1 retry.
 std::shared_ptr<const IvrProgram> hotline() {
   IvrConfig c;
   c.start_menu = "main";
@@ -54,6 +55,7 @@ std::shared_ptr<const IvrProgram> hotline() {
                           IvrCollect{"ticket", "p.ticket", "p.bad_ticket", "", 4, 6, '#'}});
   main.options.push_back({'0', IvrActionKind::agent, "", {}});
   main.options.push_back({'#', IvrActionKind::hangup, "", {}});
+  main.options.push_back({'9', IvrActionKind::transfer, "02188776655", {}});
   IvrMenu billing{"billing", "p.billing", "p.invalid", milliseconds(1000), 1, {}};
   billing.options.push_back({'1', IvrActionKind::route, "billing", {}});
   c.menus = {main, billing};
@@ -84,6 +86,9 @@ class VoiceServerTest : public ::testing::Test {
     ASSERT_TRUE(s.ok()) << s.error().message;
     ASSERT_NE(server_->udp_port(), 0);
   }
+
+  // The server reports into the members below until it stops: stop it first.
+  void TearDown() override { server_.reset(); }
 
   SippResult sipp(const std::string& scenario, const std::string& number = "1560",
                   const std::string& transport = "u1") {
@@ -187,6 +192,15 @@ TEST_F(VoiceServerTest, HangupOptionSaysGoodbyeAndSendsBye) {
   auto e = ended();
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].second, "ivr finished");
+}
+
+TEST_F(VoiceServerTest, TransferOptionAnnouncesThenHangsUpForNow) {
+  EXPECT_SIPP_OK(sipp("dtmf_transfer.xml"));  // fails unless tamas sends BYE
+  auto r = routes();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second.action, IvrActionKind::transfer);
+  EXPECT_EQ(r[0].second.target, "02188776655");
+  EXPECT_GE(rtp_.audible_packets(), 10u);
 }
 
 TEST_F(VoiceServerTest, SilentCallerIsRoutedByTheFallback) {
