@@ -29,7 +29,7 @@ void answer(struct mbuf* offer) {
   mem_deref(sess);
 }
 
-void sip(const uint8_t* data, size_t size) {
+void sip_request(const uint8_t* data, size_t size) {
   struct mbuf* mb = mbuf_alloc(size + 1);
   mbuf_write_mem(mb, data, size);
   mb->pos = 0;
@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     answer(mb);
     mem_deref(mb);
   } else {
-    sip(data, size);
+    sip_request(data, size);
   }
   return 0;
 }

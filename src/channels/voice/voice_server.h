@@ -58,8 +58,11 @@ struct CallInfo {
 };
 
 struct VoiceEvents {
-  // The IVR finished with route, set_type or agent: the call now waits (hold
-  // prompt) for the engine. Voice thread.
+  // The IVR finished (every outcome is reported, for the IVR statistics).
+  // Afterwards: route, set_type, agent → the call waits with the hold prompt
+  // until the embedder acts (today: hangup()); transfer → transferring
+  // prompt, then BYE (no real transfer yet); hangup → goodbye, then BYE.
+  // Voice thread.
   std::function<void(const CallInfo&, const IvrResult&)> on_route;
   // A call ended (either side, or the server stopping). Voice thread.
   std::function<void(const CallInfo&, std::string_view reason)> on_call_ended;
