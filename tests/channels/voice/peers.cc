@@ -105,37 +105,23 @@ std::string udp_exchange(uint16_t port, std::string payload, int wait_ms) {
 }
 
 SippResult run_sipp(const std::string& scenario, uint16_t port, const std::string& service,
-                    const std::map<std::string, std::string>& keys, const std::string& transport) {
+                    const std::map<std::string, std::string>& keys, const std::string& transport,
+                    int calls) {
   const fs::path xml = fs::path(TAMAS_SOURCE_DIR) / "tests/channels/voice/sipp" / scenario;
   const fs::path dir = fs::temp_directory_path() / ("tamas-sipp-" + std::to_string(getpid()) + "-" +
                                                     std::to_string(port) + "-" + scenario);
   fs::create_directories(dir);
   const std::string out = (dir / "out.txt").string();
-  std::vector<std::string> args = {"sipp",
-                                   "-sf",
-                                   xml.string(),
-                                   "-m",
-                                   "1",
-                                   "-s",
-                                   service,
-                                   "-i",
-                                   "127.0.0.1",
-                                   "-mi",
-                                   "127.0.0.1",
-                                   "-p",
-                                   std::to_string(free_udp_port()),
-                                   "-mp",
-                                   std::to_string(free_udp_port()),
-                                   "-t",
-                                   transport,
-                                   "-timeout",
-                                   "60s",
-                                   "-timeout_error",
-                                   "-nostdin",
-                                   "-error_file",
-                                   (dir / "errors.txt").string(),
-                                   "-trace_err",
-                                   "127.0.0.1:" + std::to_string(port)};
+  // clang-format off
+  std::vector<std::string> args = {
+      "sipp", "-sf", xml.string(), "-s", service,
+      "-m", std::to_string(calls), "-l", std::to_string(calls), "-r", "50",
+      "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", transport,
+      "-p", std::to_string(free_udp_port()), "-mp", std::to_string(free_udp_port()),
+      "-timeout", "60s", "-timeout_error", "-nostdin",
+      "-error_file", (dir / "errors.txt").string(), "-trace_err",
+      "127.0.0.1:" + std::to_string(port)};
+  // clang-format on
   for (const auto& [k, v] : keys) args.insert(args.end() - 1, {"-key", k, v});
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());

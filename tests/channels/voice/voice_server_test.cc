@@ -91,9 +91,9 @@ class VoiceServerTest : public ::testing::Test {
   void TearDown() override { server_.reset(); }
 
   SippResult sipp(const std::string& scenario, const std::string& number = "1560",
-                  const std::string& transport = "u1") {
+                  const std::string& transport = "u1", int calls = 1) {
     return run_sipp(scenario, server_->udp_port(), number,
-                    {{"rtp_port", std::to_string(rtp_.port())}}, transport);
+                    {{"rtp_port", std::to_string(rtp_.port())}}, transport, calls);
   }
 
   // Waits (up to 10 s) for the server to report `n` routed / ended calls.
@@ -140,6 +140,16 @@ TEST_F(VoiceServerTest, CallerPreferringPcmaGetsPcma) {
   EXPECT_SIPP_OK(sipp("answer_pcma.xml"));
   EXPECT_EQ(rtp_.payload_types(), std::vector<int>{8});
   EXPECT_GE(rtp_.audible_packets(), 10u);
+}
+
+TEST_F(VoiceServerTest, ManyOverlappingCallsAreAllServed) {
+  EXPECT_SIPP_OK(sipp("dtmf_submenu_route.xml", "1560", "u1", 40));
+  auto r = routes(40);
+  ASSERT_EQ(r.size(), 40u);
+  for (const auto& [call, result] : r) EXPECT_EQ(result.target, "billing") << call.id;
+  auto e = ended(40);
+  EXPECT_EQ(e.size(), 40u);
+  EXPECT_GE(rtp_.audible_packets(), 40u * 20);  // every caller heard the menu
 }
 
 TEST_F(VoiceServerTest, ReInviteSwitchesCodecMidCall) {
