@@ -1,0 +1,85 @@
+// Call: one answered incoming call. Owns its SIP session, RTP socket, SDP
+// session and RFC 4733 receiver, runs its Ivr and its prompt playback.
+// Internal to the voice folder; voice thread only.
+//
+// Life: accept() answers (200 OK with our SDP); the ACK starts the IVR; the
+// Agent's pacer calls tick() every 20 ms (send one frame, check the IVR
+// timer). A BYE from the caller or hangup() marks the call dead; the Agent
+// frees dead calls from a 0 ms timer, never inside one of the call's own
+// callbacks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "channels/voice/ivr.h"
+#include "channels/voice/libre.h"
+#include "channels/voice/sdp_answer.h"
+#include "channels/voice/voice_server.h"
+
+namespace tamas::voice {
+
+class Agent;
+
+class Call {
+ public:
+  Call(Agent& agent, CallInfo info, const VoiceEntryPoint& entry);
+  ~Call();  // frees libre objects; a live session gets its BYE
+  Call(const Call&) = delete;
+  Call& operator=(const Call&) = delete;
+
+  // Answers the INVITE. On failure no session exists and the returned status
+  // (400/488/500) is what the caller must reply.
+  SipStatus accept(const struct sip_msg* msg, const struct sa& rtp_ip);
+
+  void tick(uint64_t now_ms);       // one 20 ms frame
+  void hangup(const char* reason);  // ours: BYE, then dead
+  bool dead() const { return dead_; }
+  const CallInfo& info() const { return info_; }
+
+ private:
+  enum class Phase { answering, ivr, waiting, leaving };
+
+  static int on_offer(struct mbuf** descp, const struct sip_msg* msg, void* arg);
+  static int on_answer(const struct sip_msg* msg, void* arg);
+  static void on_estab(const struct sip_msg* msg, void* arg);
+  static void on_close(int err, const struct sip_msg* msg, void* arg);
+  static void on_info(struct sip* sip, const struct sip_msg* msg, void* arg);
+  static void on_rtp(const struct sa* src, const struct rtp_header* hdr, struct mbuf* mb,
+                     void* arg);
+
+  void digit(char d);
+  void telephone_event(struct mbuf* mb);
+  void apply(IvrStep step);
+  void finish(const IvrResult& result);
+  void play(const std::vector<std::string>& prompts, bool loop);
+  void playlist_ended();
+  void send_frame(const uint8_t* payload);
+  void die(std::string_view reason);
+
+  Agent& agent_;
+  CallInfo info_;
+  const VoiceEntryPoint& entry_;
+  Ivr ivr_;
+  Phase phase_ = Phase::answering;
+  bool dead_ = false;
+
+  struct sipsess* sess_ = nullptr;
+  struct rtp_sock* rtp_ = nullptr;
+  struct sdp_session* sdp_ = nullptr;
+  struct sdp_media* audio_ = nullptr;  // owned by sdp_
+  struct telev* telev_ = nullptr;
+  SdpChoice media_;
+  uint32_t ts_ = 0;
+  bool marker_ = true;     // first packet of a talkspurt
+  bool in_event_ = false;  // an RFC 4733 event started and has not ended
+
+  std::vector<const PromptAudio*> playlist_;
+  size_t item_ = 0;
+  size_t frame_ = 0;
+  bool loop_ = false;
+  uint64_t deadline_ = 0;  // tmr_jiffies() when the IVR timer fires; 0 = off
+};
+
+}  // namespace tamas::voice

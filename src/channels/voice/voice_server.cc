@@ -1,0 +1,201 @@
+// VoiceServer: the voice thread (its own libre loop), start/stop and the
+// command queue from other threads.
+#include "channels/voice/voice_server.h"
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <cassert>
+#include <cstring>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+#include "channels/voice/agent.h"
+#include "channels/voice/libre.h"
+#include "core/log.h"
+
+namespace tamas::voice {
+
+namespace {
+
+constexpr int kMaxFds = 16384;
+constexpr uint32_t kGraceMs = 2000;
+
+struct Stop {};
+struct Hangup {
+  uint64_t call_id;
+};
+using Command = std::variant<Stop, Hangup>;
+
+// libre's process-wide setup (random seed, sockets) and a larger fd limit:
+// every call uses a socket or two.
+void init_process() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    libre_init();
+    struct rlimit rl {};
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < static_cast<rlim_t>(kMaxFds)) {
+      rl.rlim_cur = std::min<rlim_t>(rl.rlim_max, kMaxFds);
+      setrlimit(RLIMIT_NOFILE, &rl);
+    }
+  });
+}
+
+}  // namespace
+
+class VoiceServer::Impl {
+ public:
+  Impl(VoiceConfig config, VoiceEvents events)
+      : config_(std::move(config)), events_(std::move(events)) {}
+
+  Status start(const std::string& addr, uint16_t port) {
+    assert(!thread_.joinable());
+    if (Status s = check_prompts(config_); !s) return s;
+    init_process();
+    std::promise<Status> ready;
+    std::future<Status> started = ready.get_future();
+    thread_ = std::thread(
+        [this, addr, port, ready = std::move(ready)]() mutable { run(addr, port, ready); });
+    Status s = started.get();
+    if (!s) thread_.join();
+    return s;
+  }
+
+  void stop() {
+    if (!thread_.joinable()) return;
+    post(Stop{});
+    thread_.join();
+  }
+
+  void post(Command c) {
+    std::lock_guard lock(mutex_);
+    if (!mq_) return;  // not running
+    commands_.push_back(c);
+    mqueue_push(mq_, 0, nullptr);
+  }
+
+  uint16_t udp_port_ = 0;
+  uint16_t tcp_port_ = 0;
+  std::atomic<size_t> active_{0};
+
+ private:
+  void run(const std::string& addr, uint16_t port, std::promise<Status>& ready) {
+    re_thread_init();
+    fd_setsize(kMaxFds);
+    Status status = setup(addr, port);
+    const bool ok = status.ok();
+    ready.set_value(std::move(status));
+    if (ok) re_main(nullptr);
+    agent_.reset();
+    {
+      std::lock_guard lock(mutex_);
+      mq_ = static_cast<struct mqueue*>(mem_deref(mq_));
+      commands_.clear();
+    }
+    re_thread_close();
+  }
+
+  Status setup(const std::string& addr, uint16_t port) {
+    struct sa laddr {};
+    if (sa_set_str(&laddr, addr.c_str(), port) != 0) {
+      return Error::invalid("voice: bad listen address '" + addr + "'");
+    }
+    agent_ = std::make_unique<Agent>(config_, events_, active_);
+    if (int err = agent_->listen(laddr); err != 0) {
+      agent_.reset();
+      return Error::unavailable("voice: cannot listen on " + addr + ":" + std::to_string(port) +
+                                ": " + std::strerror(err));
+    }
+    udp_port_ = agent_->udp_port();
+    tcp_port_ = agent_->tcp_port();
+    std::lock_guard lock(mutex_);
+    if (mqueue_alloc(&mq_, on_command, this) != 0) {
+      agent_.reset();
+      return Error::unavailable("voice: cannot create the command queue");
+    }
+    log(LogLevel::info, "voice.listening",
+        {{"addr", addr}, {"udp", udp_port_}, {"tcp", tcp_port_}});
+    return {};
+  }
+
+  static void on_command(int, void*, void* arg) {
+    auto* self = static_cast<Impl*>(arg);
+    std::deque<Command> batch;
+    {
+      std::lock_guard lock(self->mutex_);
+      batch.swap(self->commands_);
+    }
+    for (const Command& c : batch) {
+      if (std::holds_alternative<Stop>(c)) {
+        self->agent_->shutdown(kGraceMs);
+      } else {
+        self->agent_->hangup(std::get<Hangup>(c).call_id);
+      }
+    }
+  }
+
+  VoiceConfig config_;
+  VoiceEvents events_;
+  std::thread thread_;
+  std::unique_ptr<Agent> agent_;  // voice thread only
+  std::mutex mutex_;              // guards mq_ and commands_
+  struct mqueue* mq_ = nullptr;
+  std::deque<Command> commands_;
+};
+
+VoiceServer::VoiceServer(VoiceConfig config, VoiceEvents events)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(events))) {}
+
+VoiceServer::~VoiceServer() {
+  stop();
+}
+
+Status VoiceServer::start(const std::string& addr, uint16_t port) {
+  return impl_->start(addr, port);
+}
+void VoiceServer::stop() {
+  impl_->stop();
+}
+uint16_t VoiceServer::udp_port() const {
+  return impl_->udp_port_;
+}
+uint16_t VoiceServer::tcp_port() const {
+  return impl_->tcp_port_;
+}
+void VoiceServer::hangup(uint64_t call_id) {
+  impl_->post(Hangup{call_id});
+}
+size_t VoiceServer::active_calls() const {
+  return impl_->active_.load();
+}
+
+Status check_prompts(const VoiceConfig& config) {
+  if (!config.prompts) return Error::invalid("voice: no prompts");
+  auto need = [&](const std::string& id, const std::string& where) -> Status {
+    if (id.empty() || config.prompts->contains(id)) return {};
+    return Error::invalid("voice: " + where + " names unknown prompt '" + id + "'");
+  };
+  for (const VoiceEntryPoint& e : config.entry_points) {
+    if (!e.ivr) return Error::invalid("voice: entry point " + e.number + " has no IVR");
+    const std::string at = "entry point " + e.number;
+    for (const std::string* p : {&e.hold_prompt, &e.transferring_prompt, &e.goodbye_prompt}) {
+      if (Status s = need(*p, at); !s) return s;
+    }
+    for (const IvrMenu& m : e.ivr->config().menus) {
+      const std::string where = at + " menu " + m.id;
+      if (Status s = need(m.prompt, where); !s) return s;
+      if (Status s = need(m.invalid, where); !s) return s;
+      for (const IvrOption& o : m.options) {
+        if (!o.collect) continue;
+        if (Status s = need(o.collect->prompt, where); !s) return s;
+        if (Status s = need(o.collect->invalid, where); !s) return s;
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace tamas::voice

@@ -1,0 +1,104 @@
+// VoiceServer: tamas's SIP user agent for incoming calls. It answers the
+// configured entry-point numbers, runs each call's IVR with prompts played as
+// 20 ms G.711 RTP and DTMF read from RFC 4733 events or SIP INFO, and hands
+// the IVR's outcome to the embedder.
+//
+// Threads
+// - start() spawns one voice thread that owns every SIP/RTP object (libre is
+//   single-threaded). Nothing else touches them: public calls from other
+//   threads (hangup, stop) are queued to that thread.
+// - VoiceEvents callbacks run on the voice thread. They must be quick and must
+//   not call stop() or destroy the server; post to your own queue instead.
+//
+// Lifetime: stop() (or the destructor) hangs up every call with BYE, waits up
+// to ~2 s for the BYE transactions, frees all SIP/RTP state and joins.
+//
+// This header does not include libre: other layers may include it freely.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "channels/voice/ivr.h"
+#include "channels/voice/prompt.h"
+#include "core/result.h"
+
+namespace tamas::voice {
+
+// A number callers dial. The request-URI user (or else the To user) selects it.
+struct VoiceEntryPoint {
+  std::string number;                     // e.g. "1560"
+  std::string id;                         // the strategy's entry point id
+  std::shared_ptr<const IvrProgram> ivr;  // required
+  std::string hold_prompt;                // played in a loop after routing; empty = silence
+  std::string transferring_prompt;        // played before a transfer (see docs/voice.md)
+  std::string goodbye_prompt;             // played before we hang up; empty = hang up at once
+};
+
+struct VoiceConfig {
+  std::vector<VoiceEntryPoint> entry_points;
+  std::shared_ptr<const PromptSet> prompts;  // every prompt id above and in the IVRs
+  uint16_t rtp_port_min = 16384;             // RTP ports are picked at random in this range
+  uint16_t rtp_port_max = 32767;
+  int max_calls = 2000;  // further INVITEs get 503
+  std::string user_agent = "tamas";
+};
+
+// Identifies a call to the embedder.
+struct CallInfo {
+  uint64_t id = 0;  // unique within this server
+  std::string sip_call_id;
+  std::string entry_number;
+  std::string entry_id;
+  std::string caller;  // From user part (caller id), may be empty
+};
+
+struct VoiceEvents {
+  // The IVR finished (every outcome is reported, for the IVR statistics).
+  // Afterwards: route, set_type, agent → the call waits with the hold prompt
+  // until the embedder acts (today: hangup()); transfer → transferring
+  // prompt, then BYE (no real transfer yet); hangup → goodbye, then BYE.
+  // Voice thread.
+  std::function<void(const CallInfo&, const IvrResult&)> on_route;
+  // A call ended (either side, or the server stopping). Voice thread.
+  std::function<void(const CallInfo&, std::string_view reason)> on_call_ended;
+};
+
+class VoiceServer {
+ public:
+  // REQUIRES: every prompt id the config names is in config.prompts (checked
+  // by start()).
+  VoiceServer(VoiceConfig config, VoiceEvents events);
+  ~VoiceServer();  // stop()s
+  VoiceServer(const VoiceServer&) = delete;
+  VoiceServer& operator=(const VoiceServer&) = delete;
+
+  // Listens for SIP on UDP and TCP at addr:port (port 0: an ephemeral port,
+  // the same number for both transports). Returns when listening, or the
+  // error. Call once, from the owning thread.
+  Status start(const std::string& addr, uint16_t port);
+  // Idempotent. Not from a VoiceEvents callback.
+  void stop();
+
+  uint16_t udp_port() const;  // REQUIRES: started
+  uint16_t tcp_port() const;  // REQUIRES: started
+
+  // Any thread. Hangs up the call (BYE) if it still exists.
+  void hangup(uint64_t call_id);
+  // Any thread. Calls currently up (answered and not yet freed).
+  size_t active_calls() const;
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Checks that every prompt the entry points and their IVRs name exists.
+Status check_prompts(const VoiceConfig& config);
+
+}  // namespace tamas::voice
