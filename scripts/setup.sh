@@ -11,6 +11,8 @@ packages=(
   libyaml-cpp-dev libsqlite3-dev libicu-dev
   libargon2-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libglpk-dev
+  # voice: SIP/RTP stack, prompts, and the real peers the tests call with
+  libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # browser tests of the web front end
