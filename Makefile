@@ -9,6 +9,11 @@ BUILD     := build
 STRATEGY  ?= examples/automotive/strategy.yaml
 FUZZ_SECONDS ?= 30
 
+# Let ccache share results between clones at different paths (CI builds a
+# fresh clone each time).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 .PHONY: demo test deps web build-release build-test build-asan build-fuzz \
         test-unit test-sanitize test-fuzz bench format clean
 

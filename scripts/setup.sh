@@ -9,7 +9,7 @@ packages=(
   # libraries
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libyaml-cpp-dev libsqlite3-dev libicu-dev
-  libargon2-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
+  libargon2-dev libsodium-dev libcli11-dev
   libglpk-dev
   # voice: SIP/RTP stack, prompts, and the real peers the tests call with
   libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
