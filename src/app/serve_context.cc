@@ -1,23 +1,44 @@
 #include "app/serve_context.h"
 
-#include <mutex>
-
+#include "api/form_routes.h"
 #include "api/system_routes.h"
 #include "app/tenant_setup.h"
 #include "app/version.h"
+#include "app/wall_clock.h"
 #include "core/log.h"
-#include "store/sqlite_store.h"
+#include "engine/bridge/from_strategy.h"
+#include "services/intake/intake.h"
+#include "services/switchboard/queue_hours.h"
+#include "services/switchboard/switchboard.h"
+#include "store/writer.h"
 #include "strategy/json.h"
 #include "strategy/loader.h"
 
 namespace tamas::app {
 namespace {
 
+// Owns, in start-up order: strategy, calendar, store writer, switchboard
+// (engine thread), intake. Destroyed in reverse after the HTTP server stops.
 class Context final : public ServeContext {
  public:
-  Context(strategy::Strategy s, std::unique_ptr<store::Store> db, store::TenantId tenant)
-      : strategy_(std::move(s)), store_(std::move(db)), tenant_(tenant),
-        strategy_json_(std::make_shared<const std::string>(strategy::to_json(strategy_))) {}
+  Context(strategy::Strategy s, BusinessCalendar calendar, store::TenantId tenant,
+          std::unique_ptr<store::Store> writer_db, std::unique_ptr<engine::Engine> engine)
+      : strategy_(std::move(s)),
+        calendar_(std::move(calendar)),
+        tenant_(tenant),
+        strategy_json_(std::make_shared<const std::string>(strategy::to_json(strategy_))),
+        writer_(std::move(writer_db)),
+        switchboard_(std::move(engine), clock_),
+        hours_(strategy_, calendar_),
+        intake_(strategy_, tenant_, writer_, switchboard_, clock_) {
+    switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
+    switchboard_.subscribe([](const services::ResolvedEvent& e) {
+      log(LogLevel::debug, "engine.event",
+          {{"kind", engine::to_string(e.event.kind)}, {"contact", e.contact}, {"agent", e.agent},
+           {"queue", e.queue}});
+    });
+    switchboard_.start();
+  }
 
   void add_routes(api::Router& router) override {
     api::SystemInfo info;
@@ -25,19 +46,24 @@ class Context final : public ServeContext {
     auto json = strategy_json_;
     info.strategy_json = [json] { return json; };
     api::add_system_routes(router, std::move(info));
+    api::add_form_routes(router, intake_);
   }
 
   void close() override {
-    std::lock_guard lock(mutex_);
-    store_.reset();
+    switchboard_.stop();
+    writer_.stop();
   }
 
  private:
+  WallClock clock_;
   strategy::Strategy strategy_;
-  std::mutex mutex_;  // guards store_ (one connection; readers come with the API)
-  std::unique_ptr<store::Store> store_;
+  BusinessCalendar calendar_;
   store::TenantId tenant_;
   std::shared_ptr<const std::string> strategy_json_;
+  store::StoreWriter writer_;
+  services::Switchboard switchboard_;
+  services::QueueHours hours_;
+  services::Intake intake_;
 };
 
 }  // namespace
@@ -50,12 +76,19 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
     for (const auto& d : loaded.errors) message += "\n  " + strategy::format(d);
     return Error::invalid(std::move(message));
   }
+  auto& s = *loaded.strategy;
+  auto calendar = services::calendar_of(s);
+  if (!calendar) return calendar.error();
+  auto config = engine::engine_config_from(s);
+  if (!config) return config.error();
+  auto engine = engine::Engine::create(*config);
+  if (!engine) return Error::invalid("routing tables: " + engine.error().message);
   auto db = open_database(db_path);
   if (!db) return db.error();
-  auto tenant = install_strategy(**db, strategy_path, *loaded.strategy);
+  auto tenant = install_strategy(**db, strategy_path, s);
   if (!tenant) return tenant.error();
-  return std::unique_ptr<ServeContext>(
-      new Context(std::move(*loaded.strategy), std::move(db.value()), *tenant));
+  return std::unique_ptr<ServeContext>(new Context(std::move(s), std::move(calendar).value(), *tenant,
+                                                   std::move(db).value(), std::move(engine).value()));
 }
 
 }  // namespace tamas::app
