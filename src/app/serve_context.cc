@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "engine/bridge/from_strategy.h"
 #include "services/intake/intake.h"
+#include "services/intake/interaction_journal.h"
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
 #include "store/writer.h"
@@ -30,8 +31,10 @@ class Context final : public ServeContext {
         writer_(std::move(writer_db)),
         switchboard_(std::move(engine), clock_),
         hours_(strategy_, calendar_),
-        intake_(strategy_, tenant_, writer_, switchboard_, clock_) {
+        intake_(strategy_, tenant_, writer_, switchboard_, clock_),
+        journal_(tenant_, writer_) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
+    switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
     switchboard_.subscribe([](const services::ResolvedEvent& e) {
       log(LogLevel::debug, "engine.event",
           {{"kind", engine::to_string(e.event.kind)}, {"contact", e.contact}, {"agent", e.agent},
@@ -49,6 +52,14 @@ class Context final : public ServeContext {
     api::add_form_routes(router, intake_);
   }
 
+  // Re-queues what the store still holds as open (after a restart).
+  Status recover(store::Store& db) {
+    auto n = services::requeue_open_interactions(db, tenant_, switchboard_);
+    if (!n) return n.error();
+    log(LogLevel::info, "recovery.requeued", {{"interactions", *n}});
+    return {};
+  }
+
   void close() override {
     switchboard_.stop();
     writer_.stop();
@@ -64,6 +75,7 @@ class Context final : public ServeContext {
   services::Switchboard switchboard_;
   services::QueueHours hours_;
   services::Intake intake_;
+  services::InteractionJournal journal_;
 };
 
 }  // namespace
@@ -87,8 +99,12 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
   if (!db) return db.error();
   auto tenant = install_strategy(**db, strategy_path, s);
   if (!tenant) return tenant.error();
-  return std::unique_ptr<ServeContext>(new Context(std::move(s), std::move(calendar).value(), *tenant,
-                                                   std::move(db).value(), std::move(engine).value()));
+  auto reader = open_database(db_path);
+  if (!reader) return reader.error();
+  auto context = std::make_unique<Context>(std::move(s), std::move(calendar).value(), *tenant,
+                                           std::move(db).value(), std::move(engine).value());
+  if (auto st = context->recover(**reader); !st.ok()) return st.error();
+  return std::unique_ptr<ServeContext>(std::move(context));
 }
 
 }  // namespace tamas::app

@@ -58,6 +58,19 @@ TEST_F(FormsE2E, AComplaintIsCommittedAndRoutedByItsFields) {
   EXPECT_NE(first.fields_json.find(R"("mobile":"+989123456789")"), std::string::npos);
 }
 
+TEST_F(FormsE2E, AfterARestartOpenContactsAreBackInTheirQueues) {
+  ASSERT_EQ(post("voc_form", kGoodForm).status, 201);
+  ASSERT_EQ(post("voc_form", kGoodForm).status, 201);
+  server_->stop(SIGKILL);
+  ServerProcess again({"--strategy", std::string(TAMAS_SOURCE_DIR) + "/examples/automotive/strategy.yaml",
+                       "--db", db()});
+  ASSERT_NE(again.port(), 0) << again.log();
+  EXPECT_NE(again.log().find("event=recovery.requeued interactions=2"), std::string::npos) << again.log();
+  // Numbering continues where it stopped.
+  auto r = test::http_post(again.port(), "/api/v1/forms/voc_form", kGoodForm);
+  EXPECT_NE(r.body.find(R"("interaction":"I-000003")"), std::string::npos) << r.body;
+}
+
 TEST_F(FormsE2E, EveryFieldProblemIsNamedWith422) {
   auto r = post("voc_form", R"({"fields":{"vin":"123","vehicle_model":"spaceship"}})");
   EXPECT_EQ(r.status, 422);

@@ -37,6 +37,13 @@ std::vector<SkillRequirement> skills_of(const std::vector<strategy::SkillLevel>&
   return out;
 }
 
+bool only_deferred_channels(const strategy::RoutingRule& rule) {
+  if (rule.channels.empty()) return false;
+  for (const auto& c : rule.channels)
+    if (c != "email" && c != "webform" && c != "sms" && c != "fax" && c != "social") return false;
+  return true;
+}
+
 // Takes relaxation, overflow, fallbacks and the SL threshold from `rule`.
 void apply_first_rule(const strategy::Strategy& s, const strategy::RoutingRule& rule, QueueConfig& q) {
   for (const auto& r : rule.relax) q.relaxation.push_back({r.after, skills_of(r.skills)});
@@ -45,6 +52,9 @@ void apply_first_rule(const strategy::Strategy& s, const strategy::RoutingRule& 
     q.overflow_target = rule.overflow->queue;
   }
   q.closed_action = fallback_of(s, rule.after_hours);
+  // Written contacts cannot leave a voicemail: after hours they wait.
+  if (q.closed_action.kind == FallbackKind::voicemail_callback && only_deferred_channels(rule))
+    q.closed_action = {FallbackKind::queue_anyway, ""};
   q.no_agents_action = fallback_of(s, rule.no_agents);
   const std::string type = rule.types.empty() ? "*" : rule.types.front();
   const std::string channel = rule.channels.empty() ? "*" : rule.channels.front();

@@ -8,6 +8,9 @@
 //   transfer to a partner never reach the engine: the intake handles them);
 // - relaxation, overflow, after-hours and no-agents actions are per queue
 //   in the engine: each queue takes them from the first rule targeting it;
+// - a voicemail-and-callback after-hours action on a queue whose first rule
+//   only takes written channels (email, web form, SMS, fax, social) becomes
+//   "wait in queue": written contacts are answered when the queue opens;
 // - a queue's "answered within" threshold comes from the service level of
 //   that first rule's (type, channel) if it is a real-time one;
 // - channels the engine does not model map to the nearest it does: fax to

@@ -134,3 +134,17 @@ TEST(AgentLogin, UnknownGroupIsAnError) {
 
 }  // namespace
 }  // namespace tamas::engine
+
+namespace tamas::engine {
+namespace {
+
+TEST(WrittenQueues, WaitForTheOpeningInsteadOfTakingAVoicemail) {
+  auto s = load("automotive");
+  auto config = engine_config_from(s);
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(queue(*config, "written").closed_action.kind, FallbackKind::queue_anyway);
+  EXPECT_EQ(queue(*config, "complaints").closed_action.kind, FallbackKind::voicemail_callback);
+}
+
+}  // namespace
+}  // namespace tamas::engine

@@ -1,0 +1,88 @@
+#include "services/intake/interaction_journal.h"
+
+#include "engine/bridge/from_strategy.h"
+
+namespace tamas::services {
+namespace {
+
+using engine::EventKind;
+using engine::Outcome;
+using store::InteractionState;
+
+// Applies `change` to the stored interaction, if it exists and is not final.
+store::StoreWriter::Op update(store::TenantId tenant, std::string contact,
+                              std::function<void(store::Interaction&)> change) {
+  return [tenant, contact = std::move(contact), change = std::move(change)](store::Store& db) -> Status {
+    auto id = store::parse_interaction_id(contact);
+    if (!id) return {};  // not one of ours (e.g. a test contact)
+    auto row = db.interactions().get(tenant, *id);
+    if (!row) return row.error().code == ErrorCode::not_found ? Status{} : Status{row.error()};
+    if (store::is_final(row->state)) return {};
+    change(*row);
+    return db.interactions().update(*row);
+  };
+}
+
+}  // namespace
+
+void InteractionJournal::on_event(const ResolvedEvent& e) {
+  const Instant at = e.event.at;
+  std::function<void(store::Interaction&)> change;
+  switch (e.event.kind) {
+    case EventKind::offer:
+      change = [](store::Interaction& i) { i.state = InteractionState::offered; };
+      break;
+    case EventKind::offer_revoked:
+      change = [](store::Interaction& i) { i.state = InteractionState::queued; };
+      break;
+    case EventKind::contact_answered:
+      change = [at](store::Interaction& i) {
+        i.state = InteractionState::active;
+        i.answered_at = at;
+      };
+      break;
+    case EventKind::contact_overflowed:
+    case EventKind::contact_transferred:
+      if (e.queue2.empty()) return;
+      change = [q = e.queue2](store::Interaction& i) {
+        i.queue = q;
+        i.state = InteractionState::queued;
+      };
+      break;
+    case EventKind::contact_completed: {
+      const auto outcome = static_cast<Outcome>(e.event.code);
+      change = [at, outcome](store::Interaction& i) {
+        i.ended_at = at;
+        i.state = outcome == Outcome::abandoned ? InteractionState::abandoned : InteractionState::closed;
+        if (outcome != Outcome::handled && outcome != Outcome::abandoned)
+          i.disposition = engine::to_string(outcome);
+      };
+      break;
+    }
+    default:
+      return;
+  }
+  writer_.submit(update(tenant_, e.contact, std::move(change)), [](const Status&) {});
+}
+
+Result<int> requeue_open_interactions(store::Store& db, store::TenantId tenant, Switchboard& board) {
+  auto open = db.interactions().list_open(tenant);
+  if (!open) return open.error();
+  int n = 0;
+  for (const auto& i : *open) {
+    if (i.queue.empty()) continue;
+    auto channel = engine::engine_channel(i.channel);
+    if (!channel) continue;
+    engine::ContactArrive arrive;
+    arrive.contact = store::format_interaction_id(i.id);
+    arrive.channel = *channel;
+    arrive.type = i.type;
+    arrive.queue = i.queue;
+    arrive.priority = i.priority;
+    board.post(std::move(arrive));
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace tamas::services
