@@ -87,3 +87,33 @@ TEST(StaffCommand, RejectsAnImpossibleTarget) {
 
 }  // namespace
 }  // namespace tamas
+
+namespace tamas {
+namespace {
+
+TEST(SimulateCommand, MatchesErlangCThroughTheRealEngine) {
+  std::string out;
+  ASSERT_EQ(test::run_command({test::tamas_binary(), "simulate", "--agents", "14", "--volume", "100",
+                               "--interval", "30m", "--aht", "180s", "--target", "80/20s", "--hours",
+                               "24", "--json"},
+                              out),
+            0)
+      << out;
+  const auto field = [&](const std::string& name) {
+    const auto at = out.find("\"" + name + "\":");
+    return at == std::string::npos ? -1.0 : std::stod(out.substr(at + name.size() + 3));
+  };
+  EXPECT_NEAR(field("service_level"), field("theory_service_level"),
+              std::max(field("service_level_ci"), 0.005))
+      << out;
+  EXPECT_NEAR(field("theory_service_level"), 0.888, 0.001);
+}
+
+TEST(SimulateCommand, RejectsMissingInput) {
+  std::string out;
+  EXPECT_EQ(test::run_command({test::tamas_binary(), "simulate", "--agents", "3"}, out), 2);
+  EXPECT_NE(out.find("--volume and --aht are required"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace tamas
