@@ -237,10 +237,13 @@ class Core {
   // contacts.cc
   Status arrive(const ContactArrive& c);
   Status accept(const AcceptOffer& c);
+  Status accept(Ref agent, Ref contact);  // ref forms: refs already checked
   Status reject(const RejectOffer& c);
   Status abandon(const ContactAbandon& c);
   Status end_contact(const ContactEnd& c);
+  Status end_contact(Ref contact);
   Status wrapup_done(const WrapUpDone& c);
+  Status wrapup_done(Ref agent, Ref contact);
   Status request_callback(const CallbackRequest& c);
   void finish_wrapup(Ref a, int slot_index);
   void complete(Ref c, Outcome outcome);
