@@ -3,6 +3,7 @@
 // the edge gets exactly what the string commands give.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
 #include "engine/describe.h"
@@ -130,8 +131,22 @@ TEST(RefPath, RandomTrafficGivesTheSameEventsAndState) {
   std::mt19937 rng(7);
   std::vector<std::string> agents;
   int clock = 0, next_contact = 0, ref_ok = 0;
+  std::map<std::string, std::string> offered, active, wrapping;
+  auto track = [&](const Engine& e, const ApplyResult& r) {
+    for (const Event& ev : r.events) {
+      std::string c(e.contact_id(ev.contact)), ag(e.agent_id(ev.agent));
+      if (ev.kind == EventKind::offer) offered[c] = ag;
+      if (ev.kind == EventKind::offer_revoked) offered.erase(c);
+      if (ev.kind == EventKind::contact_answered) {
+        offered.erase(c);
+        active[c] = ag;
+      }
+      if (ev.kind == EventKind::wrapup_done) wrapping.erase(c);
+    }
+  };
   auto both = [&](const Command& cmd) {
     ApplyResult a = by_id->apply(cmd, t(clock));
+    track(*by_id, a);
     std::vector<std::string> ea;
     for (const Event& ev : a.events) ea.push_back(describe(*by_id, ev));
     ApplyResult b = by_ref->apply(cmd, t(clock));
@@ -149,20 +164,36 @@ TEST(RefPath, RandomTrafficGivesTheSameEventsAndState) {
     agents.push_back(l.agent);
     both(l);
   }
+  // What the string driver learnt from its events: contact -> agent.
+  auto pick = [&](const std::map<std::string, std::string>& m, std::string& agent,
+                  std::string& contact) {
+    if (m.empty() || rng() % 5 == 0) return;  // sometimes a wrong pair
+    auto it = std::next(m.begin(), static_cast<long>(rng() % m.size()));
+    contact = it->first;
+    agent = it->second;
+  };
   for (int step = 0; step < 3000 && !::testing::Test::HasFailure(); ++step) {
     clock += static_cast<int>(rng() % 4);
-    int what = static_cast<int>(rng() % 4);
-    const std::string& agent = agents[rng() % agents.size()];
+    int what = static_cast<int>(rng() % 5);
+    std::string agent = agents[rng() % agents.size()];
     std::string contact = "c" + std::to_string(rng() % (next_contact + 1));
     if (what == 0) {
       contact = "c" + std::to_string(next_contact++);
       both(arrival(contact, rng() % 2 ? "sales" : "support"));
       continue;
     }
+    if (what == 4) {  // back from a ring-no-answer
+      both(AgentReady{agent});
+      continue;
+    }
+    pick(what == 1 ? offered : what == 2 ? active : wrapping, agent, contact);
     Command cmd = what == 1   ? Command(AcceptOffer{agent, contact})
                   : what == 2 ? Command(ContactEnd{contact})
                               : Command(WrapUpDone{agent, contact});
     ApplyResult a = by_id->apply(cmd, t(clock));
+    track(*by_id, a);
+    if (what == 2 && a.status.ok()) wrapping[contact] = active[contact];
+    if (what == 2 && a.status.ok()) active.erase(contact);
     std::vector<std::string> ea;
     for (const Event& ev : a.events) ea.push_back(describe(*by_id, ev));
     // The ref driver resolves at the edge, then uses the fast path; unknown
@@ -177,8 +208,10 @@ TEST(RefPath, RandomTrafficGivesTheSameEventsAndState) {
     if (cr != kNoRef) {
       ref_ok += b.status.ok();
       EXPECT_EQ(a.status.ok(), b.status.ok()) << step;
+      // A ref resolved just before its contact is recycled is refused as
+      // not found, like the id; the message names the ref instead.
       if (!a.status.ok() && !b.status.ok()) {
-        EXPECT_EQ(a.status.error().message, b.status.error().message);
+        EXPECT_EQ(a.status.error().code, b.status.error().code);
       }
     } else {
       EXPECT_FALSE(a.status.ok());
