@@ -57,11 +57,9 @@ void BM_RouteLinearScanObjects(benchmark::State& state) {
   for (auto _ : state) decisions += w.step();
   state.SetItemsProcessed(decisions);
 }
-BENCHMARK(BM_RouteLinearScanObjects)
-    ->Arg(1000)
-    ->Arg(10000)
-    ->Arg(100000)
-    ->Unit(benchmark::kNanosecond);
+// Not at 100,000 agents: building that center scans every member per call
+// placed (10^10 member visits, many minutes).
+BENCHMARK(BM_RouteLinearScanObjects)->Arg(1000)->Arg(10000)->Unit(benchmark::kNanosecond);
 
 // Times every decision on its own and reports percentiles (ns).
 void BM_RouteLatency(benchmark::State& state) {
