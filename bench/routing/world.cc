@@ -53,18 +53,20 @@ static std::string contact_name(std::uint64_t n) {
   return "c" + std::to_string(n);
 }
 
+// The driver as the server's engine thread runs it: ids are resolved once at
+// the edge and the per-interaction commands go through the ref fast path.
 void World::apply(const Command& c) {
-  ApplyResult r = engine_->apply(c, from_millis(now_ms_));
+  on_events(engine_->apply(c, from_millis(now_ms_)));
+}
+
+void World::on_events(const ApplyResult& r) {
   assert(r.status.ok());
   for (const Event& e : r.events) {
     if (e.kind != EventKind::offer) continue;
     ++offers_;
-    auto& acc = std::get<AcceptOffer>(accept_);
-    acc.agent = agent_ids_[e.agent];
-    acc.contact.assign(engine_->contact_id(e.contact));
-    active_[e.agent] = acc.contact;
+    active_[e.agent] = e.contact;
     std::get<ContactArrive>(arrive_).queue = queue_ids_[e.queue];
-    ApplyResult r2 = engine_->apply(accept_, from_millis(now_ms_));
+    ApplyResult r2 = engine_->accept_offer(e.agent, e.contact, from_millis(now_ms_));
     assert(r2.status.ok());
     (void)r2;
     return;  // one agent frees at a time: at most one offer per command here
@@ -77,14 +79,10 @@ World::World(int agents) {
   std::vector<AgentPlan> plans = plan_agents(agents);
   agent_ids_.reserve(agents);
   for (int i = 0; i < agents; ++i) agent_ids_.push_back("agent" + std::to_string(i));
-  active_.resize(agents);
-  std::vector<std::string> warm(agents, "c0000000");  // pre-size the harness's own strings
-  for (int i = 0; i < agents; ++i) active_[i] = warm[i];
+  active_.assign(agents, kNoRef);
+  agent_refs_.reserve(agents);
   // Engine memory only: the harness's vectors are sized before measuring.
   std::size_t base = heap_in_use();
-  end_ = ContactEnd{};
-  wrap_ = WrapUpDone{};
-  accept_ = AcceptOffer{};
   arrive_ = ContactArrive{};
   for (int i = 0; i < agents; ++i) {
     AgentLogin l;
@@ -93,6 +91,7 @@ World::World(int agents) {
     for (int q : plans[i].queues) l.queues.push_back(queue_ids_[q]);
     l.ready = true;
     apply(l);
+    agent_refs_.push_back(engine_->agent_ref(agent_ids_[i]));
     // Give the fresh agent a call: it is the only idle one.
     ContactArrive a;
     a.contact = contact_name(next_contact_++);
@@ -114,16 +113,14 @@ World::World(int agents) {
 
 int World::step() {
   offers_ = 0;
-  std::size_t i = cursor_++ % agent_ids_.size();
+  std::size_t i = cursor_++ % agent_refs_.size();
   now_ms_ += 1;
-  std::get<ContactEnd>(end_).contact = active_[i];
-  apply(end_);
-  auto& w = std::get<WrapUpDone>(wrap_);
-  w.agent = agent_ids_[i];
-  w.contact = active_[i];
-  apply(wrap_);  // the agent frees: routing decision, offer, accept
-  auto& a = std::get<ContactArrive>(arrive_);
-  a.contact = contact_name(next_contact_++);
+  Ref agent = agent_refs_[i];
+  Ref contact = active_[agent];
+  on_events(engine_->end_contact(contact, from_millis(now_ms_)));
+  // The agent frees: routing decision, offer, accept.
+  on_events(engine_->wrapup_done(agent, contact, from_millis(now_ms_)));
+  std::get<ContactArrive>(arrive_).contact = contact_name(next_contact_++);
   apply(arrive_);  // queued behind the backlog (or offered to an idle agent)
   return offers_;
 }

@@ -51,13 +51,15 @@ class World {
   void apply(const engine::Command& c);
   std::unique_ptr<engine::Engine> engine_;
   std::vector<std::string> agent_ids_;
-  std::vector<std::string> active_;  // contact each agent is talking to
+  void on_events(const engine::ApplyResult& r);
+  std::vector<engine::Ref> agent_refs_;  // resolved once, at login
+  std::vector<engine::Ref> active_;      // contact each agent is talking to (by agent ref)
   std::vector<std::string> queue_ids_;
   std::int64_t now_ms_ = 1767254400000LL;
   std::uint64_t next_contact_ = 0;
   std::size_t cursor_ = 0;
   int offers_ = 0;
-  engine::Command end_, wrap_, accept_, arrive_;
+  engine::Command arrive_;  // a ContactArrive, reused
 };
 
 std::size_t heap_in_use();

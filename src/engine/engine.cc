@@ -18,13 +18,67 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
   return std::unique_ptr<Engine>(new Engine(std::move(core)));
 }
 
-ApplyResult Engine::apply(const Command& command, Instant now) {
+template <class Run>
+ApplyResult Engine::run_at(Instant now, Run&& run) {
   Core& c = *core_;
   c.out_.clear();
   c.recycle_contacts();
   c.fire_timers(now);
-  Status s = c.run(command);
+  Status s = run(c);
   return {std::move(s), std::span<const Event>(c.out_)};
+}
+
+ApplyResult Engine::apply(const Command& command, Instant now) {
+  return run_at(now, [&](Core& c) { return c.run(command); });
+}
+
+namespace {
+// Refs are checked after timers fired and contacts were recycled, exactly
+// when the string form would resolve its ids.
+Status check_agent(const Core& c, Ref a) {
+  if (a >= c.agents_.size()) return Error::not_found("agent ref " + std::to_string(a));
+  return {};
+}
+Status check_contact(const Core& c, Ref r) {
+  if (r >= c.contacts_.size() || c.contacts_[r].state == detail::ContactState::free) {
+    return Error::not_found("contact ref " + std::to_string(r));
+  }
+  return {};
+}
+}  // namespace
+
+ApplyResult Engine::accept_offer(Ref agent, Ref contact, Instant now) {
+  return run_at(now, [&](Core& c) -> Status {
+    if (Status s = check_agent(c, agent); !s) return s;
+    if (Status s = check_contact(c, contact); !s) return s;
+    return c.accept(agent, contact);
+  });
+}
+
+ApplyResult Engine::end_contact(Ref contact, Instant now) {
+  return run_at(now, [&](Core& c) -> Status {
+    if (Status s = check_contact(c, contact); !s) return s;
+    return c.end_contact(contact);
+  });
+}
+
+ApplyResult Engine::wrapup_done(Ref agent, Ref contact, Instant now) {
+  return run_at(now, [&](Core& c) -> Status {
+    if (Status s = check_agent(c, agent); !s) return s;
+    if (Status s = check_contact(c, contact); !s) return s;
+    return c.wrapup_done(agent, contact);
+  });
+}
+
+Ref Engine::agent_ref(std::string_view agent) const {
+  return core_->agent_ref(agent);
+}
+Ref Engine::contact_ref(std::string_view contact) const {
+  return core_->contact_ref(contact);
+}
+Ref Engine::queue_ref(std::string_view queue) const {
+  auto it = core_->queue_ids_.find(queue);
+  return it == core_->queue_ids_.end() ? kNoRef : it->second;
 }
 
 ApplyResult Engine::advance_to(Instant now) {

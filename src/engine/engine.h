@@ -65,6 +65,25 @@ class Engine {
   // Same as apply(AdvanceTime{}, now).
   ApplyResult advance_to(Instant now);
 
+  // Ref fast path for the driver (the server's engine thread): ids are
+  // resolved once at the edge (agent_ref / contact_ref, or the refs carried
+  // by events) and the per-interaction commands then skip string hashing and
+  // the id index. Each call behaves exactly like apply() of the matching
+  // string command (same events, state and errors; replay may use either).
+  // A ref that names nothing gives Error::not_found. Contact refs are reused
+  // after a contact is completed and released by its agent's wrap-up, so a
+  // driver must drop a contact ref once it has seen contact_completed and
+  // (if handled) wrapup_done for it.
+  ApplyResult accept_offer(Ref agent, Ref contact, Instant now);  // AcceptOffer
+  ApplyResult end_contact(Ref contact, Instant now);              // ContactEnd
+  ApplyResult wrapup_done(Ref agent, Ref contact, Instant now);   // WrapUpDone
+
+  // Interning at the edge: the current ref of an id, or kNoRef if unknown.
+  // Agent and queue refs never change; contact refs see above.
+  Ref agent_ref(std::string_view agent) const;
+  Ref contact_ref(std::string_view contact) const;
+  Ref queue_ref(std::string_view queue) const;
+
   // Resolving refs carried by events.
   std::string_view contact_id(Ref contact) const;
   std::string_view agent_id(Ref agent) const;
@@ -88,6 +107,8 @@ class Engine {
 
  private:
   explicit Engine(std::unique_ptr<detail::Core> core);
+  template <class Run>
+  ApplyResult run_at(Instant now, Run&& run);
   std::unique_ptr<detail::Core> core_;
 };
 

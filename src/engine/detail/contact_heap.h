@@ -1,7 +1,11 @@
-// An indexed binary heap of waiting contacts (one per routing profile).
+// The waiting contacts of one routing profile, best first.
 // Order: contacts put back at the head (RONA, reject) first, then higher
-// aging key, then earlier arrival sequence. Each contact's slot index is kept
-// in an external position table so abandon/relax can erase in O(log n).
+// aging key, then earlier arrival sequence. Almost every contact arrives
+// behind everyone already waiting, so members live in two parts: a run in
+// service order (push at the back, take from the front: O(1)) and an indexed
+// binary heap for the rest (returned to the head, priorities): O(log n).
+// top() is the better of the two fronts. Each contact's position is kept in
+// an external table so abandon/relax can erase anywhere.
 // Not thread-safe; owned by the engine core.
 #pragma once
 
@@ -27,65 +31,119 @@ inline bool served_before(const HeapEntry& a, const HeapEntry& b) {
 
 class ContactHeap {
  public:
-  bool empty() const { return v_.empty(); }
-  std::size_t size() const { return v_.size(); }
+  bool empty() const { return heap_.empty() && run_live_ == 0; }
+  std::size_t size() const { return heap_.size() + run_live_; }
   // REQUIRES: !empty()
-  const HeapEntry& top() const { return v_.front(); }
-  const std::vector<HeapEntry>& entries() const { return v_; }
-
-  void push(const HeapEntry& e, std::vector<std::uint32_t>& pos) {
-    v_.push_back(e);
-    up(v_.size() - 1, pos);
+  const HeapEntry& top() const {
+    if (run_live_ == 0) return heap_.front();
+    const HeapEntry& r = run_[run_head_];
+    return heap_.empty() || served_before(r, heap_.front()) ? r : heap_.front();
+  }
+  // Visits every member, in no particular order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (const HeapEntry& e : heap_) f(e);
+    for (std::size_t i = run_head_; i < run_.size(); ++i) {
+      if (run_[i].contact != kNoRef) f(run_[i]);
+    }
   }
 
-  // Removes the entry at heap index i (pos[contact] of a member).
-  void erase(std::uint32_t i, std::vector<std::uint32_t>& pos) {
-    const std::size_t last = v_.size() - 1;
+  void push(const HeapEntry& e, std::vector<std::uint32_t>& pos) {
+    if (run_live_ == 0 || served_before(run_.back(), e)) {
+      // Served after everyone in the run (a plain arrival): O(1).
+      pos[e.contact] = kInRun | static_cast<std::uint32_t>(run_.size());
+      run_.push_back(e);
+      ++run_live_;
+      return;
+    }
+    heap_.push_back(e);
+    up(heap_.size() - 1, pos);
+  }
+
+  // Removes the member whose position is p (pos[contact] of a member).
+  void erase(std::uint32_t p, std::vector<std::uint32_t>& pos) {
+    if (p & kInRun) {
+      erase_from_run(p & ~kInRun, pos);
+      return;
+    }
+    const std::uint32_t i = p;
+    const std::size_t last = heap_.size() - 1;
     if (i != last) {
-      v_[i] = v_[last];
-      pos[v_[i].contact] = i;
-      v_.pop_back();
-      if (i > 0 && served_before(v_[i], v_[(i - 1) / 2])) {
+      heap_[i] = heap_[last];
+      pos[heap_[i].contact] = i;
+      heap_.pop_back();
+      if (i > 0 && served_before(heap_[i], heap_[(i - 1) / 2])) {
         up(i, pos);
       } else {
         down(i, pos);
       }
     } else {
-      v_.pop_back();
+      heap_.pop_back();
     }
   }
 
  private:
+  static constexpr std::uint32_t kInRun = 0x80000000u;
+
+  // The run holds entries in service order; erased ones stay as tombstones
+  // (contact = kNoRef, key and seq kept so the order still holds) until the
+  // run is compacted. run_[run_head_] is live whenever run_live_ > 0.
+  void erase_from_run(std::uint32_t i, std::vector<std::uint32_t>& pos) {
+    run_[i].contact = kNoRef;
+    if (--run_live_ == 0) {
+      run_.clear();
+      run_head_ = 0;
+      return;
+    }
+    while (run_[run_head_].contact == kNoRef) ++run_head_;
+    if (run_.size() > 64 && run_.size() > 2 * run_live_) compact(pos);
+  }
+
+  void compact(std::vector<std::uint32_t>& pos) {
+    std::size_t out = 0;
+    for (std::size_t i = run_head_; i < run_.size(); ++i) {
+      if (run_[i].contact == kNoRef) continue;
+      run_[out] = run_[i];
+      pos[run_[out].contact] = kInRun | static_cast<std::uint32_t>(out);
+      ++out;
+    }
+    run_.resize(out);
+    run_head_ = 0;
+  }
+
   void up(std::size_t i, std::vector<std::uint32_t>& pos) {
-    HeapEntry e = v_[i];
+    HeapEntry e = heap_[i];
     while (i > 0) {
       std::size_t parent = (i - 1) / 2;
-      if (!served_before(e, v_[parent])) break;
-      v_[i] = v_[parent];
-      pos[v_[i].contact] = static_cast<std::uint32_t>(i);
+      if (!served_before(e, heap_[parent])) break;
+      heap_[i] = heap_[parent];
+      pos[heap_[i].contact] = static_cast<std::uint32_t>(i);
       i = parent;
     }
-    v_[i] = e;
+    heap_[i] = e;
     pos[e.contact] = static_cast<std::uint32_t>(i);
   }
 
   void down(std::size_t i, std::vector<std::uint32_t>& pos) {
-    HeapEntry e = v_[i];
-    const std::size_t n = v_.size();
+    HeapEntry e = heap_[i];
+    const std::size_t n = heap_.size();
     while (true) {
       std::size_t child = 2 * i + 1;
       if (child >= n) break;
-      if (child + 1 < n && served_before(v_[child + 1], v_[child])) ++child;
-      if (!served_before(v_[child], e)) break;
-      v_[i] = v_[child];
-      pos[v_[i].contact] = static_cast<std::uint32_t>(i);
+      if (child + 1 < n && served_before(heap_[child + 1], heap_[child])) ++child;
+      if (!served_before(heap_[child], e)) break;
+      heap_[i] = heap_[child];
+      pos[heap_[i].contact] = static_cast<std::uint32_t>(i);
       i = child;
     }
-    v_[i] = e;
+    heap_[i] = e;
     pos[e.contact] = static_cast<std::uint32_t>(i);
   }
 
-  std::vector<HeapEntry> v_;
+  std::vector<HeapEntry> heap_;  // members that arrived out of service order
+  std::vector<HeapEntry> run_;   // members in service order (arrivals)
+  std::size_t run_head_ = 0;
+  std::size_t run_live_ = 0;
 };
 
 }  // namespace tamas::engine::detail

@@ -120,12 +120,16 @@ Status Core::accept(const AcceptOffer& cmd) {
   if (!a) return a.error();
   auto c = find_contact(cmd.contact);
   if (!c) return c.error();
-  ContactRt& ct = contacts_[*c];
-  if (ct.state != ContactState::offered || ct.agent != *a) {
-    return Error::conflict("contact '" + cmd.contact + "' is not offered to '" + cmd.agent + "'");
+  return accept(*a, *c);
+}
+
+Status Core::accept(Ref a, Ref c) {
+  ContactRt& ct = contacts_[c];
+  if (ct.state != ContactState::offered || ct.agent != a) {
+    return Error::conflict("contact '" + ct.id + "' is not offered to '" + agents_[a].id + "'");
   }
-  AgentRt& ag = agents_[*a];
-  Slot& s = ag.slots[find_slot(ag, *c)];
+  AgentRt& ag = agents_[a];
+  Slot& s = ag.slots[find_slot(ag, c)];
   s.state = SlotState::active;
   s.answered = now_;
   s.since = now_;
@@ -138,11 +142,11 @@ Status Core::accept(const AcceptOffer& cmd) {
   if (wait <= queues_[ct.queue].sl_threshold) ++qs.answered_within;
   ++ag.stats.handled;
   Event& e = emit(EventKind::contact_answered);
-  e.contact = *c;
-  e.agent = *a;
+  e.contact = c;
+  e.agent = a;
   e.queue = ct.queue;
   e.wait = wait;
-  update_status(*a);
+  update_status(a);
   return {};
 }
 
@@ -191,11 +195,15 @@ Status Core::abandon(const ContactAbandon& cmd) {
 Status Core::end_contact(const ContactEnd& cmd) {
   auto c = find_contact(cmd.contact);
   if (!c) return c.error();
-  if (contacts_[*c].state != ContactState::active) {
-    return Error::conflict("contact '" + cmd.contact + "' is not connected to an agent");
+  return end_contact(*c);
+}
+
+Status Core::end_contact(Ref c) {
+  if (contacts_[c].state != ContactState::active) {
+    return Error::conflict("contact '" + contacts_[c].id + "' is not connected to an agent");
   }
-  release_agent_slot(*c);
-  complete(*c, Outcome::handled);
+  release_agent_slot(c);
+  complete(c, Outcome::handled);
   return {};
 }
 
@@ -221,11 +229,16 @@ Status Core::wrapup_done(const WrapUpDone& cmd) {
   if (!a) return a.error();
   auto c = find_contact(cmd.contact);
   if (!c) return c.error();
-  int i = find_slot(agents_[*a], *c);
-  if (i < 0 || agents_[*a].slots[i].state != SlotState::wrapup) {
-    return Error::conflict("agent '" + cmd.agent + "' is not wrapping up '" + cmd.contact + "'");
+  return wrapup_done(*a, *c);
+}
+
+Status Core::wrapup_done(Ref a, Ref c) {
+  int i = find_slot(agents_[a], c);
+  if (i < 0 || agents_[a].slots[i].state != SlotState::wrapup) {
+    return Error::conflict("agent '" + agents_[a].id + "' is not wrapping up '" + contacts_[c].id +
+                           "'");
   }
-  finish_wrapup(*a, i);
+  finish_wrapup(a, i);
   return {};
 }
 

@@ -133,7 +133,10 @@ struct AgentRt {
 
 enum class ContactState : std::uint8_t { free, waiting, offered, active, done };
 
-struct ContactRt {
+// One cache line holds what every command on a live contact touches (id for
+// the index comparison, state, queue, agent, timer identity, queue time); the
+// rest is read at arrival, relaxation and scoring.
+struct alignas(64) ContactRt {
   std::string id;
   Channel channel = Channel::voice;
   ContactState state = ContactState::free;
@@ -142,17 +145,20 @@ struct ContactRt {
   bool completed = false;
   std::uint8_t relax_step = 0;
   std::uint8_t pins = 0;  // agent slots referring to this contact
-  int priority = 0;
   Ref queue = kNoRef;
-  Ref base_profile = kNoRef;  // requirements before relaxation
-  Ref profile = kNoRef;       // current (while waiting)
-  Ref agent = kNoRef;         // offered to / talking with
+  Ref agent = kNoRef;     // offered to / talking with
+  Ref profile = kNoRef;   // current (while waiting)
+  std::uint32_t gen = 0;  // offer timer identity
+  Instant queued_at{};
+  // Second line.
+  int priority = 0;
+  Ref base_profile = kNoRef;    // requirements before relaxation
+  std::uint32_t queue_gen = 0;  // relax/overflow timer identity
   std::int64_t key = 0;
   std::uint64_t seq = 0;
-  std::uint32_t gen = 0;        // offer timer identity
-  std::uint32_t queue_gen = 0;  // relax/overflow timer identity
-  Instant arrived{}, queued_at{};
+  Instant arrived{};
 };
+static_assert(sizeof(ContactRt) == 128);
 
 enum class TimerKind : std::uint8_t { offer_timeout, relax, overflow, wrapup_limit };
 
@@ -237,10 +243,13 @@ class Core {
   // contacts.cc
   Status arrive(const ContactArrive& c);
   Status accept(const AcceptOffer& c);
+  Status accept(Ref agent, Ref contact);  // ref forms: refs already checked
   Status reject(const RejectOffer& c);
   Status abandon(const ContactAbandon& c);
   Status end_contact(const ContactEnd& c);
+  Status end_contact(Ref contact);
   Status wrapup_done(const WrapUpDone& c);
+  Status wrapup_done(Ref agent, Ref contact);
   Status request_callback(const CallbackRequest& c);
   void finish_wrapup(Ref a, int slot_index);
   void complete(Ref c, Outcome outcome);

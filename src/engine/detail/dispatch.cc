@@ -154,7 +154,7 @@ int Core::position_of(Ref c) const {
   HeapEntry mine{ct.key, ct.seq, c, ct.head};
   int ahead = 0;
   for (Ref p : q.profiles) {
-    for (const HeapEntry& e : profiles_[p].contacts.entries()) ahead += served_before(e, mine);
+    profiles_[p].contacts.for_each([&](const HeapEntry& e) { ahead += served_before(e, mine); });
   }
   return ahead + 1;
 }

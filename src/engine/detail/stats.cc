@@ -12,9 +12,8 @@ QueueStats Core::queue_snapshot(Ref qr) const {
   s.serving_agents = static_cast<int>(q.agents.size());
   Instant oldest = now_;
   for (Ref p : q.profiles) {
-    for (const HeapEntry& e : profiles_[p].contacts.entries()) {
-      oldest = std::min(oldest, contacts_[e.contact].queued_at);
-    }
+    profiles_[p].contacts.for_each(
+        [&](const HeapEntry& e) { oldest = std::min(oldest, contacts_[e.contact].queued_at); });
   }
   s.longest_wait = now_ - oldest;
   std::int64_t judged = s.answered + s.abandoned;
@@ -59,8 +58,7 @@ std::vector<WaitingContact> Core::waiting_rows(Ref qr) const {
   const QueueRt& q = queues_[qr];
   std::vector<HeapEntry> all;
   for (Ref p : q.profiles) {
-    const auto& v = profiles_[p].contacts.entries();
-    all.insert(all.end(), v.begin(), v.end());
+    profiles_[p].contacts.for_each([&](const HeapEntry& e) { all.push_back(e); });
   }
   std::sort(all.begin(), all.end(), served_before);
   std::vector<WaitingContact> rows;
