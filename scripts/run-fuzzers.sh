@@ -5,6 +5,8 @@ set -euo pipefail
 build=$1; seconds=${2:-30}
 cd "$(dirname "$0")/.."
 status=0
+passed=0
+failed=0
 for dir in fuzz/*/; do
   name=$(basename "$dir")
   bin="$build/fuzz/$name/fuzz_$name"
@@ -16,7 +18,11 @@ for dir in fuzz/*/; do
        -print_final_stats=0 "$work" >"$build/fuzz_$name.log" 2>&1; then
     echo "fuzz: $name FAILED — see $build/fuzz_$name.log"; tail -n 40 "$build/fuzz_$name.log"
     status=1
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
   fi
   rm -rf "$work"
 done
+echo "fuzz: $passed passed, $failed failed"
 exit $status
