@@ -110,7 +110,7 @@ struct Interaction {
   Instant arrived_at;
   std::optional<Instant> answered_at;
   std::optional<Instant> ended_at;
-  std::optional<RowId> agent;
+  std::optional<RowId> agent;  // Agent::id (not the user id)
   std::string disposition;
   std::string notes;
   std::string fields_json = "{}";  // captured data (web form fields, IVR digits)

@@ -20,7 +20,9 @@
 // - submit()/flush()/stop() are safe from any thread.
 // - Operations and completions run on the writer thread, in submission
 //   order. They must be quick, must not call flush() or stop() (deadlock),
-//   and may submit() more work.
+//   and may submit() more work. Operations use the Store's repositories and
+//   atomically(), never begin()/commit()/rollback() (the writer owns the
+//   transaction).
 // - stop() (and the destructor) stops taking work, drains and commits
 //   everything already submitted, calls its completions, and joins.
 #pragma once

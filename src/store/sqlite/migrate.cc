@@ -45,6 +45,9 @@ static Status apply_pending(Db& db, const std::vector<Migration>& migrations, in
 
 Status migrate(Db& db, const std::vector<Migration>& migrations) {
   const int latest = migrations.empty() ? 0 : migrations.back().version;
+  // Fast path for the common reopen: already current, no write lock needed
+  // (a reader opening while the writer commits does not wait).
+  if (Result<int> seen = schema_version(db); seen.ok() && *seen == latest && latest > 0) return {};
   // The write lock is taken first, so two processes opening one file at
   // once cannot both apply a migration.
   if (Status s = db.exec("BEGIN IMMEDIATE"); !s.ok()) return s;
