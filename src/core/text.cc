@@ -75,9 +75,9 @@ std::u32string nfkc(const std::u32string& in) {
   return U_FAILURE(status) ? in : out;
 }
 
-std::u32string normalise_code_points(std::string_view text) {
-  std::u32string cps = utf8::decode(text);
-  if (has_non_ascii(cps)) cps = nfkc(cps);
+// One pass: spaces collapsed, removable and control characters dropped,
+// letters mapped. Sets `removed` when a character was dropped.
+std::u32string strip_and_map(const std::u32string& cps, bool& removed) {
   std::u32string out;
   out.reserve(cps.size());
   bool pending_space = false;
@@ -86,12 +86,29 @@ std::u32string normalise_code_points(std::string_view text) {
       pending_space = !out.empty();
       continue;
     }
-    if (is_removable(c) || is_control(c)) continue;
+    if (is_removable(c) || is_control(c)) {
+      removed = true;
+      continue;
+    }
     if (pending_space) out.push_back(U' ');
     pending_space = false;
     out.push_back(map_letter(c));
   }
   return out;
+}
+
+// NFKC, then strip and map. Dropping a character can make two combining
+// marks adjacent in non-canonical order (found by fuzz_text), so NFKC runs
+// again until nothing more is dropped: the result is a fixed point.
+std::u32string normalise_code_points(std::string_view text) {
+  std::u32string cps = utf8::decode(text);
+  for (int pass = 0; pass < 4; ++pass) {
+    bool removed = false;
+    if (has_non_ascii(cps)) cps = nfkc(cps);
+    cps = strip_and_map(cps, removed);
+    if (!removed || !has_non_ascii(cps)) break;
+  }
+  return cps;
 }
 
 bool is_word_char(char32_t c) {

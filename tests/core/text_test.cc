@@ -122,3 +122,18 @@ TEST(Digits, InvalidBytesPassThrough) {
 
 }  // namespace
 }  // namespace tamas
+
+namespace tamas {
+namespace {
+
+// Regression (fuzz_text): marks separated only by control characters became
+// adjacent in non-canonical order, so normalising twice changed the text.
+TEST(NormaliseText, IsAFixedPointEvenWhenDroppedCharactersSeparatedMarks) {
+  const std::string input("--\xcc\x8c\x00\x06\xcc\xb9", 8);
+  const std::string once = normalise_text(input);
+  EXPECT_EQ(normalise_text(once), once);
+  EXPECT_EQ(once, "--\xcc\xb9\xcc\x8c");  // canonical order: ccc 220 before 230
+}
+
+}  // namespace
+}  // namespace tamas
