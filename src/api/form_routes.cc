@@ -14,18 +14,6 @@ Response receipt_response(const services::IntakeReceipt& r) {
   return Response::json(201, json::serialize(o));
 }
 
-Response problems_response(const services::FieldCheck& check) {
-  json::object fields;
-  std::string summary;
-  for (const auto& [k, v] : check.problems) {
-    fields[k] = v;
-    if (!summary.empty()) summary += "; ";
-    summary += k + " " + v;
-  }
-  json::object err{{"status", 422}, {"code", "invalid_fields"}, {"message", summary}, {"fields", fields}};
-  return Response::json(422, json::serialize(json::object{{"error", err}}));
-}
-
 }  // namespace
 
 void add_form_routes(Router& router, services::Intake& intake) {
@@ -39,7 +27,7 @@ void add_form_routes(Router& router, services::Intake& intake) {
       switch (out.kind) {
         case Kind::accepted: return respond(receipt_response(out.receipt));
         case Kind::unknown_entry_point: return respond(Response::error(404, "not_found", out.message));
-        case Kind::invalid_fields: return respond(problems_response(out.check));
+        case Kind::invalid_fields: return respond(field_problems_response(out.check.problems));
         case Kind::store_failed:
           return respond(Response::error(503, "unavailable", "could not store the submission; try again"));
       }

@@ -118,9 +118,13 @@ std::optional<Response> JsonBody::error() {
     if (std::find(read_.begin(), read_.end(), std::string(k)) == read_.end())
       problems_.emplace(std::string(k), "unknown field");
   if (problems_.empty()) return std::nullopt;
+  return field_problems_response(problems_);
+}
+
+Response field_problems_response(const std::map<std::string, std::string>& problems) {
   json::object fields;
   std::string summary;
-  for (const auto& [k, v] : problems_) {
+  for (const auto& [k, v] : problems) {
     fields[k] = v;
     if (!summary.empty()) summary += "; ";
     summary += k + " " + v;

@@ -49,6 +49,10 @@ class JsonBody {
   std::map<std::string, std::string> problems_;
 };
 
+// 422 {"error":{"status":422,"code":"invalid_fields","message":"a is x; b is y",
+//      "fields":{"a":"is x","b":"is y"}}} — every problem of a request at once.
+Response field_problems_response(const std::map<std::string, std::string>& problems);
+
 // Serialises a JSON value to text.
 std::string to_text(const boost::json::value& v);
 

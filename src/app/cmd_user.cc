@@ -3,14 +3,13 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "api/credentials.h"
 #include "app/command.h"
 #include "app/tenant_setup.h"
-#include "strategy/loader.h"
+#include "app/wall_clock.h"
 
 namespace tamas::app {
 namespace {
@@ -79,7 +78,7 @@ int run_add(const UserOptions& o) {
   u.display_name = o.name.empty() ? o.username : o.name;
   u.role = *role;
   u.password_hash = *hash;
-  u.created_at = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+  u.created_at = WallClock().now();
   auto id = (*db)->users().add(u);
   if (!id) return fail(id.error());
   std::printf("added %s (%s)\n", o.username.c_str(), store::to_string(*role));
@@ -125,13 +124,9 @@ void common_options(CLI::App& sub, UserOptions& o) {
 // The tenant to act on: from --strategy (installing it), --tenant, or the only one.
 Result<store::TenantId> resolve_tenant(store::Store& db, const UserOptions& o) {
   if (o.strategy.empty()) return find_tenant(db, o.tenant);
-  auto loaded = strategy::load_strategy(o.strategy);
-  if (!loaded.ok()) {
-    std::string message = "strategy " + o.strategy + " has errors:";
-    for (const auto& d : loaded.errors) message += "\n  " + strategy::format(d);
-    return Error::invalid(std::move(message));
-  }
-  return install_strategy(db, o.strategy, *loaded.strategy);
+  auto loaded = load_strategy_file(o.strategy);
+  if (!loaded) return loaded.error();
+  return install_strategy(db, o.strategy, *loaded);
 }
 
 TAMAS_REGISTER_COMMAND(Command{

@@ -13,7 +13,6 @@
 #include "services/switchboard/switchboard.h"
 #include "store/writer.h"
 #include "strategy/json.h"
-#include "strategy/loader.h"
 
 namespace tamas::app {
 namespace {
@@ -82,13 +81,9 @@ class Context final : public ServeContext {
 
 Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& strategy_path,
                                                          const std::string& db_path) {
-  auto loaded = strategy::load_strategy(strategy_path);
-  if (!loaded.ok()) {
-    std::string message = "strategy " + strategy_path + " has errors:";
-    for (const auto& d : loaded.errors) message += "\n  " + strategy::format(d);
-    return Error::invalid(std::move(message));
-  }
-  auto& s = *loaded.strategy;
+  auto loaded = load_strategy_file(strategy_path);
+  if (!loaded) return loaded.error();
+  auto& s = *loaded;
   auto calendar = services::calendar_of(s);
   if (!calendar) return calendar.error();
   auto config = engine::engine_config_from(s);

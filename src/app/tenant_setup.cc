@@ -1,22 +1,23 @@
 #include "app/tenant_setup.h"
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "core/log.h"
 #include "store/sqlite_store.h"
+#include "app/wall_clock.h"
 #include "strategy/json.h"
+#include "strategy/loader.h"
 
 namespace tamas::app {
-namespace {
-
-Instant wall_now() {
-  return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+Result<strategy::Strategy> load_strategy_file(const std::string& path) {
+  auto loaded = strategy::load_strategy(path);
+  if (loaded.ok()) return std::move(*loaded.strategy);
+  std::string message = "strategy " + path + " has errors:";
+  for (const auto& d : loaded.errors) message += "\n  " + strategy::format(d);
+  return Error::invalid(std::move(message));
 }
-
-}  // namespace
 
 Result<std::unique_ptr<store::Store>> open_database(const std::string& path) {
   const auto parent = std::filesystem::path(path).parent_path();
@@ -39,7 +40,7 @@ Result<store::TenantId> install_strategy(store::Store& db, const std::string& pa
     tenant = found->id;
   } else if (found.error().code == ErrorCode::not_found) {
     const std::string name = s.organisation.name.en.empty() ? s.organisation.name.fa : s.organisation.name.en;
-    auto added = db.tenants().add(store::Tenant{0, slug, name, wall_now()});
+    auto added = db.tenants().add(store::Tenant{0, slug, name, WallClock().now()});
     if (!added) return added.error();
     tenant = *added;
     log(LogLevel::info, "tenant.created", {{"tenant", slug}});
@@ -54,7 +55,7 @@ Result<store::TenantId> install_strategy(store::Store& db, const std::string& pa
   v.yaml = text.str();
   v.compiled_json = strategy::to_json(s);
   v.uploaded_by = "file:" + path;
-  v.created_at = wall_now();
+  v.created_at = WallClock().now();
   auto id = db.strategies().add(v);
   if (!id) return id.error();
   if (auto st = db.strategies().activate(tenant, *id); !st.ok()) return st.error();

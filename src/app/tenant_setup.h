@@ -12,6 +12,9 @@
 
 namespace tamas::app {
 
+// Loads and validates a strategy file; the error lists every diagnostic.
+Result<strategy::Strategy> load_strategy_file(const std::string& path);
+
 // Opens (creating and migrating) the SQLite database at `path`; creates the
 // parent directory if needed.
 Result<std::unique_ptr<store::Store>> open_database(const std::string& path);
