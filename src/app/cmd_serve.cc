@@ -63,6 +63,7 @@ int run_serve(const ServeOptions& o) {
     return 2;
   }
   server_options.threads = o.threads;
+  server_options.log_requests = o.log_level == "debug";
 
   // Block the signals before any thread starts, so only sigwait sees them.
   sigset_t set;
