@@ -50,7 +50,8 @@ void run_connection(const Options& o, int index, Clock::time_point t0, Totals& t
   stream.socket().connect(ep, ec);
   beast::flat_buffer buffer;
   for (long i = index; i < total && !ec; i += o.connections) {
-    const auto due = t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(i / o.rate));
+    const auto due =
+        t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(i / o.rate));
     std::this_thread::sleep_until(due);
     http::request<http::string_body> req{http::verb::post, o.target, 11};
     req.set(http::field::host, "127.0.0.1");
@@ -75,17 +76,23 @@ void run_connection(const Options& o, int index, Clock::time_point t0, Totals& t
 bool parse(int argc, char** argv, Options& o) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
-    if (k == "--port") o.port = static_cast<unsigned short>(std::stoi(v));
-    else if (k == "--rate") o.rate = std::stod(v);
-    else if (k == "--seconds") o.seconds = std::stod(v);
-    else if (k == "--connections") o.connections = std::stoi(v);
-    else if (k == "--target") o.target = v;
+    if (k == "--port")
+      o.port = static_cast<unsigned short>(std::stoi(v));
+    else if (k == "--rate")
+      o.rate = std::stod(v);
+    else if (k == "--seconds")
+      o.seconds = std::stod(v);
+    else if (k == "--connections")
+      o.connections = std::stoi(v);
+    else if (k == "--target")
+      o.target = v;
     else if (k == "--body-file") {
       std::ifstream in(v);
       std::stringstream s;
       s << in.rdbuf();
       o.body = s.str();
-    } else return false;
+    } else
+      return false;
   }
   return o.port != 0 && o.rate > 0 && o.connections > 0;
 }
@@ -93,8 +100,9 @@ bool parse(int argc, char** argv, Options& o) {
 int main(int argc, char** argv) {
   Options o;
   if (!parse(argc, argv, o)) {
-    std::fprintf(stderr, "usage: bench_api_rate --port P [--rate R] [--seconds S] [--connections C] "
-                         "[--target PATH] [--body-file FILE]\n");
+    std::fprintf(stderr,
+                 "usage: bench_api_rate --port P [--rate R] [--seconds S] [--connections C] "
+                 "[--target PATH] [--body-file FILE]\n");
     return 2;
   }
   Totals totals;
@@ -106,10 +114,13 @@ int main(int argc, char** argv) {
   const double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
   auto& l = totals.latencies_ms;
   std::sort(l.begin(), l.end());
-  auto pct = [&](double p) { return l.empty() ? 0.0 : l[std::min(l.size() - 1, static_cast<size_t>(p * l.size()))]; };
-  std::printf("requests: %zu in %.2f s (%.0f/s, target %.0f/s), non-201: %ld, connection errors: %ld\n",
-              l.size(), elapsed, l.size() / elapsed, o.rate, totals.bad_status, totals.errors);
-  std::printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n", pct(0.5), pct(0.9),
-              pct(0.99), pct(0.999), l.empty() ? 0.0 : l.back());
+  auto pct = [&](double p) {
+    return l.empty() ? 0.0 : l[std::min(l.size() - 1, static_cast<size_t>(p * l.size()))];
+  };
+  std::printf(
+      "requests: %zu in %.2f s (%.0f/s, target %.0f/s), non-201: %ld, connection errors: %ld\n",
+      l.size(), elapsed, l.size() / elapsed, o.rate, totals.bad_status, totals.errors);
+  std::printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n", pct(0.5),
+              pct(0.9), pct(0.99), pct(0.999), l.empty() ? 0.0 : l.back());
   return totals.bad_status == 0 && totals.errors == 0 ? 0 : 1;
 }

@@ -59,8 +59,8 @@ std::vector<std::string> group_list(JsonBody& body, const std::set<std::string>&
   }
   for (const auto& g : v->as_array()) {
     if (!g.is_string() || !allowed.count(std::string(g.as_string()))) {
-      body.problem("groups", "unknown agent group " + (g.is_string() ? std::string(g.as_string())
-                                                                     : to_text(g)));
+      body.problem("groups", "unknown agent group " +
+                                 (g.is_string() ? std::string(g.as_string()) : to_text(g)));
       continue;
     }
     out.emplace_back(g.as_string());
@@ -119,19 +119,21 @@ Response put_profile(const Request& req, const AccountServices& s, const AgentVo
 
 }  // namespace
 
-void add_agent_profile_routes(Router& router, AccountServices services, AgentVocabulary vocabulary) {
+void add_agent_profile_routes(Router& router, AccountServices services,
+                              AgentVocabulary vocabulary) {
   auto vocab = std::make_shared<const AgentVocabulary>(std::move(vocabulary));
-  router.get("/api/v1/users/{id}/agent",
-             services.guard.allow(Permission::manage_users,
-                                  [services](const Request& req, const Principal&, Respond respond) {
-                                    respond(get_profile(req, services));
-                                  }));
+  router.get(
+      "/api/v1/users/{id}/agent",
+      services.guard.allow(Permission::manage_users,
+                           [services](const Request& req, const Principal&, Respond respond) {
+                             respond(get_profile(req, services));
+                           }));
   router.put("/api/v1/users/{id}/agent",
-             services.guard.allow(Permission::manage_users, [services, vocab](const Request& req,
-                                                                              const Principal&,
-                                                                              Respond respond) {
-               respond(put_profile(req, services, *vocab));
-             }));
+             services.guard.allow(
+                 Permission::manage_users,
+                 [services, vocab](const Request& req, const Principal&, Respond respond) {
+                   respond(put_profile(req, services, *vocab));
+                 }));
 }
 
 }  // namespace tamas::api

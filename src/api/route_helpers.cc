@@ -17,10 +17,14 @@ std::optional<store::RowId> id_param(const Request& req) {
 
 Response store_failure(const Error& e) {
   switch (e.code) {
-    case ErrorCode::not_found: return Response::error(404, "not_found", e.message);
-    case ErrorCode::already_exists: return Response::error(409, "conflict", e.message);
-    case ErrorCode::invalid_argument: return Response::error(422, "invalid", e.message);
-    default: return Response::error(503, "unavailable", "the store is unavailable; try again");
+    case ErrorCode::not_found:
+      return Response::error(404, "not_found", e.message);
+    case ErrorCode::already_exists:
+      return Response::error(409, "conflict", e.message);
+    case ErrorCode::invalid_argument:
+      return Response::error(422, "invalid", e.message);
+    default:
+      return Response::error(503, "unavailable", "the store is unavailable; try again");
   }
 }
 

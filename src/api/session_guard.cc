@@ -77,7 +77,9 @@ std::variant<Credential, Response> credential_of(const Request& req) {
       "'Authorization: Bearer <token>'");
 }
 
-std::int64_t ms(Instant t) { return to_millis(t); }
+std::int64_t ms(Instant t) {
+  return to_millis(t);
+}
 
 }  // namespace
 
@@ -152,16 +154,15 @@ std::optional<Response> SessionGuard::still_valid(Entry& e, const std::string& d
   const auto interval =
       std::chrono::duration_cast<std::chrono::milliseconds>(policy_.touch_interval).count();
   if (now_ms - persisted >= interval && e.persisted_ms.compare_exchange_strong(persisted, now_ms)) {
-    auto st = db_.with([&](store::Store& s) {
-      return s.sessions().touch(tenant_, e.principal.session, now);
-    });
+    auto st = db_.with(
+        [&](store::Store& s) { return s.sessions().touch(tenant_, e.principal.session, now); });
     if (!st.ok()) log(LogLevel::warn, "auth.touch_failed", {{"error", st.error().message}});
   }
   return std::nullopt;
 }
 
-std::variant<SessionGuard::EntryPtr, Response> SessionGuard::load_session(
-    const std::string& digest, Instant now) const {
+std::variant<SessionGuard::EntryPtr, Response> SessionGuard::load_session(const std::string& digest,
+                                                                          Instant now) const {
   std::optional<store::Session> session;
   std::optional<store::User> user;
   Status st = db_.with([&](store::Store& s) -> Status {
@@ -180,8 +181,9 @@ std::variant<SessionGuard::EntryPtr, Response> SessionGuard::load_session(
   if (session->revoked) return unauthorized("session ended (logged out or revoked)");
   if (user->disabled) return unauthorized("user " + user->username + " is disabled");
   auto e = std::make_shared<Entry>();
-  e->principal = Principal{tenant_, user->id, user->username, user->display_name, user->role,
-                           std::nullopt, false, session->id, 0};
+  e->principal = Principal{tenant_,    user->id,     user->username, user->display_name,
+                           user->role, std::nullopt, false,          session->id,
+                           0};
   e->is_session = true;
   e->csrf_hash = session->csrf_hash;
   e->expires_at = session->expires_at;
@@ -217,8 +219,9 @@ std::variant<SessionGuard::EntryPtr, Response> SessionGuard::load_token(
       if (auto p = parse_permission(name)) scopes->push_back(*p);
   }
   auto e = std::make_shared<Entry>();
-  e->principal = Principal{tenant_, user->id, user->username, user->display_name, user->role,
-                           std::move(scopes), false, 0, token->id};
+  e->principal = Principal{tenant_,    user->id,          user->username, user->display_name,
+                           user->role, std::move(scopes), false,          0,
+                           token->id};
   return e;
 }
 
@@ -247,8 +250,15 @@ Result<NewSession> SessionGuard::open_session(const store::User& user) const {
   out.token = kSessionPrefix + random_token(32);
   out.csrf_token = random_token(24);
   out.expires_at = now + policy_.absolute_timeout;
-  store::Session s{0,   tenant_, token_digest(out.token), user.id, token_digest(out.csrf_token),
-                   now, out.expires_at, now,             false};
+  store::Session s{0,
+                   tenant_,
+                   token_digest(out.token),
+                   user.id,
+                   token_digest(out.csrf_token),
+                   now,
+                   out.expires_at,
+                   now,
+                   false};
   auto id = db_.with([&](store::Store& db) { return db.sessions().add(s); });
   if (!id) return id.error();
   out.id = *id;

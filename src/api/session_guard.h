@@ -39,7 +39,7 @@ struct SessionPolicy {
   Duration idle_timeout = std::chrono::minutes(30);
   Duration absolute_timeout = std::chrono::hours(12);
   Duration touch_interval = std::chrono::minutes(1);  // REQUIRES: < idle_timeout
-  bool secure_cookie = false;  // add `Secure` (set when served over https)
+  bool secure_cookie = false;                         // add `Secure` (set when served over https)
   std::size_t max_cached = 100'000;
 };
 

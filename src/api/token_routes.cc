@@ -65,8 +65,8 @@ Response create_token(const Request& req, const Principal& me, const AccountServ
   auto scopes = read_scopes(body, me);
   if (auto e = body.error()) return std::move(*e);
   const std::string secret = kApiTokenPrefix + random_token(32);
-  store::ApiToken t{0,      s.guard.tenant(), token_digest(secret), me.user,
-                    scopes, s.clock.now(),    false,                *name};
+  store::ApiToken t{
+      0, s.guard.tenant(), token_digest(secret), me.user, scopes, s.clock.now(), false, *name};
   auto id = s.db.with([&](store::Store& db) { return db.tokens().add(t); });
   if (!id) return store_failure(id.error());
   t.id = *id;
@@ -90,10 +90,11 @@ Response revoke_token(const Request& req, const AccountServices& s) {
 
 void add_token_routes(Router& router, AccountServices services) {
   const Guard& g = services.guard;
-  router.get("/api/v1/tokens", g.allow(Permission::manage_tokens,
-                                       [services](const Request&, const Principal&, Respond respond) {
-                                         respond(list_tokens(services));
-                                       }));
+  router.get("/api/v1/tokens",
+             g.allow(Permission::manage_tokens,
+                     [services](const Request&, const Principal&, Respond respond) {
+                       respond(list_tokens(services));
+                     }));
   router.post("/api/v1/tokens",
               g.allow(Permission::manage_tokens,
                       [services](const Request& req, const Principal& me, Respond respond) {

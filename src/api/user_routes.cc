@@ -62,8 +62,8 @@ Response create_user(const Request& req, const AccountServices& s, bool fast) {
   if (auto e = body.error()) return std::move(*e);
   auto hash = hash_password(*password, fast);
   if (!hash) return Response::error(500, "internal", "cannot hash the password");
-  store::User u{0,     s.guard.tenant(), *username, display ? *display : *username, *role,
-                *hash, false,            s.clock.now()};
+  store::User u{0,     s.guard.tenant(), *username, display ? *display : *username, *role, *hash,
+                false, s.clock.now()};
   auto id = s.db.with([&](store::Store& db) { return db.users().add(u); });
   if (!id) {
     if (id.error().code == ErrorCode::already_exists)
@@ -129,26 +129,25 @@ void add_user_routes(Router& router, AccountServices services, AgentVocabulary v
                      bool fast) {
   const Guard& g = services.guard;
   router.get("/api/v1/users",
-             g.allow(Permission::manage_users, [services](const Request&, const Principal&,
-                                                          Respond respond) {
-               respond(list_users(services));
-             }));
-  router.post("/api/v1/users", g.allow(Permission::manage_users,
-                                       [services, fast](const Request& req, const Principal&,
-                                                        Respond respond) {
-                                         respond(create_user(req, services, fast));
-                                       }));
+             g.allow(Permission::manage_users,
+                     [services](const Request&, const Principal&, Respond respond) {
+                       respond(list_users(services));
+                     }));
+  router.post("/api/v1/users",
+              g.allow(Permission::manage_users,
+                      [services, fast](const Request& req, const Principal&, Respond respond) {
+                        respond(create_user(req, services, fast));
+                      }));
   router.get("/api/v1/users/{id}",
              g.allow(Permission::manage_users,
                      [services](const Request& req, const Principal&, Respond respond) {
                        respond(get_user(req, services));
                      }));
   router.patch("/api/v1/users/{id}",
-               g.allow(Permission::manage_users, [services, fast](const Request& req,
-                                                                  const Principal& me,
-                                                                  Respond respond) {
-                 respond(patch_user(req, me, services, fast));
-               }));
+               g.allow(Permission::manage_users,
+                       [services, fast](const Request& req, const Principal& me, Respond respond) {
+                         respond(patch_user(req, me, services, fast));
+                       }));
   add_agent_profile_routes(router, services, std::move(vocabulary));
 }
 

@@ -24,8 +24,8 @@ bool event_name_ok(const std::string& s) {
   if (s == "*") return true;
   if (s.empty() || s.size() > 100) return false;
   for (char c : s)
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-          c == '_' || c == '.'))
+    if (!(std::islower(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '.'))
       return false;
   return true;
 }
@@ -56,17 +56,17 @@ Response list_hooks(const AccountServices& s) {
   return Response::json(200, to_text(json::object{{"webhooks", std::move(out)}}));
 }
 
-Response create_hook(const Request& req, const AccountServices& s,
-                     services::WebhookDispatcher& d) {
+Response create_hook(const Request& req, const AccountServices& s, services::WebhookDispatcher& d) {
   JsonBody body(req);
   auto url = body.string("url", true, 2000);
   auto events = read_events(body);
   auto secret = body.string("secret", false, 200);
   if (url)
-    if (auto parsed = services::parse_http_url(*url); !parsed) body.problem("url", parsed.error().message);
+    if (auto parsed = services::parse_http_url(*url); !parsed)
+      body.problem("url", parsed.error().message);
   if (auto e = body.error()) return std::move(*e);
-  store::Webhook w{0, s.guard.tenant(), *url, events, secret ? *secret : random_token(32),
-                   s.clock.now(), true};
+  store::Webhook w{
+      0, s.guard.tenant(), *url, events, secret ? *secret : random_token(32), s.clock.now(), true};
   auto id = s.db.with([&](store::Store& db) { return db.webhooks().add(w); });
   if (!id) return store_failure(id.error());
   w.id = *id;
@@ -79,7 +79,8 @@ Response create_hook(const Request& req, const AccountServices& s,
 Response remove_hook(const Request& req, const AccountServices& s, services::WebhookDispatcher& d) {
   auto id = id_param(req);
   if (!id) return Response::error(404, "not_found", "no webhook " + req.params.at("id"));
-  auto st = s.db.with([&](store::Store& db) { return db.webhooks().remove(s.guard.tenant(), *id); });
+  auto st =
+      s.db.with([&](store::Store& db) { return db.webhooks().remove(s.guard.tenant(), *id); });
   if (!st.ok()) return store_failure(st.error());
   d.reload();
   return Response::json(200, "{\"id\":" + std::to_string(*id) + ",\"deleted\":true}");
@@ -120,12 +121,10 @@ Response deliveries(const Request& req, const AccountServices& s) {
 void add_webhook_routes(Router& router, AccountServices s, services::WebhookDispatcher& d) {
   const Guard& g = s.guard;
   const auto p = Permission::manage_webhooks;
-  router.get("/api/v1/webhooks", g.allow(p, [s](const Request&, const Principal&, Respond r) {
-    r(list_hooks(s));
-  }));
-  router.post("/api/v1/webhooks", g.allow(p, [s, &d](const Request& req, const Principal&, Respond r) {
-    r(create_hook(req, s, d));
-  }));
+  router.get("/api/v1/webhooks",
+             g.allow(p, [s](const Request&, const Principal&, Respond r) { r(list_hooks(s)); }));
+  router.post("/api/v1/webhooks", g.allow(p, [s, &d](const Request& req, const Principal&,
+                                                     Respond r) { r(create_hook(req, s, d)); }));
   router.del("/api/v1/webhooks/{id}",
              g.allow(p, [s, &d](const Request& req, const Principal&, Respond r) {
                r(remove_hook(req, s, d));
@@ -134,10 +133,9 @@ void add_webhook_routes(Router& router, AccountServices s, services::WebhookDisp
               g.allow(p, [s, &d](const Request& req, const Principal&, Respond r) {
                 r(ping_hook(req, s, d));
               }));
-  router.get("/api/v1/webhooks/{id}/deliveries",
-             g.allow(p, [s](const Request& req, const Principal&, Respond r) {
-               r(deliveries(req, s));
-             }));
+  router.get(
+      "/api/v1/webhooks/{id}/deliveries",
+      g.allow(p, [s](const Request& req, const Principal&, Respond r) { r(deliveries(req, s)); }));
 }
 
 }  // namespace tamas::api

@@ -42,9 +42,11 @@ class SessionGuardTest : public ::testing::Test {
     return *s;
   }
 
-  std::string add_token(const store::User& owner, std::vector<std::string> scopes, store::RowId* id = nullptr) {
+  std::string add_token(const store::User& owner, std::vector<std::string> scopes,
+                        store::RowId* id = nullptr) {
     std::string secret = kApiTokenPrefix + random_token();
-    store::ApiToken t{0, tenant_, token_digest(secret), owner.id, std::move(scopes), clock_.now(), false, "t"};
+    store::ApiToken t{
+        0, tenant_, token_digest(secret), owner.id, std::move(scopes), clock_.now(), false, "t"};
     auto added = db_->with([&](store::Store& s) { return s.tokens().add(t); });
     if (id) *id = *added;
     return secret;
@@ -58,7 +60,8 @@ class SessionGuardTest : public ::testing::Test {
     return r;
   }
 
-  static Request cookie(const std::string& token, std::string method = "GET", std::string csrf = "") {
+  static Request cookie(const std::string& token, std::string method = "GET",
+                        std::string csrf = "") {
     Request r;
     r.method = std::move(method);
     r.path = "/api/v1/x";

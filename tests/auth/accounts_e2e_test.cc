@@ -29,12 +29,15 @@ TEST_F(Accounts, LoginSetsAnHttpOnlyStrictCookieAndMeNamesTheUser) {
 }
 
 TEST_F(Accounts, AWrongPasswordAndAnUnknownUserGetTheSameAnswer) {
-  auto wrong = call("POST", "/api/v1/auth/login", R"({"username":"sara","password":"not it at all"})");
-  auto unknown = call("POST", "/api/v1/auth/login", R"({"username":"nobody","password":"not it at all"})");
+  auto wrong =
+      call("POST", "/api/v1/auth/login", R"({"username":"sara","password":"not it at all"})");
+  auto unknown =
+      call("POST", "/api/v1/auth/login", R"({"username":"nobody","password":"not it at all"})");
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(wrong.status, unknown.status);
   EXPECT_EQ(wrong.body, unknown.body);
-  auto extra = call("POST", "/api/v1/auth/login", R"({"username":"sara","password":"x","remember":true})");
+  auto extra =
+      call("POST", "/api/v1/auth/login", R"({"username":"sara","password":"x","remember":true})");
   EXPECT_EQ(extra.status, 422) << "unknown fields are refused";
 }
 
@@ -47,7 +50,9 @@ TEST_F(Accounts, RepeatedFailuresForOneUserAreThrottledWithRetryAfter) {
   }
   ASSERT_EQ(status, 429) << last.body;
   EXPECT_FALSE(last.headers["retry-after"].empty());
-  EXPECT_EQ(call("POST", "/api/v1/auth/login", R"({"username":"sara","password":"correct horse battery"})").status,
+  EXPECT_EQ(call("POST", "/api/v1/auth/login",
+                 R"({"username":"sara","password":"correct horse battery"})")
+                .status,
             429)
       << "even the right password waits";
   login("admin");  // other users are not affected
@@ -61,7 +66,8 @@ TEST_F(Accounts, ACookieSessionMustSendItsCsrfTokenToChangeAnything) {
   EXPECT_EQ(without.status, 403);
   EXPECT_NE(without.body.find("X-CSRF-Token"), std::string::npos) << without.body;
   EXPECT_EQ(call("GET", "/api/v1/users", "", {{"cookie", cookie}}).status, 200);
-  auto with = call("PATCH", "/api/v1/users/1", body, {{"cookie", cookie}, {"x-csrf-token", s.csrf}});
+  auto with =
+      call("PATCH", "/api/v1/users/1", body, {{"cookie", cookie}, {"x-csrf-token", s.csrf}});
   EXPECT_EQ(with.status, 200) << with.body;
 }
 
@@ -83,15 +89,17 @@ TEST_F(Accounts, AnAgentCannotListUsers) {
 
 TEST_F(Accounts, AnAdminCreatesAUserWhoCanThenLogIn) {
   auto admin = login("admin");
-  auto created = as(admin.token, "POST", "/api/v1/users",
-                    R"({"username":"omid","display_name":"Omid","role":"supervisor","password":"omid's long password"})");
+  auto created = as(
+      admin.token, "POST", "/api/v1/users",
+      R"({"username":"omid","display_name":"Omid","role":"supervisor","password":"omid's long password"})");
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(json(created).at("role").as_string(), "supervisor");
   EXPECT_EQ(as(admin.token, "POST", "/api/v1/users",
                R"({"username":"omid","role":"agent","password":"another password"})")
                 .status,
             409);
-  auto weak = as(admin.token, "POST", "/api/v1/users", R"({"username":"x","role":"chief","password":"short"})");
+  auto weak = as(admin.token, "POST", "/api/v1/users",
+                 R"({"username":"x","role":"chief","password":"short"})");
   EXPECT_EQ(weak.status, 422);
   EXPECT_NE(weak.body.find("\"role\""), std::string::npos);
   EXPECT_NE(weak.body.find("\"password\""), std::string::npos);
@@ -106,7 +114,9 @@ TEST_F(Accounts, DisablingAUserEndsTheirSessionsAndRefusesLogin) {
   auto r = as(admin.token, "PATCH", "/api/v1/users/2", R"({"disabled":true})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(as(sara.token, "GET", "/api/v1/me").status, 401);
-  EXPECT_EQ(call("POST", "/api/v1/auth/login", R"({"username":"sara","password":"correct horse battery"})").status,
+  EXPECT_EQ(call("POST", "/api/v1/auth/login",
+                 R"({"username":"sara","password":"correct horse battery"})")
+                .status,
             401);
   auto self = as(admin.token, "PATCH", "/api/v1/users/1", R"({"disabled":true})");
   EXPECT_EQ(self.status, 422) << "an admin cannot lock themselves out";
@@ -115,15 +125,17 @@ TEST_F(Accounts, DisablingAUserEndsTheirSessionsAndRefusesLogin) {
 TEST_F(Accounts, AnAgentProfileIsValidatedAgainstTheStrategy) {
   auto admin = login("admin");
   EXPECT_EQ(as(admin.token, "GET", "/api/v1/users/2/agent").status, 404);
-  auto bad = as(admin.token, "PUT", "/api/v1/users/2/agent",
-                R"({"skills":{"sales":7,"cooking":2},"groups":["nowhere"],"capacities":{"fax":1}})");
+  auto bad =
+      as(admin.token, "PUT", "/api/v1/users/2/agent",
+         R"({"skills":{"sales":7,"cooking":2},"groups":["nowhere"],"capacities":{"fax":1}})");
   ASSERT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("skills.sales"), std::string::npos) << bad.body;
   EXPECT_NE(bad.body.find("skills.cooking"), std::string::npos);
   EXPECT_NE(bad.body.find("groups"), std::string::npos);
   EXPECT_NE(bad.body.find("capacities.fax"), std::string::npos);
-  auto good = as(admin.token, "PUT", "/api/v1/users/2/agent",
-                 R"({"skills":{"sales":3,"warranty":2},"groups":["frontline"],"capacities":{"chat":3},"sip_uri":"sip:1001@pbx"})");
+  auto good = as(
+      admin.token, "PUT", "/api/v1/users/2/agent",
+      R"({"skills":{"sales":3,"warranty":2},"groups":["frontline"],"capacities":{"chat":3},"sip_uri":"sip:1001@pbx"})");
   ASSERT_EQ(good.status, 200) << good.body;
   auto read = json(as(admin.token, "GET", "/api/v1/users/2/agent"));
   EXPECT_EQ(read.at("skills").at("sales").as_int64(), 3);
@@ -133,7 +145,8 @@ TEST_F(Accounts, AnAgentProfileIsValidatedAgainstTheStrategy) {
 
 TEST_F(Accounts, AnApiTokenIsShownOnceWorksWithinItsScopesAndARevokedTokenIsRefusedAtOnce) {
   auto admin = login("admin");
-  auto created = as(admin.token, "POST", "/api/v1/tokens", R"({"name":"wallboard","scopes":["view_strategy"]})");
+  auto created = as(admin.token, "POST", "/api/v1/tokens",
+                    R"({"name":"wallboard","scopes":["view_strategy"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   auto v = json(created).as_object();
   const std::string secret(v.at("token").as_string());
@@ -142,7 +155,8 @@ TEST_F(Accounts, AnApiTokenIsShownOnceWorksWithinItsScopesAndARevokedTokenIsRefu
   EXPECT_EQ(listed.body.find(secret), std::string::npos) << "the secret is never listed";
   EXPECT_EQ(as(secret, "GET", "/api/v1/strategy").status, 200);
   EXPECT_EQ(as(secret, "GET", "/api/v1/users").status, 403) << "outside its scopes";
-  auto unknown_scope = as(admin.token, "POST", "/api/v1/tokens", R"({"name":"x","scopes":["root"]})");
+  auto unknown_scope =
+      as(admin.token, "POST", "/api/v1/tokens", R"({"name":"x","scopes":["root"]})");
   EXPECT_EQ(unknown_scope.status, 422);
   ASSERT_EQ(as(admin.token, "DELETE", "/api/v1/tokens/" + std::to_string(id)).status, 200);
   EXPECT_EQ(as(secret, "GET", "/api/v1/strategy").status, 401);

@@ -50,7 +50,8 @@ class AuthServer : public ::testing::Test {
 
   HttpReply call(const std::string& method, const std::string& target, const std::string& body = "",
                  std::map<std::string, std::string> headers = {}) {
-    if (!body.empty() && !headers.count("content-type")) headers["content-type"] = "application/json";
+    if (!body.empty() && !headers.count("content-type"))
+      headers["content-type"] = "application/json";
     return HttpConnection(port()).request(method, target, body, headers);
   }
 
@@ -65,8 +66,8 @@ class AuthServer : public ::testing::Test {
     EXPECT_EQ(r.status, 200) << r.body;
     if (r.status != 200) return {};
     auto v = boost::json::parse(r.body).as_object();
-    return Login{std::string(v.at("token").as_string()), std::string(v.at("csrf_token").as_string()),
-                 r.headers["set-cookie"]};
+    return Login{std::string(v.at("token").as_string()),
+                 std::string(v.at("csrf_token").as_string()), r.headers["set-cookie"]};
   }
 
   static boost::json::value json(const HttpReply& r) { return boost::json::parse(r.body); }

@@ -41,8 +41,8 @@ std::set<std::string> served_routes() {
   TempDir dir;
   std::string out;
   int rc = run_command({tamas_binary(), "routes", "--strategy",
-                        std::string(TAMAS_SOURCE_DIR) + "/examples/automotive/strategy.yaml", "--db",
-                        dir.file("t.db")},
+                        std::string(TAMAS_SOURCE_DIR) + "/examples/automotive/strategy.yaml",
+                        "--db", dir.file("t.db")},
                        out);
   EXPECT_EQ(rc, 0) << out;
   std::set<std::string> routes;
@@ -59,7 +59,8 @@ TEST(OpenApi, EveryServedRouteIsDocumentedAndEveryDocumentedOperationIsServed) {
   const auto served = served_routes();
   ASSERT_FALSE(served.empty());
   for (const auto& r : served) EXPECT_TRUE(documented.count(r)) << r << " is not in openapi.json";
-  for (const auto& r : documented) EXPECT_TRUE(served.count(r)) << r << " is documented but not routed";
+  for (const auto& r : documented)
+    EXPECT_TRUE(served.count(r)) << r << " is documented but not routed";
 }
 
 TEST(OpenApi, EveryOperationHasASummaryAPermissionAndItsErrorResponses) {

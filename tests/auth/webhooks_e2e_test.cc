@@ -19,10 +19,10 @@ class Webhooks : public AuthServer {
     start();
     auto router = std::make_shared<api::Router>();
     router->post("/in", api::sync([this](const api::Request& r) {
-      std::lock_guard lock(mutex_);
-      got_.push_back(r);
-      return api::Response::json(200, "{}");
-    }));
+                   std::lock_guard lock(mutex_);
+                   got_.push_back(r);
+                   return api::Response::json(200, "{}");
+                 }));
     api::ServerOptions o;
     o.port = 0;
     receiver_ = std::make_unique<api::HttpServer>(o, router);
@@ -41,7 +41,8 @@ class Webhooks : public AuthServer {
 TEST_F(Webhooks, APingIsDeliveredSignedAndLogged) {
   auto admin = login("admin");
   const std::string url = "http://127.0.0.1:" + std::to_string(receiver_port_) + "/in";
-  auto created = as(admin.token, "POST", "/api/v1/webhooks", R"({"url":")" + url + R"(","events":["offer"]})");
+  auto created =
+      as(admin.token, "POST", "/api/v1/webhooks", R"({"url":")" + url + R"(","events":["offer"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   auto v = json(created).as_object();
   const std::string secret(v.at("secret").as_string());
@@ -67,7 +68,8 @@ TEST_F(Webhooks, APingIsDeliveredSignedAndLogged) {
 
 TEST_F(Webhooks, OnlyPlainHttpUrlsAreAcceptedAndSupervisorsCannotManageWebhooks) {
   auto admin = login("admin");
-  auto https = as(admin.token, "POST", "/api/v1/webhooks", R"({"url":"https://x.example/in","events":["*"]})");
+  auto https = as(admin.token, "POST", "/api/v1/webhooks",
+                  R"({"url":"https://x.example/in","events":["*"]})");
   EXPECT_EQ(https.status, 422);
   EXPECT_NE(https.body.find("TLS-terminating proxy"), std::string::npos) << https.body;
   auto sup = login("sup");

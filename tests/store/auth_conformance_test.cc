@@ -14,8 +14,15 @@ class AuthConformance : public StoreConformance<Kind> {
     return *id;
   }
   Session session(TenantId t, RowId user, const std::string& hash) {
-    return Session{0,  t, hash, user, "csrf-" + hash, from_millis(100), from_millis(10'000),
-                   from_millis(100), false};
+    return Session{0,
+                   t,
+                   hash,
+                   user,
+                   "csrf-" + hash,
+                   from_millis(100),
+                   from_millis(10'000),
+                   from_millis(100),
+                   false};
   }
 };
 TYPED_TEST_SUITE(AuthConformance, StoreKinds);
@@ -103,8 +110,16 @@ TYPED_TEST(AuthConformance, DeliveriesAreLoggedNewestFirst) {
   auto& repo = this->store->webhooks();
   RowId hook = *repo.add(Webhook{0, a, "http://x/", {"*"}, "", from_millis(1), true});
   for (int attempt = 1; attempt <= 3; ++attempt) {
-    WebhookDelivery d{0, a, hook, 5, "offer", attempt, from_millis(attempt * 10),
-                      attempt < 3 ? 500 : 200, attempt == 3, attempt < 3 ? "HTTP 500" : ""};
+    WebhookDelivery d{0,
+                      a,
+                      hook,
+                      5,
+                      "offer",
+                      attempt,
+                      from_millis(attempt * 10),
+                      attempt < 3 ? 500 : 200,
+                      attempt == 3,
+                      attempt < 3 ? "HTTP 500" : ""};
     ASSERT_TRUE(repo.add_delivery(d).ok());
   }
   auto log = repo.deliveries(a, hook, 2);

@@ -27,7 +27,9 @@ WebhookDispatcher::WebhookDispatcher(std::unique_ptr<store::Store> db, store::Te
                                      const Clock& clock, EventBus& bus, WebhookOptions options)
     : db_(std::move(db)), tenant_(tenant), clock_(clock), bus_(bus), options_(options) {}
 
-WebhookDispatcher::~WebhookDispatcher() { stop(); }
+WebhookDispatcher::~WebhookDispatcher() {
+  stop();
+}
 
 void WebhookDispatcher::start() {
   subscription_ = bus_.subscribe(tenant_, {""}, [this](const BusEvent& e) { on_event(e); });
@@ -56,7 +58,8 @@ void WebhookDispatcher::on_event(const BusEvent& e) {
   {
     std::lock_guard lock(mutex_);
     if (incoming_.size() >= options_.queue_limit) {
-      log(LogLevel::warn, "webhook.dropped", {{"type", e.type}, {"seq", static_cast<std::int64_t>(e.seq)}});
+      log(LogLevel::warn, "webhook.dropped",
+          {{"type", e.type}, {"seq", static_cast<std::int64_t>(e.seq)}});
       return;
     }
     incoming_.emplace_back(std::make_shared<const BusEvent>(e), 0);
@@ -81,8 +84,10 @@ void WebhookDispatcher::ping(store::RowId webhook) {
 
 void WebhookDispatcher::refresh_hooks() {
   auto hooks = db_->webhooks().list(tenant_);
-  if (hooks) hooks_ = std::move(*hooks);
-  else log(LogLevel::warn, "webhook.reload_failed", {{"error", hooks.error().message}});
+  if (hooks)
+    hooks_ = std::move(*hooks);
+  else
+    log(LogLevel::warn, "webhook.reload_failed", {{"error", hooks.error().message}});
 }
 
 // Turns queued events into deliveries for every subscribed webhook.
@@ -140,12 +145,22 @@ void WebhookDispatcher::attempt(Delivery d) {
   if (!hook->secret.empty())
     headers.emplace_back("X-Tamas-Signature", webhook_signature(hook->secret, timestamp, body));
   PostOutcome out;
-  if (auto url = parse_http_url(hook->url)) out = http_post_json(*url, headers, body, options_.timeout);
-  else out.error = "bad url: " + url.error().message;
+  if (auto url = parse_http_url(hook->url))
+    out = http_post_json(*url, headers, body, options_.timeout);
+  else
+    out.error = "bad url: " + url.error().message;
   const bool ok = out.error.empty() && out.status >= 200 && out.status < 300;
   if (out.error.empty() && !ok) out.error = "HTTP " + std::to_string(out.status);
-  store::WebhookDelivery row{0,   tenant_, d.webhook,  static_cast<std::int64_t>(d.event->seq),
-                             d.event->type, d.attempt, now, out.status, ok, out.error};
+  store::WebhookDelivery row{0,
+                             tenant_,
+                             d.webhook,
+                             static_cast<std::int64_t>(d.event->seq),
+                             d.event->type,
+                             d.attempt,
+                             now,
+                             out.status,
+                             ok,
+                             out.error};
   if (auto st = db_->webhooks().add_delivery(row); !st)
     log(LogLevel::warn, "webhook.log_failed", {{"error", st.error().message}});
   if (ok || d.attempt >= options_.max_attempts) return;

@@ -76,7 +76,7 @@ class WebhookDispatcher {
   bool stopping_ = false;
   bool reload_ = true;
   std::deque<std::pair<std::shared_ptr<const BusEvent>, store::RowId>> incoming_;  // 0: all hooks
-  std::vector<Delivery> retries_;  // worker thread only
+  std::vector<Delivery> retries_;      // worker thread only
   std::vector<store::Webhook> hooks_;  // worker thread only
   std::thread worker_;
 };

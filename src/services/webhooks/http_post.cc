@@ -28,8 +28,9 @@ Result<HttpUrl> parse_http_url(const std::string& url) {
   const auto colon = authority.rfind(':');
   if (colon != std::string::npos && authority.find(']') == std::string::npos) {
     const std::string port = authority.substr(colon + 1);
-    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(port) == 0 || std::stoi(port) > 65535)
+    if (port.empty() || port.size() > 5 ||
+        port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) == 0 ||
+        std::stoi(port) > 65535)
       return Error::invalid("has a bad port");
     out.port = static_cast<std::uint16_t>(std::stoi(port));
     authority = authority.substr(0, colon);

@@ -4,12 +4,12 @@
 namespace tamas::store::sqlite {
 namespace {
 
-#define TAMAS_SESSION_SELECT                                                          \
+#define TAMAS_SESSION_SELECT                                                       \
   "SELECT id, tenant_id, token_hash, user_id, csrf_hash, created_at, expires_at, " \
   "last_seen_at, revoked FROM sessions "
 
 Session read(const Query& q) {
-  return Session{q.i64(0),     q.i64(1),     q.text(2),     q.i64(3),    q.text(4),
+  return Session{q.i64(0),     q.i64(1),     q.text(2),    q.i64(3),    q.text(4),
                  q.instant(5), q.instant(6), q.instant(7), q.boolean(8)};
 }
 

@@ -13,9 +13,11 @@ Webhook read(const Query& q) {
 }
 
 WebhookDelivery read_delivery(const Query& q) {
-  return WebhookDelivery{q.i64(0),           q.i64(1),     q.i64(2),           q.i64(3),
-                         q.text(4),          static_cast<int>(q.i64(5)), q.instant(6),
-                         static_cast<int>(q.i64(7)), q.boolean(8), q.text(9)};
+  return WebhookDelivery{q.i64(0),     q.i64(1),
+                         q.i64(2),     q.i64(3),
+                         q.text(4),    static_cast<int>(q.i64(5)),
+                         q.instant(6), static_cast<int>(q.i64(7)),
+                         q.boolean(8), q.text(9)};
 }
 
 }  // namespace
@@ -37,14 +39,15 @@ Result<Webhook> Webhooks::get(TenantId tenant, RowId id) {
 }
 
 Result<std::vector<Webhook>> Webhooks::list(TenantId tenant) {
-  Result<Query> q = db_.query(TAMAS_WEBHOOK_SELECT "WHERE tenant_id = ? AND active = 1 ORDER BY id");
+  Result<Query> q =
+      db_.query(TAMAS_WEBHOOK_SELECT "WHERE tenant_id = ? AND active = 1 ORDER BY id");
   if (!q.ok()) return q.error();
   return collect<Webhook>(q->bind(tenant), read);
 }
 
 Status Webhooks::remove(TenantId tenant, RowId id) {
-  Result<Query> q = db_.query(
-      "UPDATE webhooks SET active = 0 WHERE tenant_id = ? AND id = ? AND active = 1");
+  Result<Query> q =
+      db_.query("UPDATE webhooks SET active = 0 WHERE tenant_id = ? AND id = ? AND active = 1");
   if (!q.ok()) return q.error();
   return update_one(db_, q->bind(tenant).bind(id), "no webhook " + std::to_string(id));
 }

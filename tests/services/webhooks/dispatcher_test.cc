@@ -36,12 +36,13 @@ class Receiver {
   explicit Receiver(int failures) : failures_(failures) {
     auto router = std::make_shared<api::Router>();
     router->post("/hook", api::sync([this](const api::Request& r) {
-      std::lock_guard lock(mutex_);
-      got_.push_back(Received{r.body, std::string(r.header("x-tamas-signature")),
-                              std::string(r.header("x-tamas-timestamp")),
-                              std::string(r.header("x-tamas-event"))});
-      return api::Response::json(static_cast<int>(got_.size()) <= failures_ ? 500 : 204, "");
-    }));
+                   std::lock_guard lock(mutex_);
+                   got_.push_back(Received{r.body, std::string(r.header("x-tamas-signature")),
+                                           std::string(r.header("x-tamas-timestamp")),
+                                           std::string(r.header("x-tamas-event"))});
+                   return api::Response::json(
+                       static_cast<int>(got_.size()) <= failures_ ? 500 : 204, "");
+                 }));
     api::ServerOptions o;
     o.port = 0;
     server_ = std::make_unique<api::HttpServer>(o, router);
@@ -72,9 +73,10 @@ class Dispatcher : public ::testing::Test {
   }
   void TearDown() override { std::remove(path_.c_str()); }
 
-  store::RowId add_hook(const std::string& url, std::vector<std::string> events, std::string secret) {
-    return *db_->webhooks().add(store::Webhook{0, tenant_, url, std::move(events), std::move(secret),
-                                               clock_.now(), true});
+  store::RowId add_hook(const std::string& url, std::vector<std::string> events,
+                        std::string secret) {
+    return *db_->webhooks().add(
+        store::Webhook{0, tenant_, url, std::move(events), std::move(secret), clock_.now(), true});
   }
   std::unique_ptr<WebhookDispatcher> dispatcher(int max_attempts) {
     WebhookOptions o;
@@ -154,7 +156,8 @@ TEST_F(Dispatcher, GivesUpAfterMaxAttempts) {
   std::this_thread::sleep_for(400ms);  // a fourth attempt would be due by now
   d->stop();
   EXPECT_EQ(db_->webhooks().deliveries(tenant_, hook, 100)->size(), 3u);
-  for (const auto& r : receiver.got()) EXPECT_TRUE(r.signature.empty()) << "no secret, no signature";
+  for (const auto& r : receiver.got())
+    EXPECT_TRUE(r.signature.empty()) << "no secret, no signature";
 }
 
 TEST_F(Dispatcher, OnlySubscribedEventTypesAreDelivered) {
