@@ -40,6 +40,21 @@ done
 [[ -n $port ]] || { echo "server did not start:"; cat "$work/serve.log"; exit 1; }
 base=http://127.0.0.1:$port
 
+# CPU seconds (user + system) the server has used so far.
+server_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$server_pid/stat"
+}
+# Runs wrk and adds the server's CPU time per request: on a shared machine
+# requests/s depends on the neighbours, CPU per request much less.
+run_wrk() {
+  local before after
+  before=$(server_cpu)
+  wrk "$@" | tee "$work/wrk.out"
+  after=$(server_cpu)
+  awk -v b="$before" -v a="$after" '/requests in/ { n = $1 }
+    END { if (n > 0) printf "server CPU: %.2f s for %d requests = %.1f us/request (%.0f requests per CPU-second)\n", a - b, n, (a - b) * 1e6 / n, n / (a - b) }' "$work/wrk.out"
+}
+
 case $mode in
   me)
     token=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
@@ -47,11 +62,11 @@ case $mode in
       sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
     [[ -n $token ]] || { echo "login failed"; exit 1; }
     echo "+ wrk -t2 -c64 -d$duration --latency -H 'Authorization: Bearer …' $base/api/v1/me"
-    wrk -t2 -c64 -d"$duration" --latency -H "Authorization: Bearer $token" "$base/api/v1/me"
+    run_wrk -t2 -c64 -d"$duration" --latency -H "Authorization: Bearer $token" "$base/api/v1/me"
     ;;
   forms)
     echo "+ wrk -t2 -c64 -d$duration --latency -s bench/api/form.lua $base/api/v1/forms/voc_form"
-    wrk -t2 -c64 -d"$duration" --latency -s "$here/form.lua" "$base/api/v1/forms/voc_form"
+    run_wrk -t2 -c64 -d"$duration" --latency -s "$here/form.lua" "$base/api/v1/forms/voc_form"
     ;;
   forms-rate)
     rate_client=${RATE_CLIENT:-$(dirname "$tamas")/bench/api/bench_api_rate}
