@@ -55,11 +55,14 @@ struct Principal {
   store::TenantId tenant = 0;
   store::RowId user = 0;
   std::string username;
+  std::string display_name;
   store::Role role = store::Role::agent;
   // Set for API tokens: the token may use only these permissions (empty: all
   // of its owner's).
   std::optional<std::vector<Permission>> scopes;
   bool cookie_session = false;  // browser session (CSRF-checked)
+  store::RowId session = 0;     // the login session, when authenticated by one
+  store::RowId api_token = 0;   // the API token, when authenticated by one
 
   bool may(Permission p) const;
 };

@@ -63,6 +63,18 @@ bool Router::match(const std::vector<std::string>& segments,
   return true;
 }
 
+std::vector<Router::RouteInfo> Router::routes() const {
+  auto join = [](const std::vector<std::string>& segments) {
+    std::string out;
+    for (const auto& s : segments) out += "/" + s;
+    return out.empty() ? std::string("/") : out;
+  };
+  std::vector<RouteInfo> out;
+  for (const auto& r : routes_) out.push_back({r.method, join(r.segments)});
+  for (const auto& r : ws_routes_) out.push_back({"WS", join(r.segments)});
+  return out;
+}
+
 void Router::dispatch(Request& req, Respond respond) const {
   const auto path = split_path(req.path);
   std::string allow;

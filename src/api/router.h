@@ -16,6 +16,9 @@ class Router {
   void add(std::string method, std::string pattern, Handler handler);
   void get(std::string pattern, Handler h) { add("GET", std::move(pattern), std::move(h)); }
   void post(std::string pattern, Handler h) { add("POST", std::move(pattern), std::move(h)); }
+  void put(std::string pattern, Handler h) { add("PUT", std::move(pattern), std::move(h)); }
+  void patch(std::string pattern, Handler h) { add("PATCH", std::move(pattern), std::move(h)); }
+  void del(std::string pattern, Handler h) { add("DELETE", std::move(pattern), std::move(h)); }
 
   // A WebSocket endpoint; the pattern may use {name} placeholders.
   void ws(std::string pattern, WsHandler handler);
@@ -25,6 +28,15 @@ class Router {
   // Calls the matching handler with req.params filled in; answers 404 for
   // an unknown path and 405 (with Allow) for a known path and wrong method.
   void dispatch(Request& req, Respond respond) const;
+
+  // Every registered route in registration order: HTTP routes with their
+  // method, WebSocket routes with method "WS". Patterns as registered
+  // (normalised to "/a/{b}").
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;
+  };
+  std::vector<RouteInfo> routes() const;
 
  private:
   struct Route {

@@ -27,7 +27,11 @@ namespace {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, const ServerOptions& options, std::shared_ptr<const Router> router)
-      : stream_(std::move(socket)), options_(options), router_(std::move(router)) {}
+      : stream_(std::move(socket)), options_(options), router_(std::move(router)) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    remote_ = ec ? std::string("-") : ep.address().to_string();
+  }
 
   void start() { read_next(); }
 
@@ -56,14 +60,27 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool head = req.method == "HEAD";
     const auto started = std::chrono::steady_clock::now();
     auto self = shared_from_this();
+    // A handler that answers at once (on this thread, inside dispatch) has
+    // its response written directly; a later answer is posted to the strand.
     auto respond = [self, head, started, method = req.method, path = req.path](Response res) {
+      if (self->dispatching_.load(std::memory_order_acquire) == std::this_thread::get_id()) {
+        self->immediate_ = std::move(res);
+        return;
+      }
       asio::post(self->stream_.get_executor(),
                  [self, head, started, method, path, res = std::move(res)]() mutable {
                    self->write(std::move(res), head, started, method, path);
                  });
     };
     stream_.expires_never();  // the handler may take a while; writes get their own deadline
+    dispatching_.store(std::this_thread::get_id(), std::memory_order_release);
     router_->dispatch(req, std::move(respond));
+    dispatching_.store(std::thread::id(), std::memory_order_release);
+    if (immediate_) {
+      Response res = std::move(*immediate_);
+      immediate_.reset();
+      write(std::move(res), head, started, req.method, req.path);
+    }
   }
 
   void upgrade() {
@@ -98,10 +115,12 @@ class Session : public std::enable_shared_from_this<Session> {
              const std::string& method, const std::string& path) {
     auto msg = std::make_shared<http::response<http::string_body>>(encode_response(
         std::move(res), keep_alive_, head, options_.server_name));
-    const double ms = std::chrono::duration<double, std::milli>(
-                          std::chrono::steady_clock::now() - started).count();
-    log(LogLevel::debug, "http.request",
-        {{"method", method}, {"path", path}, {"status", msg->result_int()}, {"ms", ms}});
+    if (options_.log_requests) {
+      const double ms = std::chrono::duration<double, std::milli>(
+                            std::chrono::steady_clock::now() - started).count();
+      log(LogLevel::debug, "http.request",
+          {{"method", method}, {"path", path}, {"status", msg->result_int()}, {"ms", ms}});
+    }
     stream_.expires_after(options_.read_timeout);
     http::async_write(stream_, *msg,
                       [self = shared_from_this(), msg](beast::error_code ec, std::size_t) {
@@ -116,11 +135,7 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.close();
   }
 
-  std::string remote() const {
-    beast::error_code ec;
-    auto ep = stream_.socket().remote_endpoint(ec);
-    return ec ? std::string("-") : ep.address().to_string();
-  }
+  const std::string& remote() const { return remote_; }
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
@@ -129,6 +144,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<const Router> router_;
   bool keep_alive_ = true;
   std::uint64_t requests_ = 0;
+  std::string remote_;
+  std::atomic<std::thread::id> dispatching_{};
+  std::optional<Response> immediate_;  // set only by the dispatching thread
 };
 
 }  // namespace

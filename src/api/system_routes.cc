@@ -2,7 +2,7 @@
 
 namespace tamas::api {
 
-void add_system_routes(Router& router, SystemInfo info) {
+void add_system_routes(Router& router, SystemInfo info, const Guard& guard) {
   auto shared = std::make_shared<const SystemInfo>(std::move(info));
   router.get("/health", sync([shared](const Request&) {
     const std::string problem = shared->health_problem ? shared->health_problem() : "";
@@ -13,10 +13,16 @@ void add_system_routes(Router& router, SystemInfo info) {
   router.get("/version", sync([shared](const Request&) {
     return Response::json(200, "{\"name\":\"tamas\",\"version\":\"" + json_escape(shared->version) + "\"}");
   }));
-  router.get("/api/v1/strategy", sync([shared](const Request&) {
-    auto json = shared->strategy_json ? shared->strategy_json() : nullptr;
-    if (!json) return Response::error(404, "not_found", "no strategy is active");
-    return Response::json(200, *json);
+  router.get("/api/v1/strategy",
+             guard.allow(Permission::view_strategy,
+                         [shared](const Request&, const Principal&, Respond respond) {
+                           auto json = shared->strategy_json ? shared->strategy_json() : nullptr;
+                           if (!json)
+                             return respond(Response::error(404, "not_found", "no strategy is active"));
+                           respond(Response::json(200, *json));
+                         }));
+  router.get("/api/v1/openapi.json", sync([](const Request&) {
+    return Response::json(200, openapi_document());
   }));
 }
 

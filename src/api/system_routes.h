@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "api/access.h"
 #include "api/router.h"
 
 namespace tamas::api {
@@ -18,7 +19,11 @@ struct SystemInfo {
   std::function<std::string()> health_problem;
 };
 
-// GET /health, GET /version, GET /api/v1/strategy
-void add_system_routes(Router& router, SystemInfo info);
+// GET /health, GET /version (public), GET /api/v1/strategy (view_strategy),
+// GET /api/v1/openapi.json (public; the file embedded at build time).
+void add_system_routes(Router& router, SystemInfo info, const Guard& guard);
+
+// docs/api/openapi.json as built into the binary.
+const std::string& openapi_document();
 
 }  // namespace tamas::api

@@ -2,6 +2,7 @@
 // or SIGTERM, then shut down cleanly.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -26,6 +27,9 @@ struct ServeOptions {
   std::string web = "web/dist";
   std::string sip;  // empty: no voice
   std::string prompts = "var/prompts";
+  int session_idle_minutes = 30;
+  int session_max_hours = 12;
+  bool secure_cookies = false;
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
@@ -62,6 +66,7 @@ int run_serve(const ServeOptions& o) {
     return 2;
   }
   server_options.threads = o.threads;
+  server_options.log_requests = o.log_level == "debug";
 
   // Block the signals before any thread starts, so only sigwait sees them.
   sigset_t set;
@@ -70,7 +75,13 @@ int run_serve(const ServeOptions& o) {
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
-  auto context = ServeContext::open(o.strategy, o.db);
+  ServeSettings settings;
+  settings.sessions.idle_timeout = std::chrono::minutes(o.session_idle_minutes);
+  settings.sessions.absolute_timeout = std::chrono::hours(o.session_max_hours);
+  settings.sessions.touch_interval =
+      std::min<Duration>(std::chrono::minutes(1), settings.sessions.idle_timeout / 2);
+  settings.sessions.secure_cookie = o.secure_cookies;
+  auto context = ServeContext::open(o.strategy, o.db, settings);
   if (!context) {
     std::fprintf(stderr, "tamas serve: %s\n", context.error().message.c_str());
     return 1;
@@ -139,6 +150,16 @@ TAMAS_REGISTER_COMMAND(Command{
       sub.add_option("--threads", o->threads, "HTTP I/O threads")
           ->capture_default_str()
           ->check(CLI::Range(1, 64));
+      sub.add_option("--session-idle-minutes", o->session_idle_minutes,
+                     "Log a session out after this many minutes without requests")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 24 * 60));
+      sub.add_option("--session-max-hours", o->session_max_hours,
+                     "Log a session out this many hours after login")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 24 * 30));
+      sub.add_flag("--secure-cookies", o->secure_cookies,
+                   "Mark the session cookie Secure (when clients reach tamas over https)");
       sub.add_option("--log-level", o->log_level, "info or debug")
           ->capture_default_str()
           ->check(CLI::IsMember({"info", "debug"}));

@@ -2,6 +2,9 @@
 
 #include "api/form_routes.h"
 #include "api/system_routes.h"
+#include "api/token_routes.h"
+#include "api/user_routes.h"
+#include "api/webhook_routes.h"
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
@@ -10,10 +13,12 @@
 #include "channels/voice/voice_server.h"
 #include "core/log.h"
 #include "engine/bridge/from_strategy.h"
+#include "services/events/bus.h"
 #include "services/intake/intake.h"
 #include "services/intake/interaction_journal.h"
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
+#include "services/webhooks/dispatcher.h"
 #include "store/writer.h"
 #include "strategy/json.h"
 
@@ -25,8 +30,11 @@ namespace {
 class Context final : public ServeContext {
  public:
   Context(strategy::Strategy s, BusinessCalendar calendar, store::TenantId tenant,
-          std::unique_ptr<store::Store> writer_db, std::unique_ptr<engine::Engine> engine)
-      : strategy_(std::move(s)),
+          std::unique_ptr<store::Store> writer_db, std::unique_ptr<engine::Engine> engine,
+          std::unique_ptr<store::Store> accounts_db, std::unique_ptr<store::Store> webhooks_db,
+          const ServeSettings& settings)
+      : settings_(settings),
+        strategy_(std::move(s)),
         calendar_(std::move(calendar)),
         tenant_(tenant),
         strategy_json_(std::make_shared<const std::string>(strategy::to_json(strategy_))),
@@ -35,7 +43,10 @@ class Context final : public ServeContext {
         hours_(strategy_, calendar_),
         intake_(strategy_, tenant_, writer_, switchboard_, clock_),
         journal_(tenant_, writer_),
-        voice_contacts_(intake_, switchboard_) {
+        voice_contacts_(intake_, switchboard_),
+        accounts_(std::move(accounts_db)),
+        guard_(accounts_, tenant_, clock_, settings_.sessions),
+        webhooks_(std::move(webhooks_db), tenant_, clock_, events_, settings_.webhooks) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
     switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
     switchboard_.subscribe(
@@ -48,6 +59,7 @@ class Context final : public ServeContext {
            {"queue", e.queue}});
     });
     switchboard_.start();
+    webhooks_.start();
   }
 
   void add_routes(api::Router& router) override {
@@ -55,9 +67,16 @@ class Context final : public ServeContext {
     info.version = std::string(kVersion);
     auto json = strategy_json_;
     info.strategy_json = [json] { return json; };
-    api::add_system_routes(router, std::move(info));
+    api::add_system_routes(router, std::move(info), guard_);
     api::add_form_routes(router, intake_);
+    api::AccountServices accounts{accounts_, guard_, clock_};
+    api::add_auth_routes(router, accounts, settings_.logins);
+    api::add_user_routes(router, accounts, agent_vocabulary());
+    api::add_token_routes(router, accounts);
+    api::add_webhook_routes(router, accounts, webhooks_);
   }
+
+  const api::Guard& guard() const override { return guard_; }
 
   // Re-queues what the store still holds as open (after a restart).
   Status recover(store::Store& db) {
@@ -86,14 +105,23 @@ class Context final : public ServeContext {
     return voice_->udp_port();
   }
 
+  api::AgentVocabulary agent_vocabulary() const {
+    api::AgentVocabulary v;
+    for (const auto& skill : strategy_.skills) v.skills.insert(skill.id);
+    for (const auto& group : strategy_.agent_groups) v.groups.insert(group.id);
+    return v;
+  }
+
   void close() override {
     if (voice_) voice_->stop();  // callers still waiting are abandoned
+    webhooks_.stop();
     switchboard_.stop();
     writer_.stop();
   }
 
  private:
   WallClock clock_;
+  ServeSettings settings_;
   strategy::Strategy strategy_;
   BusinessCalendar calendar_;
   store::TenantId tenant_;
@@ -105,12 +133,18 @@ class Context final : public ServeContext {
   services::InteractionJournal journal_;
   voice::VoiceContacts voice_contacts_;
   std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
+  api::AccountsDb accounts_;
+  api::SessionGuard guard_;
+  // The internal event bus (services/events/bus.h); webhooks deliver from it.
+  services::EventBus events_;
+  services::WebhookDispatcher webhooks_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& strategy_path,
-                                                         const std::string& db_path) {
+Result<std::unique_ptr<ServeContext>>
+ServeContext::open(const std::string& strategy_path, const std::string& db_path,
+                   ServeSettings settings) {
   auto loaded = load_strategy_file(strategy_path);
   if (!loaded) return loaded.error();
   auto& s = *loaded;
@@ -126,8 +160,14 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
   if (!tenant) return tenant.error();
   auto reader = open_database(db_path);
   if (!reader) return reader.error();
-  auto context = std::make_unique<Context>(std::move(s), std::move(calendar).value(), *tenant,
-                                           std::move(db).value(), std::move(engine).value());
+  auto accounts = open_database(db_path);
+  if (!accounts) return accounts.error();
+  auto webhooks = open_database(db_path);
+  if (!webhooks) return webhooks.error();
+  auto context =
+      std::make_unique<Context>(std::move(s), std::move(calendar).value(), *tenant,
+                                std::move(db).value(), std::move(engine).value(),
+                                std::move(accounts).value(), std::move(webhooks).value(), settings);
   if (auto st = context->recover(**reader); !st.ok()) return st.error();
   return std::unique_ptr<ServeContext>(std::move(context));
 }

@@ -6,17 +6,28 @@
 #include <memory>
 #include <string>
 
+#include "api/access.h"
+#include "api/auth_routes.h"
 #include "api/router.h"
+#include "api/session_guard.h"
 #include "core/result.h"
+#include "services/webhooks/dispatcher.h"
 
 namespace tamas::app {
+
+struct ServeSettings {
+  api::SessionPolicy sessions;
+  api::LoginLimits logins;
+  services::WebhookOptions webhooks;
+};
 
 class ServeContext {
  public:
   // Loads and validates the strategy file and opens (creating, migrating)
   // the database. Errors name the file and what is wrong.
   static Result<std::unique_ptr<ServeContext>> open(const std::string& strategy_path,
-                                                    const std::string& db_path);
+                                                    const std::string& db_path,
+                                                    ServeSettings settings = {});
   virtual ~ServeContext() = default;
 
   virtual void add_routes(api::Router& router) = 0;
@@ -25,6 +36,9 @@ class ServeContext {
   // synthesised once into `prompt_cache` (a directory, created if needed).
   virtual Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
                                             const std::string& prompt_cache) = 0;
+  // The guard every protected route group is given (sessions, API tokens,
+  // CSRF; see api/session_guard.h). Lives as long as the context.
+  virtual const api::Guard& guard() const = 0;
   // Flushes pending writes and closes the store. Call after the HTTP server stopped.
   virtual void close() = 0;
 };

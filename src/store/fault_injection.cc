@@ -159,6 +159,40 @@ class Events final : public EventRepository {
   FaultSwitch& f_;
 };
 
+class Sessions final : public SessionRepository {
+ public:
+  Sessions(SessionRepository& in, FaultSwitch& f) : in_(in), f_(f) {}
+  Result<RowId> add(const Session& s) override { TAMAS_W(add(s)); }
+  Result<Session> find_by_hash(TenantId t, const std::string& h) override {
+    return in_.find_by_hash(t, h);
+  }
+  Status touch(TenantId t, RowId id, Instant at) override { TAMAS_W(touch(t, id, at)); }
+  Status revoke(TenantId t, RowId id) override { TAMAS_W(revoke(t, id)); }
+  Result<int> revoke_user(TenantId t, RowId u) override { TAMAS_W(revoke_user(t, u)); }
+  Result<int> purge(TenantId t, Instant before) override { TAMAS_W(purge(t, before)); }
+
+ private:
+  SessionRepository& in_;
+  FaultSwitch& f_;
+};
+
+class Webhooks final : public WebhookRepository {
+ public:
+  Webhooks(WebhookRepository& in, FaultSwitch& f) : in_(in), f_(f) {}
+  Result<RowId> add(const Webhook& w) override { TAMAS_W(add(w)); }
+  Result<Webhook> get(TenantId t, RowId id) override { return in_.get(t, id); }
+  Result<std::vector<Webhook>> list(TenantId t) override { return in_.list(t); }
+  Status remove(TenantId t, RowId id) override { TAMAS_W(remove(t, id)); }
+  Result<RowId> add_delivery(const WebhookDelivery& d) override { TAMAS_W(add_delivery(d)); }
+  Result<std::vector<WebhookDelivery>> deliveries(TenantId t, RowId w, int limit) override {
+    return in_.deliveries(t, w, limit);
+  }
+
+ private:
+  WebhookRepository& in_;
+  FaultSwitch& f_;
+};
+
 }  // namespace
 
 #undef TAMAS_W
@@ -173,7 +207,9 @@ struct FaultInjectingStore::Repos {
         customers(s.customers(), f),
         interactions(s.interactions(), f),
         messages(s.messages(), f),
-        events(s.events(), f) {}
+        events(s.events(), f),
+        sessions(s.sessions(), f),
+        webhooks(s.webhooks(), f) {}
   Tenants tenants;
   Strategies strategies;
   Users users;
@@ -183,6 +219,8 @@ struct FaultInjectingStore::Repos {
   Interactions interactions;
   Messages messages;
   Events events;
+  Sessions sessions;
+  Webhooks webhooks;
 };
 
 FaultInjectingStore::FaultInjectingStore(std::unique_ptr<Store> inner)
@@ -215,6 +253,13 @@ MessageRepository& FaultInjectingStore::messages() {
 }
 EventRepository& FaultInjectingStore::events() {
   return repos_->events;
+}
+
+SessionRepository& FaultInjectingStore::sessions() {
+  return repos_->sessions;
+}
+WebhookRepository& FaultInjectingStore::webhooks() {
+  return repos_->webhooks;
 }
 
 Status FaultInjectingStore::commit() {

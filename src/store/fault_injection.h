@@ -57,6 +57,8 @@ class FaultInjectingStore final : public Store {
   InteractionRepository& interactions() override;
   MessageRepository& messages() override;
   EventRepository& events() override;
+  SessionRepository& sessions() override;
+  WebhookRepository& webhooks() override;
 
   Status begin() override { return inner_->begin(); }
   Status commit() override;

@@ -64,6 +64,7 @@ struct ApiToken {
   std::vector<std::string> scopes;
   Instant created_at;
   bool revoked = false;
+  std::string name;  // what the token is for, e.g. "CRM sync"
 };
 
 struct Agent {
@@ -142,6 +143,46 @@ struct Event {
   std::string type;
   Instant at;
   std::string payload_json = "{}";
+};
+
+// A login session (browser cookie or Bearer). Valid while not revoked,
+// before expires_at (absolute timeout) and within the idle timeout of
+// last_seen_at (the guard decides the idle limit).
+struct Session {
+  RowId id = 0;
+  TenantId tenant = 0;
+  std::string token_hash;  // token_digest() of the secret; the secret is never stored
+  RowId user = 0;
+  std::string csrf_hash;   // token_digest() of the CSRF token
+  Instant created_at;
+  Instant expires_at;
+  Instant last_seen_at;
+  bool revoked = false;
+};
+
+// A webhook subscription: POST events of these types to url.
+struct Webhook {
+  RowId id = 0;
+  TenantId tenant = 0;
+  std::string url;
+  std::vector<std::string> events;  // event types; "*" means all
+  std::string secret;               // HMAC key for signatures ("" = unsigned)
+  Instant created_at;
+  bool active = true;  // false once deleted (deliveries stay on record)
+};
+
+// One delivery attempt of one event to one webhook.
+struct WebhookDelivery {
+  RowId id = 0;
+  TenantId tenant = 0;
+  RowId webhook = 0;
+  std::int64_t event_seq = 0;
+  std::string event_type;
+  int attempt = 1;      // 1, 2, ...
+  Instant at;
+  int status_code = 0;  // HTTP status, 0 when no response
+  bool ok = false;
+  std::string error;    // what went wrong ("" when ok)
 };
 
 }  // namespace tamas::store

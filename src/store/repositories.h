@@ -129,4 +129,33 @@ class EventRepository {
   virtual Result<std::int64_t> last_seq(TenantId tenant) = 0;
 };
 
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual Result<RowId> add(const Session& s) = 0;
+  // Revoked and expired sessions are found too; the caller checks.
+  virtual Result<Session> find_by_hash(TenantId tenant, const std::string& token_hash) = 0;
+  virtual Status touch(TenantId tenant, RowId id, Instant last_seen_at) = 0;
+  virtual Status revoke(TenantId tenant, RowId id) = 0;
+  // Revokes every session of the user; returns how many were active.
+  virtual Result<int> revoke_user(TenantId tenant, RowId user) = 0;
+  // Deletes sessions that expired or were revoked before `before`.
+  virtual Result<int> purge(TenantId tenant, Instant before) = 0;
+};
+
+class WebhookRepository {
+ public:
+  virtual ~WebhookRepository() = default;
+  virtual Result<RowId> add(const Webhook& w) = 0;
+  virtual Result<Webhook> get(TenantId tenant, RowId id) = 0;
+  // Active webhooks only, by id.
+  virtual Result<std::vector<Webhook>> list(TenantId tenant) = 0;
+  // Deactivates; not_found for an unknown or already removed webhook.
+  virtual Status remove(TenantId tenant, RowId id) = 0;
+  virtual Result<RowId> add_delivery(const WebhookDelivery& d) = 0;
+  // Newest first, at most `limit`.
+  virtual Result<std::vector<WebhookDelivery>> deliveries(TenantId tenant, RowId webhook,
+                                                          int limit) = 0;
+};
+
 }  // namespace tamas::store

@@ -31,6 +31,8 @@ class Store {
   virtual InteractionRepository& interactions() = 0;
   virtual MessageRepository& messages() = 0;
   virtual EventRepository& events() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual WebhookRepository& webhooks() = 0;
 
   // Starts a write transaction (takes the write lock now, so it cannot fail
   // later for lock upgrade). REQUIRES: no transaction is open.

@@ -16,7 +16,7 @@ std::string example(const std::string& name) {
   return std::string(TAMAS_SOURCE_DIR) + "/examples/" + name + "/strategy.yaml";
 }
 
-TEST(Serve, AnswersHealthVersionAndStrategyThenStopsCleanlyOnSigterm) {
+TEST(Serve, AnswersHealthAndVersionGuardsTheStrategyThenStopsCleanlyOnSigterm) {
   TempDir dir;
   ServerProcess server({"--strategy", example("automotive"), "--db", dir.file("t.db")});
   ASSERT_NE(server.port(), 0) << server.log();
@@ -26,7 +26,7 @@ TEST(Serve, AnswersHealthVersionAndStrategyThenStopsCleanlyOnSigterm) {
   auto version = test::http_get(server.port(), "/version");
   EXPECT_NE(version.body.find("\"version\":\"0."), std::string::npos);
   auto strategy = test::http_get(server.port(), "/api/v1/strategy");
-  EXPECT_EQ(strategy.status, 200);
+  EXPECT_EQ(strategy.status, 401) << "the strategy is for logged-in users (see tests/auth)";
   EXPECT_EQ(server.stop(SIGTERM), 0);
   EXPECT_NE(server.log().find("event=serve.stopped"), std::string::npos);
 }

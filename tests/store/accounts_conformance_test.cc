@@ -97,7 +97,7 @@ TYPED_TEST(AccountsConformance, ApiTokensAreFoundByHashAndCanBeRevoked) {
   RowId owner = *this->store->users().add(make_user(t, "crm-bot", Role::admin));
   auto& tokens = this->store->tokens();
   auto id = tokens.add(
-      ApiToken{0, t, "h1", owner, {"interactions:read", "webhooks"}, from_millis(7), false});
+      ApiToken{0, t, "h1", owner, {"interactions:read", "webhooks"}, from_millis(7), false, ""});
   ASSERT_TRUE(id.ok()) << id.error().message;
   ApiToken tok = *tokens.find_by_hash(t, "h1");
   EXPECT_EQ(tok.owner_user, owner);
@@ -105,7 +105,7 @@ TYPED_TEST(AccountsConformance, ApiTokensAreFoundByHashAndCanBeRevoked) {
   ASSERT_TRUE(tokens.revoke(t, *id).ok());
   EXPECT_TRUE(tokens.find_by_hash(t, "h1")->revoked);
   EXPECT_EQ(tokens.find_by_hash(t, "nope").error().code, ErrorCode::not_found);
-  auto orphan = tokens.add(ApiToken{0, t, "h2", 9999, {}, from_millis(7), false});
+  auto orphan = tokens.add(ApiToken{0, t, "h2", 9999, {}, from_millis(7), false, ""});
   EXPECT_EQ(orphan.error().code, ErrorCode::invalid_argument) << "owner must exist";
 }
 

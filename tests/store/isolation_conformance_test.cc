@@ -26,7 +26,7 @@ class TenantIsolation : public StoreConformance<Kind> {
     interaction = *s.interactions().add(i);
     strategy = *s.strategies().add(StrategyVersion{0, a, "1", "", "{}", "x", from_millis(1), 0});
     ASSERT_TRUE(s.strategies().activate(a, strategy).ok());
-    ASSERT_TRUE(s.tokens().add(ApiToken{0, a, "hash", user, {}, from_millis(1), false}).ok());
+    ASSERT_TRUE(s.tokens().add(ApiToken{0, a, "hash", user, {}, from_millis(1), false, ""}).ok());
     ASSERT_TRUE(s.messages().append({a, interaction, 0, SenderKind::customer, "", "hi", {}}).ok());
     ASSERT_TRUE(s.events().append(Event{a, 0, "x", from_millis(1), "{}"}).ok());
   }
@@ -90,7 +90,7 @@ TYPED_TEST(TenantIsolation, RowsCannotPointAcrossTenants) {
   EXPECT_EQ(s.interactions().add(i).error().code, ErrorCode::invalid_argument);
   EXPECT_FALSE(s.agents().add(Agent{0, b, this->user, "{}", {}, "{}", ""}).ok());
   EXPECT_FALSE(s.messages().append({b, this->interaction, 0, SenderKind::agent, "", "x", {}}).ok());
-  EXPECT_FALSE(s.tokens().add(ApiToken{0, b, "h2", this->user, {}, {}, false}).ok());
+  EXPECT_FALSE(s.tokens().add(ApiToken{0, b, "h2", this->user, {}, {}, false, ""}).ok());
 }
 
 }  // namespace

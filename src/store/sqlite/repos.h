@@ -133,4 +133,33 @@ class Events final : public EventRepository {
   Db& db_;
 };
 
+class Sessions final : public SessionRepository {
+ public:
+  explicit Sessions(Db& db) : db_(db) {}
+  Result<RowId> add(const Session& s) override;
+  Result<Session> find_by_hash(TenantId tenant, const std::string& token_hash) override;
+  Status touch(TenantId tenant, RowId id, Instant last_seen_at) override;
+  Status revoke(TenantId tenant, RowId id) override;
+  Result<int> revoke_user(TenantId tenant, RowId user) override;
+  Result<int> purge(TenantId tenant, Instant before) override;
+
+ private:
+  Db& db_;
+};
+
+class Webhooks final : public WebhookRepository {
+ public:
+  explicit Webhooks(Db& db) : db_(db) {}
+  Result<RowId> add(const Webhook& w) override;
+  Result<Webhook> get(TenantId tenant, RowId id) override;
+  Result<std::vector<Webhook>> list(TenantId tenant) override;
+  Status remove(TenantId tenant, RowId id) override;
+  Result<RowId> add_delivery(const WebhookDelivery& d) override;
+  Result<std::vector<WebhookDelivery>> deliveries(TenantId tenant, RowId webhook,
+                                                  int limit) override;
+
+ private:
+  Db& db_;
+};
+
 }  // namespace tamas::store::sqlite

@@ -22,7 +22,9 @@ class SqliteStore final : public Store {
         customers_(*db_),
         interactions_(*db_),
         messages_(*db_),
-        events_(*db_) {}
+        events_(*db_),
+        sessions_(*db_),
+        webhooks_(*db_) {}
 
   TenantRepository& tenants() override { return tenants_; }
   StrategyRepository& strategies() override { return strategies_; }
@@ -33,6 +35,8 @@ class SqliteStore final : public Store {
   InteractionRepository& interactions() override { return interactions_; }
   MessageRepository& messages() override { return messages_; }
   EventRepository& events() override { return events_; }
+  SessionRepository& sessions() override { return sessions_; }
+  WebhookRepository& webhooks() override { return webhooks_; }
 
   Status begin() override {
     assert(!db_->in_transaction() && "begin() inside a transaction");
@@ -62,6 +66,8 @@ class SqliteStore final : public Store {
   Interactions interactions_;
   Messages messages_;
   Events events_;
+  Sessions sessions_;
+  Webhooks webhooks_;
 };
 
 Status configure(Db& db, const SqliteOptions& options, bool on_disk) {

@@ -5,12 +5,12 @@ namespace tamas::store::sqlite {
 namespace {
 
 #define TAMAS_TOKEN_SELECT                                                               \
-  "SELECT id, tenant_id, token_hash, owner_user, scopes_json, created_at, revoked FROM " \
-  "api_tokens "
+  "SELECT id, tenant_id, token_hash, owner_user, scopes_json, created_at, revoked, name " \
+  "FROM api_tokens "
 
 ApiToken read(const Query& q) {
   return ApiToken{q.i64(0),     q.i64(1),    q.text(2), q.i64(3), from_json_list(q.text(4)),
-                  q.instant(5), q.boolean(6)};
+                  q.instant(5), q.boolean(6),  q.text(7)};
 }
 
 }  // namespace
@@ -18,10 +18,10 @@ ApiToken read(const Query& q) {
 Result<RowId> Tokens::add(const ApiToken& t) {
   Result<Query> q = db_.query(
       "INSERT INTO api_tokens (tenant_id, token_hash, owner_user, scopes_json, created_at, "
-      "revoked) VALUES (?, ?, ?, ?, ?, ?)");
+      "revoked, name) VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!q.ok()) return q.error();
   q->bind(t.tenant).bind(t.token_hash).bind(t.owner_user).bind(to_json_list(t.scopes));
-  if (Status s = q->bind(t.created_at).bind(t.revoked).run(); !s.ok()) return s.error();
+  if (Status s = q->bind(t.created_at).bind(t.revoked).bind(t.name).run(); !s.ok()) return s.error();
   return db_.last_insert_rowid();
 }
 

@@ -1,0 +1,31 @@
+#include "api/route_helpers.h"
+
+namespace tamas::api {
+
+std::optional<store::RowId> id_param(const Request& req) {
+  auto it = req.params.find("id");
+  if (it == req.params.end()) return std::nullopt;
+  const std::string& text = it->second;
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  store::RowId id = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
+Response store_failure(const Error& e) {
+  switch (e.code) {
+    case ErrorCode::not_found:
+      return Response::error(404, "not_found", e.message);
+    case ErrorCode::already_exists:
+      return Response::error(409, "conflict", e.message);
+    case ErrorCode::invalid_argument:
+      return Response::error(422, "invalid", e.message);
+    default:
+      return Response::error(503, "unavailable", "the store is unavailable; try again");
+  }
+}
+
+}  // namespace tamas::api
