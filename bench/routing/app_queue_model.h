@@ -62,8 +62,8 @@ class AppQueueWorld {
     int stillgoing;
   };
   struct Queue {
-    std::mutex lock;                // ao2_lock(queue) and the container lock
-    std::vector<Member*> members;   // ao2 container, iteration order
+    std::mutex lock;               // ao2_lock(queue) and the container lock
+    std::vector<Member*> members;  // ao2 container, iteration order
     std::deque<std::uint32_t> callers;
   };
 
