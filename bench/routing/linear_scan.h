@@ -5,7 +5,7 @@
 // World (world.h).
 //
 // Two member layouts:
-// - compact (the headline baseline): agents in one contiguous array, a
+// - compact (BM_RouteCompactScan): agents in one contiguous array, a
 //   tight loop with no allocation, locking or reference counting: a lower
 //   bound for any linear scan (~1.2 ns per member).
 // - object model (BM_RouteLinearScanObjects): what app_queue's member walk

@@ -100,10 +100,9 @@ struct QueueClose {
 struct AdvanceTime {};  // only fires timers up to `now`
 struct ResetStats {};   // start of a new stats day
 
-using Command =
-    std::variant<AgentLogin, AgentReady, AgentNotReady, AgentLogout, AcceptOffer, RejectOffer,
-                 ContactArrive, ContactAbandon, ContactEnd, WrapUpDone, TransferToQueue,
-                 TransferToAgent, CallbackRequest, QueueOpen, QueueClose, AdvanceTime, ResetStats,
-                 ContactHold, ContactResume>;
+using Command = std::variant<AgentLogin, AgentReady, AgentNotReady, AgentLogout, AcceptOffer,
+                             RejectOffer, ContactArrive, ContactAbandon, ContactEnd, WrapUpDone,
+                             TransferToQueue, TransferToAgent, CallbackRequest, QueueOpen,
+                             QueueClose, AdvanceTime, ResetStats, ContactHold, ContactResume>;
 
 }  // namespace tamas::engine

@@ -207,8 +207,7 @@ std::string Engine::dump_state() const {
     if (ct.state == detail::ContactState::free) continue;
     o << "contact " << ct.id << " state=" << static_cast<int>(ct.state) << " queue=" << ct.queue
       << " key=" << ct.key << " step=" << int(ct.relax_step) << " head=" << ct.head
-      << " cb=" << ct.callback << " slo=" << ct.slo << " arrived=" << to_millis(ct.arrived)
-      << "\n";
+      << " cb=" << ct.callback << " slo=" << ct.slo << " arrived=" << to_millis(ct.arrived) << "\n";
   }
   return o.str();
 }

@@ -76,14 +76,11 @@ Status expect_agentstats(RunState& st, const Args& a) {
   if (a.pos.size() != 1) return Error::invalid("expect agentstats <agent> k=v...");
   auto s = st.engine->agent_stats(a.pos[0]);
   if (!s) return s.error();
-  std::map<std::string, double> have = {{"handled", double(s->handled)},
-                                        {"talk", secs(s->talk_time)},
-                                        {"hold", secs(s->hold_time)},
-                                        {"wrap", secs(s->wrap_time)},
-                                        {"ready", secs(s->ready_time)},
-                                        {"notready", secs(s->not_ready_time)},
-                                        {"busy", secs(s->busy_time)},
-                                        {"occupancy", s->occupancy}};
+  std::map<std::string, double> have = {
+      {"handled", double(s->handled)}, {"talk", secs(s->talk_time)},
+      {"hold", secs(s->hold_time)},    {"wrap", secs(s->wrap_time)},
+      {"ready", secs(s->ready_time)},  {"notready", secs(s->not_ready_time)},
+      {"busy", secs(s->busy_time)},    {"occupancy", s->occupancy}};
   return compare("agentstats", have, a.kv);
 }
 
@@ -103,7 +100,8 @@ Status expect_slo(RunState& st, const Args& a) {
   if (a.pos.size() == 3) {
     const auto& rows = a.pos[1] == "queue" ? s->by_queue : s->by_agent;
     if (a.pos[1] != "queue" && a.pos[1] != "agent") return Error::invalid("queue or agent?");
-    auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.first == a.pos[2]; });
+    auto it =
+        std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.first == a.pos[2]; });
     f = it == rows.end() ? SloFigures{} : it->second;
   }
   std::map<std::string, double> have = {{"waiting", f.waiting},

@@ -166,7 +166,7 @@ struct alignas(64) ContactRt {
   int priority = 0;
   Ref base_profile = kNoRef;    // requirements before relaxation
   std::uint32_t queue_gen = 0;  // relax/overflow timer identity
-  Ref slo = kNoRef;  // resolved once at arrival
+  Ref slo = kNoRef;             // resolved once at arrival
   std::int64_t key = 0;
   std::uint64_t seq = 0;
   Instant arrived{};

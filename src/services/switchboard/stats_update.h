@@ -29,8 +29,8 @@ struct StatsUpdate {
     engine::AgentStats stats;
   };
   Instant at{};
-  std::vector<Queue> queues;        // in first-change order
-  std::vector<Agent> agents;        // in first-change order
+  std::vector<Queue> queues;           // in first-change order
+  std::vector<Agent> agents;           // in first-change order
   std::vector<engine::SloStats> slos;  // each with its per-queue and per-agent rows
   bool empty() const { return queues.empty() && agents.empty() && slos.empty(); }
 };

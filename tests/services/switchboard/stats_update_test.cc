@@ -71,9 +71,7 @@ class StatsPublication : public ::testing::Test {
     std::lock_guard lock(m_);
     return updates_.back();
   }
-  void post(engine::Command c) {
-    board_->post(std::move(c));
-  }
+  void post(engine::Command c) { board_->post(std::move(c)); }
 
   LockedManualClock clock_;
   std::unique_ptr<Switchboard> board_;
