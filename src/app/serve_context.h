@@ -23,8 +23,11 @@ class ServeContext {
   // Answers the strategy's voice entry points over SIP (UDP and TCP) at
   // addr:port (port 0: any free port); returns the port. Prompts are
   // synthesised once into `prompt_cache` (a directory, created if needed).
+  // Offered calls ring the agents' sip_uri; bridged calls are recorded in
+  // `recordings` (empty: not recorded).
   virtual Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
-                                            const std::string& prompt_cache) = 0;
+                                            const std::string& prompt_cache,
+                                            const std::string& recordings) = 0;
   // Flushes pending writes and closes the store. Call after the HTTP server stopped.
   virtual void close() = 0;
 };

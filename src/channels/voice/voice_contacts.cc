@@ -9,10 +9,17 @@ void VoiceContacts::attach(VoiceServer* server) {
   server_ = server;
 }
 
+void VoiceContacts::use_devices(AgentDevices devices, AgentLegOptions options) {
+  std::lock_guard lock(mutex_);
+  devices_ = std::move(devices);
+  options_ = std::move(options);
+}
+
 VoiceEvents VoiceContacts::events() {
   VoiceEvents ev;
   ev.on_route = [this](const CallInfo& c, const IvrResult& r) { on_route(c, r); };
   ev.on_call_ended = [this](const CallInfo& c, std::string_view why) { on_call_ended(c, why); };
+  ev.on_agent_leg = [this](const CallInfo& c, const AgentLegReport& r) { on_agent_leg(c, r); };
   return ev;
 }
 
@@ -106,7 +113,24 @@ void VoiceContacts::leave_queue(const std::string& interaction) {
 }
 
 void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
-  if (e.event.kind != engine::EventKind::contact_completed) return;
+  using engine::EventKind;
+  if (e.event.kind == EventKind::offer) return offered(e);
+  if (e.event.kind == EventKind::offer_revoked || e.event.kind == EventKind::contact_transferred) {
+    uint64_t call_id = 0;
+    {
+      std::lock_guard lock(mutex_);
+      auto it = call_of_interaction_.find(e.contact);
+      if (it == call_of_interaction_.end()) return;
+      call_id = it->second;
+      calls_[call_id].offered.clear();
+    }
+    // Revoked: cancel that agent's ringing phone. Transferred: the agent leg
+    // ends and the caller waits on hold for the next offer.
+    const bool revoked = e.event.kind == EventKind::offer_revoked;
+    if (server_) server_->drop_agent(call_id, revoked ? e.agent : std::string());
+    return;
+  }
+  if (e.event.kind != EventKind::contact_completed) return;
   uint64_t call_id = 0;
   {
     std::lock_guard lock(mutex_);
