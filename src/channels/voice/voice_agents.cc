@@ -19,22 +19,37 @@ std::optional<std::pair<uint64_t, std::string>> VoiceContacts::offered_call(
 // Engine thread: one of our calls is offered to `e.agent`. The device
 // look-up may answer later, on another thread.
 void VoiceContacts::offered(const services::ResolvedEvent& e) {
-  std::function<void(const std::string&, AgentDevices::Found)> find;
   uint64_t call_id = 0;
   {
     std::lock_guard lock(mutex_);
     auto it = call_of_interaction_.find(e.contact);
-    if (it == call_of_interaction_.end()) return;
+    if (it == call_of_interaction_.end()) {
+      early_offers_.emplace_back(e.contact, e.agent);
+      if (early_offers_.size() > 64) early_offers_.pop_front();
+      return;
+    }
     call_id = it->second;
-    calls_[call_id].offered = e.agent;
+  }
+  offered(call_id, e.contact, e.agent);
+}
+
+void VoiceContacts::offered(uint64_t call_id, const std::string& contact,
+                            const std::string& agent) {
+  std::function<void(const std::string&, AgentDevices::Found)> find;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = calls_.find(call_id);
+    if (it == calls_.end()) return;
+    it->second.offered = agent;
     find = devices_.find;
   }
   if (!find) {
-    log(LogLevel::warn, "voice.agent_no_device", {{"agent", e.agent}, {"contact", e.contact}});
+    log(LogLevel::warn, "voice.agent_no_device", {{"agent", agent}, {"contact", contact}});
     return;  // the engine's own RONA, or the desk, decides
   }
-  find(e.agent, [this, call_id, agent = e.agent, interaction = e.contact](
-                    std::optional<std::string> uri) { dial(call_id, agent, interaction, uri); });
+  find(agent, [this, call_id, agent, contact](std::optional<std::string> uri) {
+    dial(call_id, agent, contact, uri);
+  });
 }
 
 void VoiceContacts::dial(uint64_t call_id, const std::string& agent, const std::string& interaction,

@@ -1,5 +1,7 @@
 #include "channels/voice/voice_contacts.h"
 
+#include <algorithm>
+
 #include "core/log.h"
 
 namespace tamas::voice {
@@ -64,6 +66,7 @@ void VoiceContacts::on_route(const CallInfo& call, const IvrResult& result) {
 void VoiceContacts::committed(uint64_t call_id, const services::IntakeOutcome& out) {
   bool hang_up = false;
   std::string abandon;
+  std::string early_agent;  // offered before we knew the interaction
   {
     std::lock_guard lock(mutex_);
     auto it = calls_.find(call_id);
@@ -77,8 +80,15 @@ void VoiceContacts::committed(uint64_t call_id, const services::IntakeOutcome& o
     } else {
       it->second.interaction = out.receipt.interaction;
       call_of_interaction_[out.receipt.interaction] = call_id;
+      auto early = std::find_if(early_offers_.begin(), early_offers_.end(),
+                                [&](const auto& o) { return o.first == out.receipt.interaction; });
+      if (early != early_offers_.end()) {
+        early_agent = early->second;
+        early_offers_.erase(early);
+      }
     }
   }
+  if (!early_agent.empty()) offered(call_id, out.receipt.interaction, early_agent);
   if (out.kind != services::IntakeOutcome::Kind::accepted)
     log(LogLevel::warn, "voice.intake_failed", {{"call", call_id}, {"error", out.message}});
   if (!abandon.empty()) leave_queue(abandon);
@@ -119,6 +129,7 @@ void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
     uint64_t call_id = 0;
     {
       std::lock_guard lock(mutex_);
+      std::erase_if(early_offers_, [&](const auto& o) { return o.first == e.contact; });
       auto it = call_of_interaction_.find(e.contact);
       if (it == call_of_interaction_.end()) return;
       call_id = it->second;

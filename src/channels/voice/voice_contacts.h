@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -81,6 +82,7 @@ class VoiceContacts {
   void leave_queue(const std::string& interaction);
   void on_agent_leg(const CallInfo& call, const AgentLegReport& report);
   void offered(const services::ResolvedEvent& e);
+  void offered(uint64_t call_id, const std::string& contact, const std::string& agent);
   void dial(uint64_t call_id, const std::string& agent, const std::string& interaction,
             std::optional<std::string> uri);
   // The call and its interaction when `agent` is the one offered it.
@@ -96,6 +98,10 @@ class VoiceContacts {
   mutable std::mutex mutex_;
   std::unordered_map<uint64_t, CallState> calls_;                  // by call id
   std::unordered_map<std::string, uint64_t> call_of_interaction_;  // "I-000001" -> call id
+  // Offers of contacts we do not know (yet): the intake posts a call to the
+  // engine before telling us its interaction id, so its first offer may come
+  // first. The latest few, by contact; other channels' offers age out.
+  std::deque<std::pair<std::string, std::string>> early_offers_;  // contact, agent
 };
 
 }  // namespace tamas::voice
