@@ -208,5 +208,24 @@ TEST_F(AgentBridge, AnAgentWhoDoesNotAnswerLosesTheCallToTheNextAgent) {
   EXPECT_GT(alice.heard_rms(), 300.0) << alice.log();
 }
 
+TEST_F(AgentBridge, WhenTheAgentHangsUpTheCallerIsHungUpAndTheContactEnds) {
+  BaresipAgent alice("alice", "auto", voice_);
+  ASSERT_TRUE(alice.running());
+  Center center({{"alice", alice.uri()}}, 5000);
+  center.login("alice");
+
+  std::thread caller([&] {
+    auto sipp = testing::run_sipp("talk_until_bye.xml", center.port(), "194");
+    EXPECT_EQ(sipp.exit_code, 0) << sipp.output;  // tamas sent the caller a BYE
+  });
+  auto events = center.events_until("contact_answered alice");
+  ASSERT_TRUE(has(events, "contact_answered alice")) << joined(events);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // they talk
+  EXPECT_TRUE(alice.hang_up());
+  caller.join();
+  events = center.events_until("contact_completed ");
+  EXPECT_TRUE(has(events, "contact_completed ")) << joined(events);
+}
+
 }  // namespace
 }  // namespace tamas::voice

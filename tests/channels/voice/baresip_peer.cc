@@ -1,6 +1,9 @@
 #include "baresip_peer.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <sndfile.h>
 #include <spawn.h>
@@ -25,7 +28,7 @@ namespace fs = std::filesystem;
 
 BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
                            const std::string& voice_wav, const std::string& codecs)
-    : name_(name), port_(free_udp_port()) {
+    : name_(name), port_(free_udp_port()), ctrl_port_(free_udp_port()) {
   dir_ = (fs::temp_directory_path() /
           ("tamas-baresip-" + std::to_string(getpid()) + "-" + name + "-" + std::to_string(port_)))
              .string();
@@ -41,7 +44,8 @@ BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
                                   << "module_path /usr/lib/baresip/modules\n"
                                   << "module g711.so\nmodule aufile.so\nmodule aubridge.so\n"
                                   << "module sndfile.so\nmodule_tmp account.so\n"
-                                  << "module_app menu.so\n"
+                                  << "module_app menu.so\nmodule_app ctrl_tcp.so\n"
+                                  << "ctrl_tcp_listen 127.0.0.1:" << ctrl_port_ << "\n"
                                   << "snd_path " << dir_ << "/heard\n";
   std::ofstream(dir_ + "/accounts")
       << "<sip:" << name << "@127.0.0.1:" << port_ << ">;regint=0;answermode=" << answer
@@ -83,6 +87,24 @@ std::string BaresipAgent::log() const {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+bool BaresipAgent::hang_up() const {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(ctrl_port_);
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  if (ok) {
+    const std::string json = R"({"command":"hangup","token":"t1"})";
+    const std::string msg = std::to_string(json.size()) + ":" + json + ",";  // netstring
+    ok = send(fd, msg.data(), msg.size(), 0) == static_cast<ssize_t>(msg.size());
+    char buf[512];
+    recv(fd, buf, sizeof buf, 0);  // the response: the command was taken
+  }
+  close(fd);
+  return ok;
 }
 
 double BaresipAgent::heard_rms() const {

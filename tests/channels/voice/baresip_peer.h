@@ -26,11 +26,14 @@ class BaresipAgent {
   // RMS of everything the agent heard (decoded audio it recorded); 0 if none.
   double heard_rms() const;
   std::string log() const;
+  // Hangs up the current call (ctrl_tcp "hangup"). False when not reachable.
+  bool hang_up() const;
 
  private:
   std::string name_;
   std::string dir_;
   uint16_t port_ = 0;
+  uint16_t ctrl_port_ = 0;  // ctrl_tcp
   pid_t pid_ = -1;
 };
 
