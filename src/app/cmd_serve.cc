@@ -30,6 +30,7 @@ struct ServeOptions {
   int session_idle_minutes = 30;
   int session_max_hours = 12;
   bool secure_cookies = false;
+  std::string recordings = "var/recordings";
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
@@ -102,7 +103,7 @@ int run_serve(const ServeOptions& o) {
       std::fprintf(stderr, "tamas serve: --sip expects ADDR:PORT, got '%s'\n", o.sip.c_str());
       return 2;
     }
-    auto bound = context.value()->start_voice(host, sip_port, o.prompts);
+    auto bound = context.value()->start_voice(host, sip_port, o.prompts, o.recordings);
     if (!bound) {
       std::fprintf(stderr, "tamas serve: voice: %s\n", bound.error().message.c_str());
       context.value()->close();
@@ -146,6 +147,8 @@ TAMAS_REGISTER_COMMAND(Command{
                      "SIP listen address ADDR:PORT for the voice entry points, UDP and TCP "
                      "(port 0: any free port; unset: no voice)");
       sub.add_option("--prompts", o->prompts, "Cache directory for synthesised voice prompts")
+          ->capture_default_str();
+      sub.add_option("--recordings", o->recordings, "Directory for call recordings (stereo WAV)")
           ->capture_default_str();
       sub.add_option("--threads", o->threads, "HTTP I/O threads")
           ->capture_default_str()

@@ -8,6 +8,7 @@
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
+#include "channels/voice/store_devices.h"
 #include "channels/voice/strategy_voice.h"
 #include "channels/voice/voice_contacts.h"
 #include "channels/voice/voice_server.h"
@@ -87,7 +88,8 @@ class Context final : public ServeContext {
   }
 
   Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
-                                    const std::string& prompt_cache) override {
+                                    const std::string& prompt_cache,
+                                    const std::string& recordings) override {
     const auto& locales = strategy_.organisation.locales;
     auto plan = voice::voice_plan_from(strategy_, locales.empty() ? "fa" : locales.front());
     if (!plan) return plan.error();
@@ -97,6 +99,7 @@ class Context final : public ServeContext {
     voice_ =
         std::make_unique<voice::VoiceServer>(std::move(plan->config), voice_contacts_.events());
     voice_contacts_.attach(voice_.get());
+    voice_contacts_.use_devices(voice::store_agent_devices(writer_, tenant_), {recordings});
     if (auto st = voice_->start(addr, port); !st.ok()) {
       voice_contacts_.attach(nullptr);
       voice_.reset();

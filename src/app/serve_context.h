@@ -34,8 +34,11 @@ class ServeContext {
   // Answers the strategy's voice entry points over SIP (UDP and TCP) at
   // addr:port (port 0: any free port); returns the port. Prompts are
   // synthesised once into `prompt_cache` (a directory, created if needed).
+  // Offered calls ring the agents' sip_uri; bridged calls are recorded in
+  // `recordings` (empty: not recorded).
   virtual Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
-                                            const std::string& prompt_cache) = 0;
+                                            const std::string& prompt_cache,
+                                            const std::string& recordings) = 0;
   // The guard every protected route group is given (sessions, API tokens,
   // CSRF; see api/session_guard.h). Lives as long as the context.
   virtual const api::Guard& guard() const = 0;

@@ -48,6 +48,7 @@ Agent::~Agent() {
   tmr_cancel(&reaper_);
   tmr_cancel(&grace_);
   calls_.clear();
+  recordings_.stop();  // writes what the calls queued
   active_ = 0;
   mem_deref(lsnr_);
   mem_deref(sock_);
@@ -174,12 +175,23 @@ void Agent::reap_later() {
 void Agent::on_reap(void* arg) {
   auto* self = static_cast<Agent*>(arg);
   std::erase_if(self->calls_, [](const auto& entry) { return entry.second->dead(); });
+  for (auto& entry : self->calls_) entry.second->reap();
   self->active_ = self->calls_.size();
 }
 
 void Agent::hangup(uint64_t call_id) {
   auto it = calls_.find(call_id);
   if (it != calls_.end()) it->second->hangup("hung up by tamas");
+}
+
+void Agent::dial_agent(uint64_t call_id, const AgentDial& dial) {
+  auto it = calls_.find(call_id);
+  if (it != calls_.end()) it->second->dial_agent(dial);
+}
+
+void Agent::drop_agent(uint64_t call_id, const std::string& agent) {
+  auto it = calls_.find(call_id);
+  if (it != calls_.end()) it->second->drop_agent(agent);
 }
 
 void Agent::shutdown(uint32_t grace_ms) {

@@ -14,6 +14,7 @@
 
 #include "channels/voice/invite_check.h"
 #include "channels/voice/libre.h"
+#include "channels/voice/recording.h"
 #include "channels/voice/voice_server.h"
 
 namespace tamas::voice {
@@ -39,6 +40,8 @@ class Agent {
   // transactions are done, or after `grace_ms` at the latest.
   void shutdown(uint32_t grace_ms);
   void hangup(uint64_t call_id);
+  void dial_agent(uint64_t call_id, const AgentDial& dial);
+  void drop_agent(uint64_t call_id, const std::string& agent);
 
   // For calls.
   const VoiceConfig& config() const { return config_; }
@@ -48,7 +51,8 @@ class Agent {
   struct sipsess_sock* sessions() const { return sock_; }
   struct mbuf* tx_buffer() { return txbuf_; }  // reused for every RTP frame sent
   // clang-format on
-  void reap_later();  // a call became dead
+  void reap_later();  // a call became dead, or a call's agent leg finished
+  RecordingWriter& recordings() { return recordings_; }
 
  private:
   static void on_invite(const struct sip_msg* msg, void* arg);
@@ -79,7 +83,8 @@ class Agent {
   uint16_t tcp_port_ = 0;
   uint64_t next_id_ = 1;
   bool closing_ = false;
-  bool sip_exited_ = false;  // libre handed the closed SIP stack back
+  bool sip_exited_ = false;     // libre handed the closed SIP stack back
+  RecordingWriter recordings_;  // outlives every call (declared before calls_)
   std::unordered_map<uint64_t, std::unique_ptr<Call>> calls_;
 };
 

@@ -24,6 +24,8 @@ Call::Call(Agent& agent, CallInfo info, const VoiceEntryPoint& entry)
     : agent_(agent), info_(std::move(info)), entry_(entry), ivr_(entry.ivr) {}
 
 Call::~Call() {
+  recorder_.reset();
+  leg_.reset();      // CANCEL or BYE to the agent
   mem_deref(sess_);  // sends BYE if the dialog is still up
   mem_deref(rtp_);
   mem_deref(sdp_);
@@ -32,6 +34,7 @@ Call::~Call() {
 
 SipStatus Call::accept(const struct sip_msg* msg, const struct sa& rtp_ip) {
   const VoiceConfig& cfg = agent_.config();
+  rtp_ip_ = rtp_ip;
   if (rtp_listen(&rtp_, IPPROTO_UDP, &rtp_ip, cfg.rtp_port_min, cfg.rtp_port_max, false, on_rtp,
                  nullptr, this) != 0) {
     return {503, "No Media Port"};
@@ -110,8 +113,11 @@ void Call::on_info(struct sip* sip, const struct sip_msg* msg, void* arg) {
 
 void Call::on_rtp(const struct sa*, const struct rtp_header* hdr, struct mbuf* mb, void* arg) {
   auto* call = static_cast<Call*>(arg);
-  if (call->media_.telev_pt >= 0 && hdr->pt == call->media_.telev_pt) call->telephone_event(mb);
-  // Caller audio is not used yet (recording and agent bridging come later).
+  if (call->media_.telev_pt >= 0 && hdr->pt == call->media_.telev_pt) {
+    call->telephone_event(mb);
+  } else if (call->phase_ == Phase::bridged && hdr->pt == call->media_.pt) {
+    call->from_caller(hdr, mb);
+  }
 }
 
 void Call::telephone_event(struct mbuf* mb) {
@@ -181,6 +187,10 @@ void Call::play(const std::vector<std::string>& prompts, bool loop) {
 
 void Call::tick(uint64_t now_ms) {
   if (dead_ || phase_ == Phase::answering) return;
+  if (phase_ == Phase::bridged) {  // the agent's audio is relayed as it comes
+    if (recorder_) recorder_->tick();
+    return;
+  }
   if (playlist_.empty()) {
     send_frame(silence_frame(media_.law));
   } else {

@@ -10,11 +10,15 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "channels/voice/agent_leg.h"
+#include "channels/voice/g711_relay.h"
 #include "channels/voice/ivr.h"
 #include "channels/voice/libre.h"
+#include "channels/voice/recording.h"
 #include "channels/voice/sdp_answer.h"
 #include "channels/voice/voice_server.h"
 
@@ -38,8 +42,18 @@ class Call {
   bool dead() const { return dead_; }
   const CallInfo& info() const { return info_; }
 
+  // The agent leg (call_bridge.cc). dial_agent reports `failed` unless the
+  // call waits after its IVR without a leg.
+  void dial_agent(const AgentDial& dial);
+  void drop_agent(const std::string& agent);
+  void reap();  // frees a finished leg (from the Agent's reaper)
+  // From the leg's callbacks.
+  void leg_answered(AgentLeg& leg);
+  void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status);
+  void from_agent(const struct rtp_header* hdr, struct mbuf* mb);
+
  private:
-  enum class Phase { answering, ivr, waiting, leaving };
+  enum class Phase { answering, ivr, waiting, bridged, leaving };
 
   static int on_offer(struct mbuf** descp, const struct sip_msg* msg, void* arg);
   static int on_answer(const struct sip_msg* msg, void* arg);
@@ -57,6 +71,9 @@ class Call {
   void playlist_ended();
   void send_frame(const uint8_t* payload);
   void die(std::string_view reason);
+  void from_caller(const struct rtp_header* hdr, struct mbuf* mb);
+  void unbridge();
+  void report(const std::string& agent, AgentLegOutcome outcome, uint16_t status);
 
   Agent& agent_;
   CallInfo info_;
@@ -80,6 +97,13 @@ class Call {
   size_t frame_ = 0;
   bool loop_ = false;
   uint64_t deadline_ = 0;  // tmr_jiffies() when the IVR timer fires; 0 = off
+
+  struct sa rtp_ip_ {};                 // our media address (agent legs use it too)
+  std::unique_ptr<AgentLeg> leg_;       // ringing or bridged; freed by reap()
+  bool leg_over_ = false;               // leg_ is finished: reap() frees it
+  std::string recording_path_;          // of the current dial
+  std::unique_ptr<Recorder> recorder_;  // while bridged
+  TimestampMap to_caller_;              // agent's timestamps onto our stream to the caller
 };
 
 }  // namespace tamas::voice

@@ -23,14 +23,15 @@ std::optional<G711> law_of(const struct sdp_format* fmt) {
   return std::nullopt;
 }
 
-int add_formats(struct sdp_session* sess, const struct sa* local, struct sdp_media** mp) {
+int add_formats(struct sdp_session* sess, const struct sa* local, struct sdp_media** mp,
+                G711 first = G711::pcmu) {
   int err = sdp_media_add(mp, sess, "audio", sa_port(local), "RTP/AVP");
-  if (!err)
-    err = sdp_format_add(nullptr, *mp, false, "0", "PCMU", 8000, 1, nullptr, nullptr, nullptr,
-                         false, nullptr);
-  if (!err)
-    err = sdp_format_add(nullptr, *mp, false, "8", "PCMA", 8000, 1, nullptr, nullptr, nullptr,
-                         false, nullptr);
+  for (G711 law : {first, first == G711::pcmu ? G711::pcma : G711::pcmu}) {
+    const bool u = law == G711::pcmu;
+    if (!err)
+      err = sdp_format_add(nullptr, *mp, false, u ? "0" : "8", u ? "PCMU" : "PCMA", 8000, 1,
+                           nullptr, nullptr, nullptr, false, nullptr);
+  }
   if (!err)
     err = sdp_format_add(nullptr, *mp, false, "101", telev_rtpfmt, 8000, 1, nullptr, nullptr,
                          nullptr, false, "0-15");
@@ -49,11 +50,30 @@ SipStatus sdp_answer_offer(struct sdp_session** sessp, struct sdp_media** mp,
   return sdp_take_offer(*sessp, *mp, offer, choice, true);
 }
 
+SipStatus sdp_make_offer(struct sdp_session** sessp, struct sdp_media** mp, const struct sa* local,
+                         G711 prefer) {
+  *sessp = nullptr;
+  *mp = nullptr;
+  if (sdp_session_alloc(sessp, local) != 0) return fail(500, "Server Internal Error");
+  if (add_formats(*sessp, local, mp, prefer) != 0) return fail(500, "Server Internal Error");
+  return {};
+}
+
+SipStatus sdp_take_answer(struct sdp_session* sess, struct sdp_media* m, struct mbuf* answer,
+                          SdpChoice& choice) {
+  return sdp_take(sess, m, answer, choice, true, false);
+}
+
 SipStatus sdp_take_offer(struct sdp_session* sess, struct sdp_media* m, struct mbuf* offer,
                          SdpChoice& choice, bool initial) {
+  return sdp_take(sess, m, offer, choice, initial, true);
+}
+
+SipStatus sdp_take(struct sdp_session* sess, struct sdp_media* m, struct mbuf* offer,
+                   SdpChoice& choice, bool initial, bool is_offer) {
   if (!offer || mbuf_get_left(offer) == 0) return fail(488, "SDP Offer Required");
   const size_t pos = offer->pos;
-  const int err = sdp_decode(sess, offer, true);
+  const int err = sdp_decode(sess, offer, is_offer);
   offer->pos = pos;
   if (err != 0) return fail(400, "Malformed SDP");
 

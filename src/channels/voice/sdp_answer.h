@@ -35,4 +35,15 @@ SipStatus sdp_answer_offer(struct sdp_session** sessp, struct sdp_media** mp,
 SipStatus sdp_take_offer(struct sdp_session* sess, struct sdp_media* m, struct mbuf* offer,
                          SdpChoice& choice, bool initial);
 
+// For an agent leg (we call out): a session bound to `local` offering both
+// G.711 laws (`prefer` first) and telephone-event. Owned by the caller.
+SipStatus sdp_make_offer(struct sdp_session** sessp, struct sdp_media** mp, const struct sa* local,
+                         G711 prefer);
+// Decodes the answer to our offer and reads the codec the peer chose.
+SipStatus sdp_take_answer(struct sdp_session* sess, struct sdp_media* m, struct mbuf* answer,
+                          SdpChoice& choice);
+// Shared by the two above: decode `desc` (an offer or an answer) and pick.
+SipStatus sdp_take(struct sdp_session* sess, struct sdp_media* m, struct mbuf* desc,
+                   SdpChoice& choice, bool initial, bool is_offer);
+
 }  // namespace tamas::voice

@@ -1,5 +1,7 @@
 #include "channels/voice/voice_contacts.h"
 
+#include <algorithm>
+
 #include "core/log.h"
 
 namespace tamas::voice {
@@ -9,10 +11,17 @@ void VoiceContacts::attach(VoiceServer* server) {
   server_ = server;
 }
 
+void VoiceContacts::use_devices(AgentDevices devices, AgentLegOptions options) {
+  std::lock_guard lock(mutex_);
+  devices_ = std::move(devices);
+  options_ = std::move(options);
+}
+
 VoiceEvents VoiceContacts::events() {
   VoiceEvents ev;
   ev.on_route = [this](const CallInfo& c, const IvrResult& r) { on_route(c, r); };
   ev.on_call_ended = [this](const CallInfo& c, std::string_view why) { on_call_ended(c, why); };
+  ev.on_agent_leg = [this](const CallInfo& c, const AgentLegReport& r) { on_agent_leg(c, r); };
   return ev;
 }
 
@@ -57,6 +66,7 @@ void VoiceContacts::on_route(const CallInfo& call, const IvrResult& result) {
 void VoiceContacts::committed(uint64_t call_id, const services::IntakeOutcome& out) {
   bool hang_up = false;
   std::string abandon;
+  std::string early_agent;  // offered before we knew the interaction
   {
     std::lock_guard lock(mutex_);
     auto it = calls_.find(call_id);
@@ -70,8 +80,15 @@ void VoiceContacts::committed(uint64_t call_id, const services::IntakeOutcome& o
     } else {
       it->second.interaction = out.receipt.interaction;
       call_of_interaction_[out.receipt.interaction] = call_id;
+      auto early = std::find_if(early_offers_.begin(), early_offers_.end(),
+                                [&](const auto& o) { return o.first == out.receipt.interaction; });
+      if (early != early_offers_.end()) {
+        early_agent = early->second;
+        early_offers_.erase(early);
+      }
     }
   }
+  if (!early_agent.empty()) offered(call_id, out.receipt.interaction, early_agent);
   if (out.kind != services::IntakeOutcome::Kind::accepted)
     log(LogLevel::warn, "voice.intake_failed", {{"call", call_id}, {"error", out.message}});
   if (!abandon.empty()) leave_queue(abandon);
@@ -106,7 +123,25 @@ void VoiceContacts::leave_queue(const std::string& interaction) {
 }
 
 void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
-  if (e.event.kind != engine::EventKind::contact_completed) return;
+  using engine::EventKind;
+  if (e.event.kind == EventKind::offer) return offered(e);
+  if (e.event.kind == EventKind::offer_revoked || e.event.kind == EventKind::contact_transferred) {
+    uint64_t call_id = 0;
+    {
+      std::lock_guard lock(mutex_);
+      std::erase_if(early_offers_, [&](const auto& o) { return o.first == e.contact; });
+      auto it = call_of_interaction_.find(e.contact);
+      if (it == call_of_interaction_.end()) return;
+      call_id = it->second;
+      calls_[call_id].offered.clear();
+    }
+    // Revoked: cancel that agent's ringing phone. Transferred: the agent leg
+    // ends and the caller waits on hold for the next offer.
+    const bool revoked = e.event.kind == EventKind::offer_revoked;
+    if (server_) server_->drop_agent(call_id, revoked ? e.agent : std::string());
+    return;
+  }
+  if (e.event.kind != EventKind::contact_completed) return;
   uint64_t call_id = 0;
   {
     std::lock_guard lock(mutex_);

@@ -4,26 +4,54 @@
 // waiting is counted as abandoned; a call the engine completes (its agent
 // ended it, or it was turned away: closed, no agents, queue full) is hung up.
 //
-// Bridging the caller to an agent's phone is not done here yet: a voice
-// contact an agent accepts stays with the caller on hold until either side
-// ends it (docs/voice.md).
+// Agents: when the engine offers one of our calls to an agent, the agent's
+// phone (AgentDevices::find) rings with our ring timeout. Answered → the
+// engine gets AcceptOffer and the legs are bridged and recorded as
+// <recordings_dir>/<interaction>.wav; busy/declined, not answered in time, or
+// unreachable → RejectOffer (the engine puts that agent not ready, as for its
+// own RONA, and offers the call again). An offer the engine revokes (its own
+// RONA, the caller left) cancels the ringing phone; a transfer drops the
+// agent leg and the caller waits on hold for the next offer. Either side
+// hanging up a bridged call ends the contact (ContactEnd: wrap-up).
 //
-// Threads: on_route/on_call_ended run on the voice thread, on_engine_event
-// on the engine thread, intake completions on the store writer's thread;
-// the call table is guarded by a mutex.
+// Threads: on_route/on_call_ended/on_agent_leg run on the voice thread,
+// on_engine_event on the engine thread, intake completions and device
+// look-ups wherever the injected functions answer; the call table is guarded
+// by a mutex.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "channels/voice/voice_server.h"
 #include "services/intake/intake.h"
 #include "services/switchboard/switchboard.h"
 
 namespace tamas::voice {
+
+// What the app provides about agents' phones.
+struct AgentDevices {
+  using Found = std::function<void(std::optional<std::string> sip_uri)>;
+  // The SIP URI of the device of engine agent `agent` (the username), or
+  // nullopt. May answer later and on any thread; must not block the caller
+  // (it is called on the engine thread).
+  std::function<void(const std::string& agent, Found found)> find;
+  // Where the recording of an interaction ("I-000123") is; e.g. stored in
+  // the interaction's fields. Optional; any thread.
+  std::function<void(const std::string& interaction, const std::string& path)> recorded;
+};
+
+struct AgentLegOptions {
+  std::string recordings_dir = "var/recordings";  // empty: no recordings
+  uint32_t ring_ms = 20000;
+};
 
 class VoiceContacts {
  public:
@@ -32,6 +60,8 @@ class VoiceContacts {
 
   // The server whose calls these are; set once before calls arrive.
   void attach(VoiceServer* server);
+  // Agents' phones; without them offers never ring a phone. Before calls arrive.
+  void use_devices(AgentDevices devices, AgentLegOptions options);
   // VoiceEvents for that server.
   VoiceEvents events();
   // A Switchboard subscriber.
@@ -44,19 +74,34 @@ class VoiceContacts {
   struct CallState {
     std::string interaction;  // empty until the intake committed it
     bool ended = false;       // the caller hung up before the commit
+    std::string offered;      // the agent whose phone we ring (or who has it)
   };
   void on_route(const CallInfo& call, const IvrResult& result);
   void on_call_ended(const CallInfo& call, std::string_view reason);
   void committed(uint64_t call_id, const services::IntakeOutcome& outcome);
   void leave_queue(const std::string& interaction);
+  void on_agent_leg(const CallInfo& call, const AgentLegReport& report);
+  void offered(const services::ResolvedEvent& e);
+  void offered(uint64_t call_id, const std::string& contact, const std::string& agent);
+  void dial(uint64_t call_id, const std::string& agent, const std::string& interaction,
+            std::optional<std::string> uri);
+  // The call and its interaction when `agent` is the one offered it.
+  std::optional<std::pair<uint64_t, std::string>> offered_call(const std::string& interaction,
+                                                               const std::string& agent);
 
   services::Intake& intake_;
   services::Switchboard& switchboard_;
   VoiceServer* server_ = nullptr;
+  AgentDevices devices_;
+  AgentLegOptions options_;
 
   mutable std::mutex mutex_;
   std::unordered_map<uint64_t, CallState> calls_;                  // by call id
   std::unordered_map<std::string, uint64_t> call_of_interaction_;  // "I-000001" -> call id
+  // Offers of contacts we do not know (yet): the intake posts a call to the
+  // engine before telling us its interaction id, so its first offer may come
+  // first. The latest few, by contact; other channels' offers age out.
+  std::deque<std::pair<std::string, std::string>> early_offers_;  // contact, agent
 };
 
 }  // namespace tamas::voice

@@ -28,7 +28,15 @@ struct Stop {};
 struct Hangup {
   uint64_t call_id;
 };
-using Command = std::variant<Stop, Hangup>;
+struct Dial {
+  uint64_t call_id;
+  AgentDial dial;
+};
+struct Drop {
+  uint64_t call_id;
+  std::string agent;
+};
+using Command = std::variant<Stop, Hangup, Dial, Drop>;
 
 // libre's process-wide setup (random seed, sockets) and a larger fd limit:
 // every call uses a socket or two.
@@ -73,7 +81,7 @@ class VoiceServer::Impl {
   void post(Command c) {
     std::lock_guard lock(mutex_);
     if (!mq_) return;  // not running
-    commands_.push_back(c);
+    commands_.push_back(std::move(c));
     mqueue_push(mq_, 0, nullptr);
   }
 
@@ -131,8 +139,12 @@ class VoiceServer::Impl {
     for (const Command& c : batch) {
       if (std::holds_alternative<Stop>(c)) {
         self->agent_->shutdown(kGraceMs);
-      } else {
-        self->agent_->hangup(std::get<Hangup>(c).call_id);
+      } else if (const auto* h = std::get_if<Hangup>(&c)) {
+        self->agent_->hangup(h->call_id);
+      } else if (const auto* d = std::get_if<Dial>(&c)) {
+        self->agent_->dial_agent(d->call_id, d->dial);
+      } else if (const auto* x = std::get_if<Drop>(&c)) {
+        self->agent_->drop_agent(x->call_id, x->agent);
       }
     }
   }
@@ -167,6 +179,12 @@ uint16_t VoiceServer::tcp_port() const {
 }
 void VoiceServer::hangup(uint64_t call_id) {
   impl_->post(Hangup{call_id});
+}
+void VoiceServer::dial_agent(uint64_t call_id, AgentDial dial) {
+  impl_->post(Dial{call_id, std::move(dial)});
+}
+void VoiceServer::drop_agent(uint64_t call_id, std::string agent) {
+  impl_->post(Drop{call_id, std::move(agent)});
 }
 size_t VoiceServer::active_calls() const {
   return impl_->active_.load();

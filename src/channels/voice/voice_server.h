@@ -57,6 +57,29 @@ struct CallInfo {
   std::string caller;  // From user part (caller id), may be empty
 };
 
+// Dialling an agent's phone for a waiting caller (VoiceServer::dial_agent).
+struct AgentDial {
+  std::string agent;           // the engine's agent id, echoed in reports
+  std::string uri;             // the agent's device, e.g. "sip:alice@10.0.0.5:5060"
+  uint32_t ring_ms = 20000;    // our own ring timeout (UDP timer B would be ~32 s)
+  std::string recording_path;  // stereo WAV of the bridged call; empty = not recorded
+};
+
+enum class AgentLegOutcome {
+  answered,   // the legs are bridged
+  rejected,   // the phone answered with a failure status (486 busy, 603 decline, ...)
+  no_answer,  // our ring timeout: the INVITE is cancelled
+  failed,     // no route, bad answer SDP, transport error, or the call cannot take a leg
+  hung_up,    // the agent hung up a bridged call (tamas hangs up the caller too)
+};
+const char* to_string(AgentLegOutcome o);
+
+struct AgentLegReport {
+  std::string agent;
+  AgentLegOutcome outcome = AgentLegOutcome::failed;
+  uint16_t status = 0;  // SIP status for `rejected`
+};
+
 struct VoiceEvents {
   // The IVR finished (every outcome is reported, for the IVR statistics).
   // Afterwards: route, set_type, agent → the call waits with the hold prompt
@@ -66,6 +89,9 @@ struct VoiceEvents {
   std::function<void(const CallInfo&, const IvrResult&)> on_route;
   // A call ended (either side, or the server stopping). Voice thread.
   std::function<void(const CallInfo&, std::string_view reason)> on_call_ended;
+  // What became of a dial_agent() (once per dial, plus hung_up after
+  // answered). Not reported for legs the embedder dropped. Voice thread.
+  std::function<void(const CallInfo&, const AgentLegReport&)> on_agent_leg;
 };
 
 class VoiceServer {
@@ -89,6 +115,16 @@ class VoiceServer {
 
   // Any thread. Hangs up the call (BYE) if it still exists.
   void hangup(uint64_t call_id);
+  // Any thread. Rings the agent's phone for a call waiting after its IVR; the
+  // caller keeps hearing the hold prompt until the agent answers, then the
+  // legs are bridged (RTP relayed through tamas, transcoded between PCMU and
+  // PCMA when the phones differ) and recorded. Reported by on_agent_leg; a
+  // call that is gone is silently ignored, one that already has a leg
+  // reports `failed`.
+  void dial_agent(uint64_t call_id, AgentDial dial);
+  // Any thread. Cancels the agent leg (ringing) or hangs it up (bridged: the
+  // caller goes back to the hold prompt). Empty `agent` = whichever leg.
+  void drop_agent(uint64_t call_id, std::string agent);
   // Any thread. Calls currently up (answered and not yet freed).
   size_t active_calls() const;
 

@@ -18,10 +18,10 @@ struct SippResult {
   std::string output;  // sipp's screen and error log, for failure messages
 };
 
-// Runs `sipp` (from PATH) `calls` times (-m; 50 new calls/s, all may overlap) with the scenario file from
-// tests/channels/voice/sipp/ against 127.0.0.1:port, dialling `service`,
-// with -timeout 60s -timeout_error. `keys` become -key name value. A missing
-// sipp binary is a failure (exit_code -1), not a skip.
+// Runs `sipp` (from PATH) `calls` times (-m; 50 new calls/s, all may overlap) with the scenario
+// file from tests/channels/voice/sipp/ against 127.0.0.1:port, dialling `service`, with -timeout
+// 60s -timeout_error. `keys` become -key name value. A missing sipp binary is a failure (exit_code
+// -1), not a skip.
 SippResult run_sipp(const std::string& scenario, uint16_t port, const std::string& service,
                     const std::map<std::string, std::string>& keys = {},
                     const std::string& transport = "u1", int calls = 1);
