@@ -69,7 +69,10 @@ class Calendar {
     heap_[i] = e;
   }
 
-  // REQUIRES: !empty().
+  // REQUIRES: !empty(). Floyd's bottom-up deletion: the hole at the root
+  // walks down along the smallest children to a leaf, then the last entry
+  // (usually a late one) sifts up from there; fewer, more predictable
+  // comparisons than sifting the last entry down from the root.
   CalendarEntry pop() {
     assert(!heap_.empty());
     const CalendarEntry out = heap_.front();
@@ -82,7 +85,7 @@ class Calendar {
       const std::size_t first = 4 * i + 1;
       if (first >= n) break;
       std::size_t best = first;
-      if (first + 4 <= n) {  // all four children: selection without branches
+      if (first + 4 <= n) {
         const std::size_t b01 = heap_[first + 1].key < heap_[first].key ? first + 1 : first;
         const std::size_t b23 = heap_[first + 3].key < heap_[first + 2].key ? first + 3 : first + 2;
         best = heap_[b23].key < heap_[b01].key ? b23 : b01;
@@ -90,9 +93,14 @@ class Calendar {
         for (std::size_t c = first + 1; c < n; ++c)
           if (heap_[c].key < heap_[best].key) best = c;
       }
-      if (heap_[best].key >= last.key) break;
       heap_[i] = heap_[best];
       i = best;
+    }
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / 4;
+      if (heap_[parent].key <= last.key) break;
+      heap_[i] = heap_[parent];
+      i = parent;
     }
     heap_[i] = last;
     return out;

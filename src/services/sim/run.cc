@@ -69,7 +69,7 @@ bool Run::schedule_next_arrival(std::uint32_t s, std::int64_t from) {
     const std::int64_t next = when + round_ms(st.rng.exponential(3.6e6 / per_hour));
     if (next < boundary) {
       st.next_at = next;
-      calendar_.push(next, EventType::arrival, s);
+      arrivals_.push(next, EventType::arrival, s);
       return true;
     }
     when = boundary;
@@ -170,7 +170,7 @@ Status Run::arrival(std::uint32_t s) {
     arrive_stream_queue_ = &t.queue;
   }
   ++commands_;
-  if (Status st = react(engine_->apply(arrive_, at(now_))); !st.ok()) return st;
+  if (Status st = react(engine_->apply(arrive_cmd_, at(now_))); !st.ok()) return st;
   if (patience >= 0 && contacts_[n].phase == ContactPhase::waiting) {
     contacts_[n].patience_pending = true;
     calendar_.push(now_ + patience, EventType::patience, n);
@@ -234,7 +234,7 @@ Status Run::patience(std::uint32_t n) {
   }
   set_contact_id(abandon_.contact, contacts_[n].number);
   ++commands_;
-  return react(engine_->apply(abandon_, at(now_)));
+  return react(engine_->apply(abandon_cmd_, at(now_)));
 }
 
 Status Run::shift_start(std::uint32_t i) {

@@ -65,7 +65,8 @@ class Run {
   const SimConfig& config_;
   std::unique_ptr<engine::Engine> engine_;
   std::vector<Stream> streams_;
-  Calendar calendar_;
+  Calendar calendar_;  // everything but arrivals
+  Calendar arrivals_;  // the next arrival of each traffic stream
   std::int64_t now_ = 0;
   std::int64_t warmup_ = 0, length_ = 0, interval_ = 1;
   std::vector<SimContact> contacts_;  // slots, reused once nothing names them
@@ -79,8 +80,11 @@ class Run {
   std::vector<std::uint8_t> leaving_;       // by config index: shift over, log out when free
   std::vector<double> agent_busy_ms_;       // by config index
   std::vector<std::pair<engine::Ref, engine::Ref>> accepts_;  // (agent, contact) offers to accept
-  engine::ContactArrive arrive_;
-  engine::ContactAbandon abandon_;
+  // Commands kept as variants so that apply() takes them by reference
+  // without copying; arrive_ / abandon_ point into them.
+  engine::Command arrive_cmd_{engine::ContactArrive{}}, abandon_cmd_{engine::ContactAbandon{}};
+  engine::ContactArrive& arrive_ = std::get<engine::ContactArrive>(arrive_cmd_);
+  engine::ContactAbandon& abandon_ = std::get<engine::ContactAbandon>(abandon_cmd_);
   std::vector<QueueResult> per_stream_, per_interval_;
   std::int64_t commands_ = 0, events_ = 0;
 };

@@ -51,8 +51,11 @@ void Run::credit_busy(Ref agent, std::int64_t from, std::int64_t to) {
 
 Result<RunResult> Run::go() {
   if (Status s = start(); !s.ok()) return s.error();
-  while (!calendar_.empty()) {
-    const CalendarEntry e = calendar_.pop();
+  // Two calendars merged by time; on a tie the other events go first.
+  while (!calendar_.empty() || !arrivals_.empty()) {
+    const bool arrival =
+        calendar_.empty() || (!arrivals_.empty() && arrivals_.top().at() < calendar_.top().at());
+    const CalendarEntry e = arrival ? arrivals_.pop() : calendar_.pop();
     now_ = e.at();
     ++events_;
     if (Status s = step(e); !s.ok()) return s.error();
