@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 #include "app/command.h"
 #include "services/sim/simulator.h"
@@ -32,7 +33,9 @@ int fail(const std::string& m) {
   return 2;
 }
 
-Duration ms(double seconds) { return Duration{static_cast<Duration::rep>(std::llround(seconds * 1000))}; }
+Duration ms(double seconds) {
+  return Duration{static_cast<Duration::rep>(std::llround(seconds * 1000))};
+}
 
 int run(const SimArgs& a) {
   if (a.agents < 1) return fail("--agents must be at least 1");
@@ -46,7 +49,8 @@ int run(const SimArgs& a) {
                          aht ? nullptr : &aht.error(), target ? nullptr : &target.error(),
                          hours ? nullptr : &hours.error()})
     if (e) return fail(e->message);
-  if (*interval <= 0 || *aht <= 0 || *hours <= 0) return fail("--interval, --aht and --hours must be positive");
+  if (*interval <= 0 || *aht <= 0 || *hours <= 0)
+    return fail("--interval, --aht and --hours must be positive");
   double patience_s = 0;
   if (!a.patience.empty()) {
     auto p = wfm::parse_duration(a.patience);
@@ -57,8 +61,11 @@ int run(const SimArgs& a) {
   auto config = services::sim::mmn(a.agents, per_hour, ms(*aht), ms(patience_s), ms(*hours * 3600),
                                    ms(target->within_s));
   const auto started = std::chrono::steady_clock::now();
+  const std::clock_t cpu_started = std::clock();
   auto s = services::sim::simulate_replications(config, a.replications, a.seed);
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double cpu = double(std::clock() - cpu_started) / CLOCKS_PER_SEC;
   if (!s) return fail(s.error().message);
   const double load = per_hour * *aht / 3600.0;
   double theory_sl = 0, theory_ab = 0;
@@ -73,16 +80,21 @@ int run(const SimArgs& a) {
     std::printf(
         "{\"replications\":%d,\"service_level\":%.6f,\"service_level_ci\":%.6f,\"asa_s\":%.4f,"
         "\"asa_s_ci\":%.4f,\"abandon_rate\":%.6f,\"occupancy\":%.6f,\"theory_service_level\":%.6f,"
-        "\"theory_abandon_rate\":%.6f,\"engine_commands\":%lld,\"seconds\":%.3f}\n",
+        "\"theory_abandon_rate\":%.6f,\"engine_commands\":%lld,\"customers\":%lld,\"events\":%lld,"
+        "\"seconds\":%.3f,\"cpu_seconds\":%.3f}\n",
         s->replications, s->service_level.mean, s->service_level.half_width, s->asa_s.mean,
         s->asa_s.half_width, s->abandon_rate.mean, s->occupancy.mean, theory_sl, theory_ab,
-        static_cast<long long>(s->engine_commands), secs);
+        static_cast<long long>(s->engine_commands), static_cast<long long>(s->customers),
+        static_cast<long long>(s->events), secs, cpu);
     return 0;
   }
-  std::printf("simulated %d x %s h through the routing engine (%lld engine commands, %.2f s)\n",
-              s->replications, a.hours.c_str(), static_cast<long long>(s->engine_commands), secs);
+  std::printf(
+      "simulated %d x %s h through the routing engine (%lld contacts, %lld events, %.2f s)\n",
+      s->replications, a.hours.c_str(), static_cast<long long>(s->customers),
+      static_cast<long long>(s->events), secs);
   std::printf("service level   %.1f %% ± %.1f   (%s: %.1f %%)\n", 100 * s->service_level.mean,
-              100 * s->service_level.half_width, patience_s > 0 ? "Erlang A" : "Erlang C", 100 * theory_sl);
+              100 * s->service_level.half_width, patience_s > 0 ? "Erlang A" : "Erlang C",
+              100 * theory_sl);
   std::printf("ASA             %.1f s ± %.1f\n", s->asa_s.mean, s->asa_s.half_width);
   std::printf("abandoned       %.1f %%\n", 100 * s->abandon_rate.mean);
   std::printf("occupancy       %.1f %%\n", 100 * s->occupancy.mean);
@@ -100,7 +112,8 @@ TAMAS_REGISTER_COMMAND(Command{
       sub.add_option("--target", a->target, "service-level objective (80/20s)");
       sub.add_option("--patience", a->patience, "mean caller patience (callers abandon)");
       sub.add_option("--hours", a->hours, "simulated hours per replication");
-      sub.add_option("--replications", a->replications, "independent runs")->check(CLI::Range(1, 1000));
+      sub.add_option("--replications", a->replications, "independent runs")
+          ->check(CLI::Range(1, 1000));
       sub.add_option("--seed", a->seed, "first random seed");
       sub.add_flag("--json", a->json, "print one JSON object");
       return [a] { return run(*a); };
