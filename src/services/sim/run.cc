@@ -31,6 +31,17 @@ Run::Run(const SimConfig& config, std::uint64_t seed, std::unique_ptr<engine::En
       agent_busy_ms_(config.agents.size(), 0.0),
       per_stream_(config.traffic.size()),
       per_interval_(static_cast<std::size_t>((length_ + interval_ - 1) / interval_)) {
+  for (std::uint32_t q = 0; q < config.routing.queues.size(); ++q) {
+    const Ref ref = engine_->queue_ref(config.routing.queues[q].id);
+    if (ref == engine::kNoRef) continue;
+    if (ref >= threshold_ms_.size()) {
+      threshold_ms_.resize(ref + 1, config.sl_threshold.count());
+      queue_index_.resize(ref + 1, kNone);
+    }
+    if (config.sl_per_queue) threshold_ms_[ref] = config.routing.queues[q].sl_threshold.count();
+    queue_index_[ref] = q;
+  }
+  per_queue_.resize(threshold_ms_.size());
   for (std::uint32_t i = 0; i < config.traffic.size(); ++i)
     streams_.push_back(Stream{Rng(seed, i), 0});
   contacts_.reserve(1024);
@@ -209,12 +220,14 @@ Status Run::wrapup_end(std::uint32_t n) {
 // The first event naming a contact ref that no live simulated contact holds
 // belongs to the contact arriving now (timers fired before the arrival only
 // concern live contacts, which are bound already).
-void Run::bind(Ref ref) {
+void Run::bind(const engine::Event& e) {
+  const Ref ref = e.contact;
   if (ref >= by_ref_.size()) by_ref_.resize(ref + 1, kNone);
   const std::uint32_t held = by_ref_[ref];
   if (held != kNone && contacts_[held].phase != ContactPhase::done) return;
   by_ref_[ref] = arriving_;
   contacts_[arriving_].ref = ref;
+  if (contacts_[arriving_].counted && e.queue < per_queue_.size()) ++per_queue_[e.queue].offered;
 }
 
 // A slot is reused once the contact is over for the engine and for its
@@ -266,7 +279,7 @@ Status Run::react(const engine::ApplyResult& first) {
       switch (e.kind) {
         case EventKind::contact_queued:
         case EventKind::after_hours_action:
-          bind(e.contact);
+          bind(e);
           break;
         case EventKind::offer:
           accepts_.emplace_back(e.agent, e.contact);

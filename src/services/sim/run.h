@@ -53,7 +53,7 @@ class Run {
   Status shift_end(std::uint32_t agent);
   bool schedule_next_arrival(std::uint32_t stream, std::int64_t from);
   Status react(const engine::ApplyResult& r);
-  void bind(engine::Ref contact);
+  void bind(const engine::Event& e);
   void on_answered(const engine::Event& e);
   void on_completed(const engine::Event& e);
   Status login(std::uint32_t agent);
@@ -86,6 +86,9 @@ class Run {
   engine::ContactArrive& arrive_ = std::get<engine::ContactArrive>(arrive_cmd_);
   engine::ContactAbandon& abandon_ = std::get<engine::ContactAbandon>(abandon_cmd_);
   std::vector<QueueResult> per_stream_, per_interval_;
+  std::vector<QueueResult> per_queue_;      // by engine queue ref
+  std::vector<std::int64_t> threshold_ms_;  // by engine queue ref
+  std::vector<std::uint32_t> queue_index_;  // engine queue ref -> routing.queues index
   std::int64_t commands_ = 0, events_ = 0;
 };
 

@@ -7,6 +7,10 @@ namespace tamas::services::sim::detail {
 
 using engine::Ref;
 
+namespace {
+constexpr std::uint32_t kNone = 0xffffffffu;
+}  // namespace
+
 void Run::on_answered(const engine::Event& e) {
   const std::uint32_t n = by_ref_[e.contact];
   SimContact& c = contacts_[n];
@@ -18,8 +22,11 @@ void Run::on_answered(const engine::Event& e) {
   credit_busy(e.agent, now_, now_ + c.handle_ms + t.wrapup.count());
   if (!c.counted) return;
   const std::int64_t wait = now_ - c.arrived;
-  const bool in_target = wait <= config_.sl_threshold.count();
-  for (QueueResult* q : {&per_stream_[c.traffic], &per_interval_[c.interval]}) {
+  const bool known = e.queue < per_queue_.size();
+  const bool in_target = wait <= (known ? threshold_ms_[e.queue] : config_.sl_threshold.count());
+  QueueResult scratch;
+  for (QueueResult* q : {&per_stream_[c.traffic], &per_interval_[c.interval],
+                         known ? &per_queue_[e.queue] : &scratch}) {
     ++q->answered;
     q->wait_sum_ms += static_cast<double>(wait);
     if (in_target) ++q->answered_in_target;
@@ -34,7 +41,9 @@ void Run::on_completed(const engine::Event& e) {
   if (!answered) release(n);
   if (!c.counted || answered) return;
   const auto outcome = static_cast<engine::Outcome>(e.code);
-  for (QueueResult* q : {&per_stream_[c.traffic], &per_interval_[c.interval]}) {
+  QueueResult scratch;
+  for (QueueResult* q : {&per_stream_[c.traffic], &per_interval_[c.interval],
+                         e.queue < per_queue_.size() ? &per_queue_[e.queue] : &scratch}) {
     if (outcome == engine::Outcome::abandoned) {
       ++q->abandoned;
     } else {
@@ -108,6 +117,14 @@ RunResult Run::finish() {
   for (std::size_t i = 0; i < per_interval_.size(); ++i) {
     per_interval_[i].queue = std::to_string(i);
     rates(per_interval_[i]);
+  }
+  out.by_queue.resize(config_.routing.queues.size());
+  for (std::size_t r = 0; r < per_queue_.size(); ++r) {
+    if (queue_index_[r] == kNone) continue;
+    QueueResult& q = out.by_queue[queue_index_[r]];
+    q = per_queue_[r];
+    q.queue = config_.routing.queues[queue_index_[r]].id;
+    rates(q);
   }
   double busy = 0, duty = 0;
   for (std::size_t i = 0; i < config_.agents.size(); ++i) {

@@ -63,6 +63,7 @@ struct SimConfig {
   Duration length{std::chrono::hours(8)};     // simulated time per replication
   Duration warmup{std::chrono::minutes(30)};  // contacts arriving earlier are not counted
   Duration sl_threshold{std::chrono::seconds(20)};
+  bool sl_per_queue = false;  // threshold of the answering queue instead of sl_threshold
   Duration interval{std::chrono::minutes(30)};  // reporting (and rate) interval
 };
 
@@ -82,7 +83,8 @@ struct AgentResult {
 };
 
 struct RunResult {
-  std::vector<QueueResult> queues;  // by traffic stream
+  std::vector<QueueResult> queues;    // by traffic stream
+  std::vector<QueueResult> by_queue;  // by engine queue (routing.queues order): per SLO
   QueueResult total;
   std::vector<QueueResult> intervals;  // all streams, by arrival interval
   std::vector<AgentResult> agents;
