@@ -1,10 +1,16 @@
 // `tamas simulate`: run the real routing engine over simulated time.
+// M/M/N mode:
 //   tamas simulate --agents 14 --volume 100 --interval 30m --aht 180s
 //                  --target 80/20s [--patience 300s] [--hours 8]
 //                  [--replications 10] [--seed 1] [--json]
-// Prints the simulated service level, ASA, abandonment and occupancy with
+// prints the simulated service level, ASA, abandonment and occupancy with
 // 95% confidence half-widths, beside Erlang C (or Erlang A with --patience)
-// for the same centre. Exit codes: 0 ok, 2 bad input.
+// for the same centre.
+// Scenario mode (simulate_scenario.cc):
+//   tamas simulate --strategy s.yaml --roster roster.csv --traffic forecast.csv
+//                  [--days 1] [--first-day sat] [--interval 30m]
+//                  [--compare s2.yaml] [--compare-roster roster2.csv] ...
+// Exit codes: 0 ok, 2 bad input.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -13,20 +19,13 @@
 #include <ctime>
 
 #include "app/command.h"
+#include "app/simulate_scenario.h"
 #include "services/sim/simulator.h"
 #include "services/wfm/erlang.h"
 #include "services/wfm/units.h"
 
 namespace tamas::app {
 namespace {
-
-struct SimArgs {
-  int agents = 0;
-  std::string volume, interval = "30m", aht, target = "80/20s", patience, hours = "8";
-  int replications = 10;
-  std::uint64_t seed = 1;
-  bool json = false;
-};
 
 int fail(const std::string& m) {
   std::fprintf(stderr, "tamas simulate: %s\n", m.c_str());
@@ -38,6 +37,7 @@ Duration ms(double seconds) {
 }
 
 int run(const SimArgs& a) {
+  if (!a.strategy.empty() || !a.roster.empty() || !a.traffic.empty()) return run_scenario(a);
   if (a.agents < 1) return fail("--agents must be at least 1");
   if (a.volume.empty() || a.aht.empty()) return fail("--volume and --aht are required");
   auto volume = wfm::parse_number(a.volume, "volume");
@@ -105,7 +105,7 @@ TAMAS_REGISTER_COMMAND(Command{
     "simulate", "Replay synthetic traffic through the real routing engine",
     [](CLI::App& sub) -> std::function<int()> {
       auto a = std::make_shared<SimArgs>();
-      sub.add_option("--agents", a->agents, "agents logged in and ready")->required();
+      sub.add_option("--agents", a->agents, "M/M/N: agents logged in and ready");
       sub.add_option("--volume", a->volume, "contacts offered per interval");
       sub.add_option("--interval", a->interval, "interval length (30m)");
       sub.add_option("--aht", a->aht, "average handle time (180s)");
@@ -115,6 +115,16 @@ TAMAS_REGISTER_COMMAND(Command{
       sub.add_option("--replications", a->replications, "independent runs")
           ->check(CLI::Range(1, 1000));
       sub.add_option("--seed", a->seed, "first random seed");
+      sub.add_option("--strategy", a->strategy, "scenario: strategy file (routing)");
+      sub.add_option("--roster", a->roster, "scenario: roster CSV (agent,groups,shifts)");
+      sub.add_option("--traffic", a->traffic,
+                     "scenario: forecast CSV (start,type,channel,volume,aht,...)");
+      sub.add_option("--days", a->days, "scenario: simulated days")->check(CLI::Range(1, 31));
+      sub.add_option("--first-day", a->first_day, "scenario: weekday of day 0 (sat)");
+      sub.add_option("--warmup", a->warmup, "scenario: leading time not counted (0)");
+      sub.add_option("--compare", a->compare,
+                     "scenario: a second strategy to run on the same traffic");
+      sub.add_option("--compare-roster", a->compare_roster, "scenario: a second roster to compare");
       sub.add_flag("--json", a->json, "print one JSON object");
       return [a] { return run(*a); };
     }});
