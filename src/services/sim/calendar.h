@@ -19,6 +19,7 @@ enum class EventType : std::uint8_t {
   patience,
   shift_start,
   shift_end,
+  wake,  // an engine timer is due
 };
 
 // One pending event. `key` packs the time (high 42 bits, ms) and the low

@@ -131,6 +131,8 @@ Status Run::step(const CalendarEntry& e) {
       return shift_start(e.index);
     case EventType::shift_end:
       return shift_end(e.index);
+    case EventType::wake:
+      return wake();
   }
   return {};
 }
@@ -257,6 +259,26 @@ Status Run::shift_start(std::uint32_t i) {
     return react(engine_->apply(engine::AgentReady{config_.agents[i].agent}, at(now_)));
   }
   return login(i);
+}
+
+// Engine timers (relaxation, overflow, RONA, wrap-up limit) must act at
+// their instant, not at the simulator's next event: keep a wake entry at
+// the engine's earliest due timer.
+void Run::schedule_wake() {
+  const auto due = engine_->next_timer();
+  if (!due) return;
+  const std::int64_t at_ms = to_millis(*due);
+  if (at_ms <= now_ || (wake_at_ >= 0 && wake_at_ <= at_ms) ||
+      at_ms >= length_ + (std::int64_t{1} << 40))
+    return;
+  wake_at_ = at_ms;
+  calendar_.push(at_ms, EventType::wake, 0);
+}
+
+Status Run::wake() {
+  if (wake_at_ == now_) wake_at_ = -1;
+  ++commands_;
+  return react(engine_->advance_to(at(now_)));
 }
 
 Status Run::shift_end(std::uint32_t i) {

@@ -51,6 +51,8 @@ class Run {
   Status patience(std::uint32_t n);
   Status shift_start(std::uint32_t agent);
   Status shift_end(std::uint32_t agent);
+  Status wake();
+  void schedule_wake();
   bool schedule_next_arrival(std::uint32_t stream, std::int64_t from);
   Status react(const engine::ApplyResult& r);
   void bind(const engine::Event& e);
@@ -90,6 +92,7 @@ class Run {
   std::vector<std::int64_t> threshold_ms_;  // by engine queue ref
   std::vector<std::uint32_t> queue_index_;  // engine queue ref -> routing.queues index
   std::int64_t commands_ = 0, events_ = 0;
+  std::int64_t wake_at_ = -1;  // pending wake entry, -1 = none
 };
 
 }  // namespace tamas::services::sim::detail

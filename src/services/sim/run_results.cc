@@ -68,6 +68,7 @@ Result<RunResult> Run::go() {
     now_ = e.at();
     ++events_;
     if (Status s = step(e); !s.ok()) return s.error();
+    schedule_wake();
   }
   return finish();
 }
