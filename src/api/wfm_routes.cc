@@ -6,6 +6,7 @@
 #include "api/json_body.h"
 #include "services/sim/simulator.h"
 #include "services/wfm/erlang.h"
+#include "services/wfm/forecast.h"
 #include "services/wfm/staffing.h"
 #include "services/wfm/units.h"
 
@@ -138,10 +139,90 @@ void simulate(const Request& req, const Principal&, Respond respond) {
                ",\"events\":" + std::to_string(s->events) + "}"));
 }
 
+std::string forecast_json(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest>& b) {
+  char buf[256];
+  std::snprintf(
+      buf, sizeof buf,
+      "{\"interval_minutes\":%d,\"model\":{\"kind\":\"%s\",\"alpha\":%g,\"beta\":%g,\"gamma\":%g},"
+      "\"holiday_scale\":%.4g",
+      f.interval_minutes,
+      f.params.kind == wfm::Seasonality::additive ? "additive" : "multiplicative", f.params.alpha,
+      f.params.beta, f.params.gamma, f.holiday_scale);
+  std::string out = buf;
+  if (b) {
+    std::snprintf(
+        buf, sizeof buf,
+        ",\"accuracy\":{\"holdout_days\":%d,\"holt_winters\":{\"mape\":%.4f,\"wape\":%.4f},"
+        "\"seasonal_naive\":{\"mape\":%.4f,\"wape\":%.4f}}",
+        b->holdout_days, b->holt_winters.mape, b->holt_winters.wape, b->seasonal_naive.mape,
+        b->seasonal_naive.wape);
+    out += buf;
+  }
+  out += ",\"forecast\":[";
+  const long first = wfm::day_number(f.first_day);
+  const int per_day = 1440 / f.interval_minutes;
+  for (std::size_t i = 0; i < f.volume.size(); ++i) {
+    const CivilDate d = wfm::from_day_number(first + static_cast<long>(i) / per_day);
+    std::snprintf(buf, sizeof buf, "%s{\"start\":\"%s\",\"volume\":%.2f,\"aht_s\":%.1f}",
+                  i ? "," : "",
+                  wfm::format_local(d, static_cast<int>(i % per_day) * f.interval_minutes).c_str(),
+                  f.volume[i], f.aht_s[i]);
+    out += buf;
+  }
+  return out + "]}";
+}
+
+// Body: {"history_csv": "datetime,volume,aht_s\n...", "interval": "30m",
+// "weeks": 1, "holdout": 1, "holidays": ["2026-03-20"], "holiday_scale": 0.3}
+// (as `tamas forecast --json` with the file's text inline; at most 4 MB).
+void forecast(const Request& req, const Principal&, Respond respond) {
+  JsonBody body(req);
+  const auto csv = body.string("history_csv", true, 4'000'000);
+  const auto interval = quantity(body, "interval", true, false);
+  const auto weeks = body.integer("weeks");
+  const auto holdout = body.integer("holdout");
+  const auto scale = quantity(body, "holiday_scale", false, false);
+  const boost::json::value* holidays = body.raw("holidays");
+  wfm::ForecastOptions opt;
+  opt.holiday_scale = scale;
+  if (holidays) {
+    if (!holidays->is_array())
+      body.problem("holidays", "must be an array of dates");
+    else
+      for (const auto& d : holidays->get_array()) {
+        auto date = d.is_string() ? wfm::parse_local_date(d.get_string())
+                                  : Error::invalid("must be a date string");
+        if (date)
+          opt.holidays.push_back(*date);
+        else
+          body.problem("holidays", date.error().message);
+      }
+  }
+  if (weeks && (*weeks < 1 || *weeks > 8)) body.problem("weeks", "must be 1..8");
+  if (holdout && (*holdout < 0 || *holdout > 8)) body.problem("holdout", "must be 0..8");
+  if (interval && (*interval < 60 || *interval > 1440 * 60))
+    body.problem("interval", "must be 1m..1d");
+  if (auto e = body.error()) return respond(*e);
+  auto h =
+      wfm::parse_history_csv(*csv, "history_csv", static_cast<int>(interval.value_or(1800) / 60));
+  if (!h) return respond(field_problems_response({{"history_csv", h.error().message}}));
+  const int hold = static_cast<int>(holdout.value_or(h->days() >= 21 ? 1 : 0));
+  std::optional<wfm::Backtest> back;
+  if (hold > 0) {
+    auto b = wfm::backtest(*h, hold, opt);
+    if (!b) return respond(Response::error(422, "invalid", b.error().message));
+    back = *b;
+  }
+  auto f = wfm::forecast_history(*h, 7 * static_cast<int>(weeks.value_or(1)), opt);
+  if (!f) return respond(Response::error(422, "invalid", f.error().message));
+  respond(Response::json(200, forecast_json(*f, back)));
+}
+
 }  // namespace
 
 void add_wfm_routes(Router& router, const Guard& guard) {
   router.post("/api/v1/wfm/staff", guard.allow(Permission::plan_workforce, staff));
+  router.post("/api/v1/wfm/forecast", guard.allow(Permission::plan_workforce, forecast));
   router.post("/api/v1/wfm/simulate", guard.allow(Permission::plan_workforce, simulate));
 }
 

@@ -2,6 +2,9 @@
 // behind Permission::plan_workforce:
 //   POST /api/v1/wfm/staff     one-interval Erlang C / A staffing; body and
 //                              answer as `tamas staff --json`
+//   POST /api/v1/wfm/forecast  Holt-Winters forecast and back-test of a CSV
+//                              history sent inline; answer as
+//                              `tamas forecast --json`
 //   POST /api/v1/wfm/simulate  a small M/M/N(+M) run through the real engine;
 //                              answer as `tamas simulate --json`; bounded
 //                              (agents <= 500, hours <= 24, replications <= 20)

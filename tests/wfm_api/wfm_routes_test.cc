@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "api/json_body.h"
+
 namespace tamas::api {
 namespace {
 
@@ -65,6 +70,30 @@ TEST(WfmRoutes, BadFieldsAreNamed) {
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("\"aht\""), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("\"colour\""), std::string::npos) << r.body;
+}
+
+TEST(WfmRoutes, ForecastsTheDemoHistoryAndBeatsSeasonalNaive) {
+  std::ifstream in(std::string(TAMAS_SOURCE_DIR) + "/tests/services/wfm/data/history.csv");
+  std::stringstream csv;
+  csv << in.rdbuf();
+  Fixture f;
+  const Response r =
+      f.post("/api/v1/wfm/forecast", "{\"history_csv\":" + to_text(boost::json::value(csv.str())) +
+                                         ",\"interval\":\"30m\",\"weeks\":1}");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_NE(r.body.find("\"forecast\":[{\"start\":"), std::string::npos);
+  auto v = boost::json::parse(r.body);
+  const auto& acc = v.at("accuracy");
+  EXPECT_LT(acc.at("holt_winters").at("wape").to_number<double>(),
+            acc.at("seasonal_naive").at("wape").to_number<double>());
+}
+
+TEST(WfmRoutes, ForecastNamesABadHistory) {
+  Fixture f;
+  const Response r =
+      f.post("/api/v1/wfm/forecast", R"({"history_csv":"datetime,volume,aht_s\nyesterday,1,2\n"})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("history_csv"), std::string::npos) << r.body;
 }
 
 TEST(WfmRoutes, SimulateRunsTheEngineAndMatchesErlangC) {
