@@ -63,6 +63,14 @@ void Run::set_contact_id(std::string& out, std::uint32_t n) const {
 bool Run::schedule_next_arrival(std::uint32_t s, std::int64_t from) {
   const Traffic& t = config_.traffic[s];
   Stream& st = streams_[s];
+  if (!t.recorded.empty()) {
+    if (st.next_record >= t.recorded.size()) return false;
+    const std::int64_t next = std::max(from, t.recorded[st.next_record].arrival.count());
+    if (next >= length_) return false;
+    st.next_at = next;
+    arrivals_.push(next, EventType::arrival, s);
+    return true;
+  }
   std::int64_t when = from;
   while (when < length_) {
     double per_hour = t.arrivals_per_hour;
@@ -145,13 +153,19 @@ Status Run::arrival(std::uint32_t s) {
   c.traffic = s;
   c.interval = static_cast<std::uint32_t>(now_ / interval_);
   c.counted = now_ >= warmup_;
-  const double aht = static_cast<double>(t.aht.count());
-  c.handle_ms = std::max<std::int64_t>(
-      1, round_ms(t.handle == HandleDist::lognormal ? rng.lognormal(aht, t.handle_cv)
-                                                    : rng.exponential(aht)));
-  const std::int64_t patience =
-      t.patience.count() > 0 ? round_ms(rng.exponential(static_cast<double>(t.patience.count())))
-                             : -1;
+  std::int64_t patience = -1;
+  if (!t.recorded.empty()) {
+    const RecordedContact& rec = t.recorded[streams_[s].next_record++];
+    c.handle_ms = std::max<std::int64_t>(1, rec.handle.count());
+    if (rec.patience.count() > 0) patience = rec.patience.count();
+  } else {
+    const double aht = static_cast<double>(t.aht.count());
+    c.handle_ms = std::max<std::int64_t>(
+        1, round_ms(t.handle == HandleDist::lognormal ? rng.lognormal(aht, t.handle_cv)
+                                                      : rng.exponential(aht)));
+    if (t.patience.count() > 0)
+      patience = round_ms(rng.exponential(static_cast<double>(t.patience.count())));
+  }
   std::uint32_t n;
   if (!free_slots_.empty()) {
     n = free_slots_.back();

@@ -34,7 +34,8 @@ struct SimContact {
 
 struct Stream {
   Rng rng;
-  std::int64_t next_at = 0;  // ms of the pending arrival
+  std::int64_t next_at = 0;     // ms of the pending arrival
+  std::size_t next_record = 0;  // recorded traffic: the next contact to replay
 };
 
 class Run {

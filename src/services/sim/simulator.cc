@@ -30,7 +30,7 @@ Estimate estimate(const std::vector<double>& xs) {
 Result<RunResult> simulate(const SimConfig& config, std::uint64_t seed) {
   for (const auto& t : config.traffic) {
     const std::string name = t.queue.empty() ? t.type : t.queue;
-    if (t.arrivals_per_hour < 0 || t.aht.count() <= 0)
+    if (t.arrivals_per_hour < 0 || (t.recorded.empty() && t.aht.count() <= 0))
       return Error::invalid("traffic for queue '" + name +
                             "' needs a non-negative rate and a positive AHT");
     for (double r : t.interval_per_hour)

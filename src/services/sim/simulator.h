@@ -35,6 +35,13 @@ namespace tamas::services::sim {
 
 enum class HandleDist : std::uint8_t { exponential, lognormal };
 
+// One contact replayed as it happened (offsets from time 0).
+struct RecordedContact {
+  Duration arrival{0};
+  Duration handle{0};    // talk time once answered
+  Duration patience{0};  // 0 = waits as long as needed
+};
+
 struct Traffic {
   std::string queue;  // forced queue; empty = routed by the strategy's rules
   engine::Channel channel = engine::Channel::voice;
@@ -47,6 +54,9 @@ struct Traffic {
   double handle_cv = 1.0;  // lognormal: sd / mean
   Duration wrapup{0};      // after-contact work per contact
   std::string label;       // reported name; defaults to queue or type
+  // Non-empty: replay these contacts (sorted by arrival) instead of drawing
+  // Poisson arrivals, handle times and patience.
+  std::vector<RecordedContact> recorded;
 };
 
 // An agent's working time: logged in and ready from `start` to `end`
