@@ -18,6 +18,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -115,6 +116,13 @@ class Engine {
   // and debugging). Two engines fed the same log produce the same dump.
   std::string dump_state() const;
   Instant now() const;
+
+  // For drivers of simulated time (services/sim): the instant the earliest
+  // pending timer (offer timeout, relaxation, overflow, wrap-up limit) is
+  // due, or nullopt. A timer cancelled meanwhile may still be reported; it
+  // then fires as nothing. advance_to() that instant to let it act on time.
+  // O(1); defined in engine_next_timer.cc.
+  std::optional<Instant> next_timer() const;
 
  private:
   explicit Engine(std::unique_ptr<detail::Core> core);

@@ -64,3 +64,42 @@ TEST(Simulator, RejectsNonsenseTraffic) {
 
 }  // namespace
 }  // namespace tamas::services::sim
+
+namespace tamas::services::sim {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(Simulator, EngineTimersActOnTimeRelaxedContactsWaitExactlyTheRelaxationDelay) {
+  // Contacts ask for an expert; the only agent is a novice; after 30 s the
+  // queue relaxes to any agent. With the engine woken at its timer, every
+  // contact is answered after exactly 30 s of waiting.
+  SimConfig c;
+  c.routing.skills = {"basic", "expert"};
+  engine::QueueConfig q;
+  q.id = "q";
+  q.default_skills = {{"expert", 1}};
+  q.relaxation = {engine::RelaxationStep{30s, {}}};
+  q.announce_position = false;
+  c.routing.queues.push_back(q);
+  engine::AgentLogin a;
+  a.agent = "novice";
+  a.skills = {{"basic", 1}};
+  a.queues = {"q"};
+  c.agents.push_back(a);
+  Traffic t;
+  t.queue = "q";
+  t.arrivals_per_hour = 2;
+  t.aht = 10s;
+  c.traffic.push_back(t);
+  c.length = 8h;
+  c.warmup = 0s;
+  auto r = simulate(c, 9);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_GT(r->total.answered, 5);
+  EXPECT_NEAR(r->total.asa_s, 30.0, 1e-9);
+  EXPECT_EQ(r->total.answered_in_target, 0);  // 30 s > the 20 s threshold
+}
+
+}  // namespace
+}  // namespace tamas::services::sim

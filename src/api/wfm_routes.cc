@@ -1,0 +1,229 @@
+#include "api/wfm_routes.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "api/json_body.h"
+#include "services/sim/simulator.h"
+#include "services/wfm/erlang.h"
+#include "services/wfm/forecast.h"
+#include "services/wfm/staffing.h"
+#include "services/wfm/units.h"
+
+namespace tamas::api {
+namespace {
+
+// A duration (string with unit, or number of seconds) or plain number.
+std::optional<double> quantity(JsonBody& body, const std::string& name, bool duration,
+                               bool required) {
+  const boost::json::value* v = body.raw(name);
+  if (!v) {
+    if (required) body.problem(name, "is required");
+    return std::nullopt;
+  }
+  if (v->is_number()) return v->to_number<double>();
+  if (v->is_string()) {
+    const std::string_view s = v->get_string();
+    auto r = duration ? wfm::parse_duration(s) : wfm::parse_number(s, name);
+    if (r) return *r;
+    body.problem(name, r.error().message);
+    return std::nullopt;
+  }
+  body.problem(name, duration ? "must be a duration (\"180s\") or seconds" : "must be a number");
+  return std::nullopt;
+}
+
+std::string num(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+void staff(const Request& req, const Principal&, Respond respond) {
+  JsonBody body(req);
+  wfm::StaffingRequest r;
+  const auto volume = quantity(body, "volume", false, true);
+  const auto interval = quantity(body, "interval", true, false);
+  const auto aht = quantity(body, "aht", true, true);
+  const auto target = body.string("target", false, 32);
+  const auto patience = quantity(body, "patience", true, false);
+  const auto max_asa = quantity(body, "max_asa", true, false);
+  const auto cap = quantity(body, "occupancy_cap", false, false);
+  const auto shrinkage = quantity(body, "shrinkage", false, false);
+  const auto agents = body.integer("agents");
+  if (target) {
+    if (auto t = wfm::parse_service_target(*target)) {
+      r.target_fraction = t->fraction;
+      r.target_s = t->within_s;
+    } else {
+      body.problem("target", t.error().message);
+    }
+  }
+  if (agents && (*agents < 1 || *agents > 10'000'000)) body.problem("agents", "must be at least 1");
+  if (auto e = body.error()) return respond(*e);
+  r.volume = *volume;
+  r.interval_s = interval.value_or(1800);
+  r.aht_s = *aht;
+  r.patience_s = patience;
+  r.max_asa_s = max_asa;
+  r.occupancy_cap = cap;
+  r.shrinkage = shrinkage.value_or(0);
+  if (Status s = wfm::validate(r); !s)
+    return respond(field_problems_response({{"body", s.error().message}}));
+  auto out = agents ? wfm::evaluate_staffing(r, static_cast<int>(*agents)) : wfm::solve_staffing(r);
+  if (!out) return respond(Response::error(422, "infeasible", out.error().message));
+  std::string json =
+      "{\"agents\":" + std::to_string(out->agents) +
+      ",\"scheduled\":" + std::to_string(out->scheduled) + ",\"load_erlangs\":" + num(out->load) +
+      ",\"service_level\":" + num(out->service_level) + ",\"p_wait\":" + num(out->p_wait) +
+      ",\"asa_s\":" + num(out->asa_s) + ",\"occupancy\":" + num(out->occupancy);
+  if (out->abandon_rate) json += ",\"abandon_rate\":" + num(*out->abandon_rate);
+  respond(Response::json(200, json + "}"));
+}
+
+Duration millis(double seconds) {
+  return Duration{static_cast<Duration::rep>(std::llround(seconds * 1000))};
+}
+
+void simulate(const Request& req, const Principal&, Respond respond) {
+  JsonBody body(req);
+  const auto agents = body.integer("agents", true);
+  const auto volume = quantity(body, "volume", false, true);
+  const auto interval = quantity(body, "interval", true, false);
+  const auto aht = quantity(body, "aht", true, true);
+  const auto target = body.string("target", false, 32);
+  const auto patience = quantity(body, "patience", true, false);
+  const auto hours = quantity(body, "hours", false, false);
+  const auto reps = body.integer("replications");
+  const auto seed = body.integer("seed");
+  wfm::ServiceTarget t;
+  if (target) {
+    if (auto p = wfm::parse_service_target(*target))
+      t = *p;
+    else
+      body.problem("target", p.error().message);
+  }
+  if (agents && (*agents < 1 || *agents > 500)) body.problem("agents", "must be 1..500");
+  if (hours && (*hours <= 0 || *hours > 24)) body.problem("hours", "must be in (0, 24]");
+  if (reps && (*reps < 1 || *reps > 20)) body.problem("replications", "must be 1..20");
+  if (interval && *interval <= 0) body.problem("interval", "must be positive");
+  if (aht && *aht <= 0) body.problem("aht", "must be positive");
+  if (auto e = body.error()) return respond(*e);
+  const double per_hour = *volume * 3600.0 / interval.value_or(1800);
+  const int replications = static_cast<int>(reps.value_or(5));
+  const double h = hours.value_or(8);
+  if (per_hour * h * replications > 2e6)
+    return respond(field_problems_response(
+        {{"volume", "too many contacts for an API run (use tamas simulate)"}}));
+  const auto config =
+      services::sim::mmn(static_cast<int>(*agents), per_hour, millis(*aht),
+                         millis(patience.value_or(0)), millis(h * 3600), millis(t.within_s));
+  auto s = services::sim::simulate_replications(config, replications,
+                                                static_cast<std::uint64_t>(seed.value_or(1)));
+  if (!s) return respond(Response::error(422, "invalid", s.error().message));
+  const double load = per_hour * *aht / 3600.0;
+  const bool a = patience && *patience > 0;
+  const double theory =
+      a ? wfm::erlang_a_metrics(load, static_cast<int>(*agents), *aht, t.within_s, *patience)
+              .service_level
+        : wfm::erlang_c_metrics(load, static_cast<int>(*agents), *aht, t.within_s).service_level;
+  respond(Response::json(
+      200, "{\"replications\":" + std::to_string(s->replications) +
+               ",\"service_level\":" + num(s->service_level.mean) +
+               ",\"service_level_ci\":" + num(s->service_level.half_width) +
+               ",\"asa_s\":" + num(s->asa_s.mean) + ",\"asa_s_ci\":" + num(s->asa_s.half_width) +
+               ",\"abandon_rate\":" + num(s->abandon_rate.mean) + ",\"occupancy\":" +
+               num(s->occupancy.mean) + ",\"theory_service_level\":" + num(theory) +
+               ",\"customers\":" + std::to_string(s->customers) +
+               ",\"events\":" + std::to_string(s->events) + "}"));
+}
+
+std::string forecast_json(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest>& b) {
+  char buf[256];
+  std::snprintf(
+      buf, sizeof buf,
+      "{\"interval_minutes\":%d,\"model\":{\"kind\":\"%s\",\"alpha\":%g,\"beta\":%g,\"gamma\":%g},"
+      "\"holiday_scale\":%.4g",
+      f.interval_minutes,
+      f.params.kind == wfm::Seasonality::additive ? "additive" : "multiplicative", f.params.alpha,
+      f.params.beta, f.params.gamma, f.holiday_scale);
+  std::string out = buf;
+  if (b) {
+    std::snprintf(
+        buf, sizeof buf,
+        ",\"accuracy\":{\"holdout_days\":%d,\"holt_winters\":{\"mape\":%.4f,\"wape\":%.4f},"
+        "\"seasonal_naive\":{\"mape\":%.4f,\"wape\":%.4f}}",
+        b->holdout_days, b->holt_winters.mape, b->holt_winters.wape, b->seasonal_naive.mape,
+        b->seasonal_naive.wape);
+    out += buf;
+  }
+  out += ",\"forecast\":[";
+  const long first = wfm::day_number(f.first_day);
+  const int per_day = 1440 / f.interval_minutes;
+  for (std::size_t i = 0; i < f.volume.size(); ++i) {
+    const CivilDate d = wfm::from_day_number(first + static_cast<long>(i) / per_day);
+    std::snprintf(buf, sizeof buf, "%s{\"start\":\"%s\",\"volume\":%.2f,\"aht_s\":%.1f}",
+                  i ? "," : "",
+                  wfm::format_local(d, static_cast<int>(i % per_day) * f.interval_minutes).c_str(),
+                  f.volume[i], f.aht_s[i]);
+    out += buf;
+  }
+  return out + "]}";
+}
+
+// Body: {"history_csv": "datetime,volume,aht_s\n...", "interval": "30m",
+// "weeks": 1, "holdout": 1, "holidays": ["2026-03-20"], "holiday_scale": 0.3}
+// (as `tamas forecast --json` with the file's text inline; at most 4 MB).
+void forecast(const Request& req, const Principal&, Respond respond) {
+  JsonBody body(req);
+  const auto csv = body.string("history_csv", true, 4'000'000);
+  const auto interval = quantity(body, "interval", true, false);
+  const auto weeks = body.integer("weeks");
+  const auto holdout = body.integer("holdout");
+  const auto scale = quantity(body, "holiday_scale", false, false);
+  const boost::json::value* holidays = body.raw("holidays");
+  wfm::ForecastOptions opt;
+  opt.holiday_scale = scale;
+  if (holidays) {
+    if (!holidays->is_array())
+      body.problem("holidays", "must be an array of dates");
+    else
+      for (const auto& d : holidays->get_array()) {
+        auto date = d.is_string() ? wfm::parse_local_date(d.get_string())
+                                  : Error::invalid("must be a date string");
+        if (date)
+          opt.holidays.push_back(*date);
+        else
+          body.problem("holidays", date.error().message);
+      }
+  }
+  if (weeks && (*weeks < 1 || *weeks > 8)) body.problem("weeks", "must be 1..8");
+  if (holdout && (*holdout < 0 || *holdout > 8)) body.problem("holdout", "must be 0..8");
+  if (interval && (*interval < 60 || *interval > 1440 * 60))
+    body.problem("interval", "must be 1m..1d");
+  if (auto e = body.error()) return respond(*e);
+  auto h =
+      wfm::parse_history_csv(*csv, "history_csv", static_cast<int>(interval.value_or(1800) / 60));
+  if (!h) return respond(field_problems_response({{"history_csv", h.error().message}}));
+  const int hold = static_cast<int>(holdout.value_or(h->days() >= 21 ? 1 : 0));
+  std::optional<wfm::Backtest> back;
+  if (hold > 0) {
+    auto b = wfm::backtest(*h, hold, opt);
+    if (!b) return respond(Response::error(422, "invalid", b.error().message));
+    back = *b;
+  }
+  auto f = wfm::forecast_history(*h, 7 * static_cast<int>(weeks.value_or(1)), opt);
+  if (!f) return respond(Response::error(422, "invalid", f.error().message));
+  respond(Response::json(200, forecast_json(*f, back)));
+}
+
+}  // namespace
+
+void add_wfm_routes(Router& router, const Guard& guard) {
+  router.post("/api/v1/wfm/staff", guard.allow(Permission::plan_workforce, staff));
+  router.post("/api/v1/wfm/forecast", guard.allow(Permission::plan_workforce, forecast));
+  router.post("/api/v1/wfm/simulate", guard.allow(Permission::plan_workforce, simulate));
+}
+
+}  // namespace tamas::api

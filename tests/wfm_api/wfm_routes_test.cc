@@ -1,0 +1,130 @@
+// The planner's web screens call these: staffing and small simulations,
+// only for roles that may plan the workforce.
+#include "api/wfm_routes.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "api/json_body.h"
+
+namespace tamas::api {
+namespace {
+
+// Authenticates whoever names a role in "x-role"; nobody else.
+class FakeGuard final : public Guard {
+ public:
+  std::variant<Principal, Response> authenticate(const Request& req) const override {
+    const std::string_view role = req.header("x-role");
+    if (role.empty()) return Response::error(401, "unauthenticated", "no credentials");
+    Principal p;
+    p.username = "u";
+    p.role = role == "supervisor" ? store::Role::supervisor
+             : role == "admin"    ? store::Role::admin
+                                  : store::Role::agent;
+    return p;
+  }
+};
+
+struct Fixture {
+  FakeGuard guard;
+  Router router;
+  Fixture() { add_wfm_routes(router, guard); }
+  Response post(const std::string& path, const std::string& body,
+                const std::string& role = "supervisor") {
+    Request req;
+    req.method = "POST";
+    req.path = req.target = path;
+    req.body = body;
+    req.headers = {{"content-type", "application/json"}};
+    if (!role.empty()) req.headers.emplace_back("x-role", role);
+    Response out;
+    router.dispatch(req, [&](Response r) { out = std::move(r); });
+    return out;
+  }
+};
+
+TEST(WfmRoutes, StaffGivesTheClassicWorkedExample) {
+  Fixture f;
+  const Response r = f.post("/api/v1/wfm/staff",
+                            R"({"volume":100,"interval":"30m","aht":"180s","target":"80/20s"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"agents\":14,"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"service_level\":0.888"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("abandon_rate"), std::string::npos);
+}
+
+TEST(WfmRoutes, StaffEvaluatesGivenAgentsWithPatience) {
+  Fixture f;
+  const Response r =
+      f.post("/api/v1/wfm/staff", R"({"volume":100,"aht":180,"patience":"300s","agents":12})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"agents\":12,"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"abandon_rate\":"), std::string::npos) << r.body;
+}
+
+TEST(WfmRoutes, BadFieldsAreNamed) {
+  Fixture f;
+  const Response r = f.post("/api/v1/wfm/staff", R"({"volume":100,"aht":"soon","colour":"red"})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("\"aht\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"colour\""), std::string::npos) << r.body;
+}
+
+TEST(WfmRoutes, ForecastsTheDemoHistoryAndBeatsSeasonalNaive) {
+  std::ifstream in(std::string(TAMAS_SOURCE_DIR) + "/tests/services/wfm/data/history.csv");
+  std::stringstream csv;
+  csv << in.rdbuf();
+  Fixture f;
+  const Response r =
+      f.post("/api/v1/wfm/forecast", "{\"history_csv\":" + to_text(boost::json::value(csv.str())) +
+                                         ",\"interval\":\"30m\",\"weeks\":1}");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_NE(r.body.find("\"forecast\":[{\"start\":"), std::string::npos);
+  auto v = boost::json::parse(r.body);
+  const auto& acc = v.at("accuracy");
+  EXPECT_LT(acc.at("holt_winters").at("wape").to_number<double>(),
+            acc.at("seasonal_naive").at("wape").to_number<double>());
+}
+
+TEST(WfmRoutes, ForecastNamesABadHistory) {
+  Fixture f;
+  const Response r =
+      f.post("/api/v1/wfm/forecast", R"({"history_csv":"datetime,volume,aht_s\nyesterday,1,2\n"})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("history_csv"), std::string::npos) << r.body;
+}
+
+TEST(WfmRoutes, SimulateRunsTheEngineAndMatchesErlangC) {
+  Fixture f;
+  const Response r =
+      f.post("/api/v1/wfm/simulate",
+             R"({"agents":14,"volume":100,"aht":"180s","hours":24,"replications":5})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"theory_service_level\":0.888"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"customers\":"), std::string::npos);
+}
+
+TEST(WfmRoutes, SimulateRefusesBigRuns) {
+  Fixture f;
+  EXPECT_EQ(f.post("/api/v1/wfm/simulate", R"({"agents":5000,"volume":100,"aht":180})").status,
+            422);
+  EXPECT_EQ(f.post("/api/v1/wfm/simulate",
+                   R"({"agents":100,"volume":100000,"aht":180,"hours":24,"replications":20})")
+                .status,
+            422);
+}
+
+TEST(WfmRoutes, OnlyPlannersMayCall) {
+  Fixture f;
+  const std::string body = R"({"volume":100,"aht":180})";
+  EXPECT_EQ(f.post("/api/v1/wfm/staff", body, "").status, 401);
+  EXPECT_EQ(f.post("/api/v1/wfm/staff", body, "agent").status, 403);
+  EXPECT_EQ(f.post("/api/v1/wfm/simulate", R"({"agents":3,"volume":10,"aht":180})", "agent").status,
+            403);
+  EXPECT_EQ(f.post("/api/v1/wfm/staff", body, "admin").status, 200);
+}
+
+}  // namespace
+}  // namespace tamas::api
