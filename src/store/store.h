@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "core/result.h"
+#include "store/crm_repositories.h"
 #include "store/repositories.h"
 
 namespace tamas::store {
@@ -31,6 +32,11 @@ class Store {
   virtual InteractionRepository& interactions() = 0;
   virtual MessageRepository& messages() = 0;
   virtual EventRepository& events() = 0;
+  // CRM, cases and knowledge base (migration 0003; store/crm_repositories.h).
+  virtual ProfileRepository& profiles() = 0;
+  virtual DepartmentRepository& departments() = 0;
+  virtual CaseRepository& cases() = 0;
+  virtual KnowledgeRepository& knowledge() = 0;
 
   // Starts a write transaction (takes the write lock now, so it cannot fail
   // later for lock upgrade). REQUIRES: no transaction is open.

@@ -4,6 +4,7 @@
 
 #include "store/memory_store.h"
 #include "store/sqlite/migrate.h"
+#include "store/sqlite/crm_repos.h"
 #include "store/sqlite/repos.h"
 
 namespace tamas::store {
@@ -22,7 +23,11 @@ class SqliteStore final : public Store {
         customers_(*db_),
         interactions_(*db_),
         messages_(*db_),
-        events_(*db_) {}
+        events_(*db_),
+        profiles_(*db_),
+        departments_(*db_),
+        cases_(*db_),
+        knowledge_(*db_) {}
 
   TenantRepository& tenants() override { return tenants_; }
   StrategyRepository& strategies() override { return strategies_; }
@@ -33,6 +38,10 @@ class SqliteStore final : public Store {
   InteractionRepository& interactions() override { return interactions_; }
   MessageRepository& messages() override { return messages_; }
   EventRepository& events() override { return events_; }
+  ProfileRepository& profiles() override { return profiles_; }
+  DepartmentRepository& departments() override { return departments_; }
+  CaseRepository& cases() override { return cases_; }
+  KnowledgeRepository& knowledge() override { return knowledge_; }
 
   Status begin() override {
     assert(!db_->in_transaction() && "begin() inside a transaction");
@@ -62,6 +71,10 @@ class SqliteStore final : public Store {
   Interactions interactions_;
   Messages messages_;
   Events events_;
+  Profiles profiles_;
+  Departments departments_;
+  Cases cases_;
+  Knowledge knowledge_;
 };
 
 Status configure(Db& db, const SqliteOptions& options, bool on_disk) {
