@@ -54,8 +54,7 @@ Result<std::vector<store::ArticleHit>> KnowledgeBase::suggest(
     const std::string& type, const std::map<std::string, std::string>& fields, int limit) {
   if (limit < 1 || limit > 50) return Error::invalid("limit must be 1..50");
   std::vector<std::string> tokens;
-  const std::string type_token = type.empty() ? "" : "type_" + index_text(type);
-  if (!type_token.empty()) tokens.push_back(type_token);
+  if (!type.empty()) tokens.push_back(type_token(type));
   for (const auto& [name, value] : fields)
     for (auto& t : search_tokens(value)) tokens.push_back(std::move(t));
   if (tokens.empty()) return std::vector<store::ArticleHit>{};
@@ -64,9 +63,8 @@ Result<std::vector<store::ArticleHit>> KnowledgeBase::suggest(
   auto for_type = [&](const store::ArticleHit& h) {
     return std::find(h.article.types.begin(), h.article.types.end(), type) != h.article.types.end();
   };
-  std::stable_sort(hits->begin(), hits->end(), [&](const auto& a, const auto& b) {
-    return for_type(a) > for_type(b);
-  });
+  std::stable_sort(hits->begin(), hits->end(),
+                   [&](const auto& a, const auto& b) { return for_type(a) > for_type(b); });
   if (static_cast<int>(hits->size()) > limit) hits->resize(static_cast<std::size_t>(limit));
   return hits;
 }
@@ -75,8 +73,8 @@ Result<store::UnansweredQuestion> KnowledgeBase::ask(const std::string& question
                                                      const std::string& type, store::RowId agent,
                                                      Instant now) {
   if (normalise_text(question).empty()) return Error::invalid("a question needs text");
-  store::UnansweredQuestion q{0, tenant_, question, type, agent, now, std::nullopt, std::nullopt,
-                              std::nullopt};
+  store::UnansweredQuestion q{0,   tenant_,      question,     type,        agent,
+                              now, std::nullopt, std::nullopt, std::nullopt};
   auto id = store_.knowledge().add_question(q);
   if (!id.ok()) return id.error();
   q.id = *id;
@@ -88,7 +86,8 @@ Result<store::UnansweredQuestion> KnowledgeBase::resolve(store::RowId question,
                                                          store::RowId editor, Instant now) {
   auto q = store_.knowledge().get_question(tenant_, question);
   if (!q.ok()) return q;
-  if (q->resolved_at) return Error::conflict("question " + std::to_string(question) + " was resolved");
+  if (q->resolved_at)
+    return Error::conflict("question " + std::to_string(question) + " was resolved");
   if (article)
     if (auto a = get(*article); !a.ok()) return a.error();
   q->resolved_at = now;

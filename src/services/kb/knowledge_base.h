@@ -52,7 +52,8 @@ class KnowledgeBase {
   Result<store::UnansweredQuestion> ask(const std::string& question, const std::string& type,
                                         store::RowId agent, Instant now);
   // Marks a question answered, optionally by an article.
-  Result<store::UnansweredQuestion> resolve(store::RowId question, std::optional<store::RowId> article,
+  Result<store::UnansweredQuestion> resolve(store::RowId question,
+                                            std::optional<store::RowId> article,
                                             store::RowId editor, Instant now);
   Result<std::vector<store::UnansweredQuestion>> open_questions() {
     return store_.knowledge().open_questions(tenant_);

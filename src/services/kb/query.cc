@@ -25,15 +25,20 @@ std::string joined(const std::vector<std::string>& tokens, const char* sep) {
 
 }  // namespace
 
-std::string index_text(std::string_view text) { return joined(search_tokens(text), " "); }
+std::string index_text(std::string_view text) {
+  return joined(search_tokens(text), " ");
+}
 
 store::ArticleIndexText index_of(const store::Article& a) {
   std::vector<std::string> tags;
   for (const auto& t : a.tags)
     for (auto& tok : search_tokens(t)) tags.push_back(std::move(tok));
-  for (const auto& t : a.types)
-    for (auto& tok : search_tokens(t)) tags.push_back("type_" + tok);
+  for (const auto& t : a.types) tags.push_back(type_token(t));
   return {index_text(a.title), index_text(a.body), joined(tags, " ")};
+}
+
+std::string type_token(std::string_view type) {
+  return "type" + joined(search_tokens(type), "");
 }
 
 std::string all_terms_query(std::string_view text) {

@@ -20,8 +20,11 @@ namespace tamas::services::kb {
 std::string index_text(std::string_view text);
 
 // What the index holds for an article; its interaction types are indexed as
-// "type_<id>" tokens in the tags column, for suggestions.
+// type_token() tokens in the tags column, for suggestions.
 store::ArticleIndexText index_of(const store::Article& a);
+
+// The single index token standing for an interaction type ("typewarrantyclaim").
+std::string type_token(std::string_view type);
 
 // Every token required; the last one also matches as a prefix (search as you
 // type). "" when the text has no tokens.
