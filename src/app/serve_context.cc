@@ -1,5 +1,6 @@
 #include "app/serve_context.h"
 
+#include "api/crm_api.h"
 #include "api/form_routes.h"
 #include "api/system_routes.h"
 #include "app/tenant_setup.h"
@@ -16,6 +17,15 @@
 
 namespace tamas::app {
 namespace {
+
+// Until auth's session guard is wired in, CRM/case/KB routes exist but
+// refuse every caller (401); the public KB search works.
+class NoLoginYet final : public api::Guard {
+ public:
+  std::variant<api::Principal, api::Response> authenticate(const api::Request&) const override {
+    return api::Response::error(401, "unauthenticated", "sign-in is not available on this server yet");
+  }
+};
 
 // Owns, in start-up order: strategy, calendar, store writer, switchboard
 // (engine thread), intake. Destroyed in reverse after the HTTP server stops.
@@ -49,6 +59,16 @@ class Context final : public ServeContext {
     info.strategy_json = [json] { return json; };
     api::add_system_routes(router, std::move(info));
     api::add_form_routes(router, intake_);
+    if (crm_) api::add_crm_api(router, crm_guard_, *crm_);
+  }
+
+  // CRM, cases and knowledge base on their own connection, SLA ticks every 30 s.
+  void start_crm(std::unique_ptr<store::Store> db) {
+    const int h = strategy_.organisation.business_hours_index;
+    if (h >= 0) crm_hours_ = strategy_.schedules[static_cast<std::size_t>(h)];
+    crm_ = std::make_unique<api::CrmBackend>(std::move(db), strategy_, tenant_, calendar_,
+                                             crm_hours_, clock_);
+    crm_ticker_ = std::make_unique<api::CaseTicker>(*crm_, std::chrono::seconds(30));
   }
 
   // Re-queues what the store still holds as open (after a restart).
@@ -60,6 +80,7 @@ class Context final : public ServeContext {
   }
 
   void close() override {
+    crm_ticker_.reset();
     switchboard_.stop();
     writer_.stop();
   }
@@ -75,6 +96,10 @@ class Context final : public ServeContext {
   services::QueueHours hours_;
   services::Intake intake_;
   services::InteractionJournal journal_;
+  Schedule crm_hours_{"always", true, {}, {}, false};
+  NoLoginYet crm_guard_;
+  std::unique_ptr<api::CrmBackend> crm_;
+  std::unique_ptr<api::CaseTicker> crm_ticker_;
 };
 
 }  // namespace
@@ -99,6 +124,9 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
   auto context = std::make_unique<Context>(std::move(s), std::move(calendar).value(), *tenant,
                                            std::move(db).value(), std::move(engine).value());
   if (auto st = context->recover(**reader); !st.ok()) return st.error();
+  auto crm_db = open_database(db_path);
+  if (!crm_db) return crm_db.error();
+  context->start_crm(std::move(crm_db).value());
   return std::unique_ptr<ServeContext>(std::move(context));
 }
 
