@@ -252,8 +252,13 @@ CREATE TABLE kb_article_versions (
 -- spaces), so ي/ی, ك/ک, ZWNJ and digit variants all meet. rowid = article id.
 -- The 'ascii' tokenizer splits only on ASCII separators: tokens are already
 -- clean, and non-ASCII letters and marks stay inside their token.
-CREATE VIRTUAL TABLE kb_fts USING fts5(tenant_id UNINDEXED, title, body, tags,
+-- visibility and archived are copied here so a search filters and ranks
+-- inside FTS5 (ORDER BY rank LIMIT n) before joining the articles.
+CREATE VIRTUAL TABLE kb_fts USING fts5(tenant_id UNINDEXED, visibility UNINDEXED,
+                                       archived UNINDEXED, title, body, tags,
                                        tokenize = 'ascii');
+-- rank = bm25 with weights title 10, body 1, tags 5 (the UNINDEXED columns 0).
+INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', 'bm25(0.0, 0.0, 0.0, 10.0, 1.0, 5.0)');
 
 CREATE TABLE kb_unanswered (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,

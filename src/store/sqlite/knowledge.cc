@@ -41,10 +41,12 @@ Status Knowledge::write_version_and_index(const Article& a, const ArticleIndexTe
   Result<Query> del = db_.query("DELETE FROM kb_fts WHERE rowid = ?");
   TAMAS_TRY(del);
   TAMAS_TRY(del->bind(a.id).run());
-  Result<Query> ins =
-      db_.query("INSERT INTO kb_fts (rowid, tenant_id, title, body, tags) VALUES (?, ?, ?, ?, ?)");
+  Result<Query> ins = db_.query(
+      "INSERT INTO kb_fts (rowid, tenant_id, visibility, archived, title, body, tags) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
   TAMAS_TRY(ins);
-  return ins->bind(a.id).bind(a.tenant).bind(index.title).bind(index.body).bind(index.tags).run();
+  ins->bind(a.id).bind(a.tenant).bind(a.visibility).bind(a.archived);
+  return ins->bind(index.title).bind(index.body).bind(index.tags).run();
 }
 
 Result<RowId> Knowledge::add(const Article& a, const ArticleIndexText& index) {
@@ -114,13 +116,12 @@ Result<std::vector<Article>> Knowledge::by_category(TenantId tenant, const std::
 
 Result<std::vector<ArticleHit>> Knowledge::search(TenantId tenant, const std::string& match,
                                                   bool include_agents_only, int limit) {
-  // Column weights: tenant_id 0, title 10, body 1, tags 5.
-  Result<Query> q =
-      db_.query("SELECT " TAMAS_ARTICLE_COLS
-                ", -bm25(kb_fts, 0.0, 10.0, 1.0, 5.0) AS score "
-                "FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND "
-                "a.tenant_id = ? AND a.archived = 0 AND (? = 1 OR a.visibility = 'public') "
-                "ORDER BY score DESC, a.id LIMIT ?");
+  // Filtered, ranked and cut inside FTS5 (rank = weighted bm25, migration
+  // 0003), then joined to the articles.
+  Result<Query> q = db_.query(
+      "SELECT " TAMAS_ARTICLE_COLS ", -f.rank FROM (SELECT rowid, rank FROM kb_fts WHERE "
+      "kb_fts MATCH ? AND tenant_id = ? AND archived = 0 AND (? = 1 OR visibility = 'public') "
+      "ORDER BY rank LIMIT ?) f JOIN kb_articles a ON a.id = f.rowid ORDER BY f.rank, a.id");
   TAMAS_TRY(q);
   q->bind(match).bind(tenant).bind(include_agents_only).bind(limit);
   Result<std::vector<ArticleHit>> hits = collect<ArticleHit>(*q, [](const Query& r) {
