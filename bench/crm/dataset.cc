@@ -40,10 +40,36 @@ PRAGMA synchronous = NORMAL;
 )sql";
 
 std::vector<std::string> make_vocabulary() {
-  const char* roots[] = {"گارانتی", "خودرو", "سرویس", "تعویض", "روغن", "ترمز", "موتور", "قطعه",
-                         "نمایندگی", "تحویل", "قیمت", "فروش", "اقساط", "بیمه", "امداد", "لاستیک",
-                         "باتری", "گیربکس", "کولر", "رنگ", "بدنه", "شاسی", "مدارک", "پلاک",
-                         "ثبت‌نام", "پیش‌فروش", "شکایت", "پیگیری", "زمان", "هزینه"};
+  const char* roots[] = {"گارانتی",
+                         "خودرو",
+                         "سرویس",
+                         "تعویض",
+                         "روغن",
+                         "ترمز",
+                         "موتور",
+                         "قطعه",
+                         "نمایندگی",
+                         "تحویل",
+                         "قیمت",
+                         "فروش",
+                         "اقساط",
+                         "بیمه",
+                         "امداد",
+                         "لاستیک",
+                         "باتری",
+                         "گیربکس",
+                         "کولر",
+                         "رنگ",
+                         "بدنه",
+                         "شاسی",
+                         "مدارک",
+                         "پلاک",
+                         "ثبت‌نام",
+                         "پیش‌فروش",
+                         "شکایت",
+                         "پیگیری",
+                         "زمان",
+                         "هزینه"};
   const char* suffixes[] = {"", "ها", "ی", "های", "ش", "تان", "دار", "گاه"};
   std::vector<std::string> words;
   for (const char* r : roots)
@@ -80,14 +106,18 @@ Dataset& dataset() {
     auto* out = new Dataset;
     const auto start = std::chrono::steady_clock::now();
     out->path = (std::filesystem::temp_directory_path() /
-                 ("tamas-crm-bench-" + std::to_string(::getpid()) + ".db")).string();
+                 ("tamas-crm-bench-" + std::to_string(::getpid()) + ".db"))
+                    .string();
     std::filesystem::remove(out->path);
     std::atexit([] {
       std::filesystem::remove(dataset().path);
       std::filesystem::remove(dataset().path + "-wal");
       std::filesystem::remove(dataset().path + "-shm");
     });
-    { auto migrate = store::open_sqlite_store(out->path); if (!migrate.ok()) std::abort(); }
+    {
+      auto migrate = store::open_sqlite_store(out->path);
+      if (!migrate.ok()) std::abort();
+    }
     sqlite3* raw = nullptr;
     char* err = nullptr;
     if (sqlite3_open(out->path.c_str(), &raw) != SQLITE_OK ||
