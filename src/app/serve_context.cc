@@ -1,10 +1,12 @@
 #include "app/serve_context.h"
 
+#include "api/crm_api.h"
 #include "api/form_routes.h"
 #include "api/system_routes.h"
 #include "api/token_routes.h"
 #include "api/user_routes.h"
 #include "api/webhook_routes.h"
+#include "api/wfm_routes.h"
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
@@ -75,6 +77,17 @@ class Context final : public ServeContext {
     api::add_user_routes(router, accounts, agent_vocabulary());
     api::add_token_routes(router, accounts);
     api::add_webhook_routes(router, accounts, webhooks_);
+    if (crm_) api::add_crm_api(router, guard_, *crm_);
+    api::add_wfm_routes(router, guard_);
+  }
+
+  // CRM, cases and knowledge base on their own connection, SLA ticks every 30 s.
+  void start_crm(std::unique_ptr<store::Store> db) {
+    const int h = strategy_.organisation.business_hours_index;
+    if (h >= 0) crm_hours_ = strategy_.schedules[static_cast<std::size_t>(h)];
+    crm_ = std::make_unique<api::CrmBackend>(std::move(db), strategy_, tenant_, calendar_,
+                                             crm_hours_, clock_);
+    crm_ticker_ = std::make_unique<api::CaseTicker>(*crm_, std::chrono::seconds(30));
   }
 
   const api::Guard& guard() const override { return guard_; }
@@ -118,6 +131,7 @@ class Context final : public ServeContext {
   void close() override {
     if (voice_) voice_->stop();  // callers still waiting are abandoned
     webhooks_.stop();
+    crm_ticker_.reset();
     switchboard_.stop();
     writer_.stop();
   }
@@ -141,13 +155,16 @@ class Context final : public ServeContext {
   // The internal event bus (services/events/bus.h); webhooks deliver from it.
   services::EventBus events_;
   services::WebhookDispatcher webhooks_;
+  Schedule crm_hours_{"always", true, {}, {}, false};
+  std::unique_ptr<api::CrmBackend> crm_;
+  std::unique_ptr<api::CaseTicker> crm_ticker_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<ServeContext>>
-ServeContext::open(const std::string& strategy_path, const std::string& db_path,
-                   ServeSettings settings) {
+Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& strategy_path,
+                                                         const std::string& db_path,
+                                                         ServeSettings settings) {
   auto loaded = load_strategy_file(strategy_path);
   if (!loaded) return loaded.error();
   auto& s = *loaded;
@@ -172,6 +189,9 @@ ServeContext::open(const std::string& strategy_path, const std::string& db_path,
                                 std::move(db).value(), std::move(engine).value(),
                                 std::move(accounts).value(), std::move(webhooks).value(), settings);
   if (auto st = context->recover(**reader); !st.ok()) return st.error();
+  auto crm_db = open_database(db_path);
+  if (!crm_db) return crm_db.error();
+  context->start_crm(std::move(crm_db).value());
   return std::unique_ptr<ServeContext>(std::move(context));
 }
 

@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "core/result.h"
+#include "store/crm_repositories.h"
 #include "store/repositories.h"
 
 namespace tamas::store {
@@ -33,6 +34,11 @@ class Store {
   virtual EventRepository& events() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual WebhookRepository& webhooks() = 0;
+  // CRM, cases and knowledge base (migration 0003; store/crm_repositories.h).
+  virtual ProfileRepository& profiles() = 0;
+  virtual DepartmentRepository& departments() = 0;
+  virtual CaseRepository& cases() = 0;
+  virtual KnowledgeRepository& knowledge() = 0;
 
   // Starts a write transaction (takes the write lock now, so it cannot fail
   // later for lock upgrade). REQUIRES: no transaction is open.

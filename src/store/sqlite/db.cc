@@ -69,6 +69,10 @@ std::int64_t Query::i64(int col) const {
   return sqlite3_column_int64(stmt_, col);
 }
 
+double Query::real(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
+
 std::string Query::text(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   int n = sqlite3_column_bytes(stmt_, col);

@@ -49,6 +49,7 @@ class Query {
   std::int64_t i64(int col) const;
   bool boolean(int col) const { return i64(col) != 0; }
   Instant instant(int col) const { return from_millis(i64(col)); }
+  double real(int col) const;
   std::string text(int col) const;
   std::optional<std::int64_t> opt_i64(int col) const;
   std::optional<Instant> opt_instant(int col) const;

@@ -4,6 +4,7 @@
 
 #include "store/memory_store.h"
 #include "store/sqlite/migrate.h"
+#include "store/sqlite/crm_repos.h"
 #include "store/sqlite/repos.h"
 
 namespace tamas::store {
@@ -24,7 +25,11 @@ class SqliteStore final : public Store {
         messages_(*db_),
         events_(*db_),
         sessions_(*db_),
-        webhooks_(*db_) {}
+        webhooks_(*db_),
+        profiles_(*db_),
+        departments_(*db_),
+        cases_(*db_),
+        knowledge_(*db_) {}
 
   TenantRepository& tenants() override { return tenants_; }
   StrategyRepository& strategies() override { return strategies_; }
@@ -37,6 +42,10 @@ class SqliteStore final : public Store {
   EventRepository& events() override { return events_; }
   SessionRepository& sessions() override { return sessions_; }
   WebhookRepository& webhooks() override { return webhooks_; }
+  ProfileRepository& profiles() override { return profiles_; }
+  DepartmentRepository& departments() override { return departments_; }
+  CaseRepository& cases() override { return cases_; }
+  KnowledgeRepository& knowledge() override { return knowledge_; }
 
   Status begin() override {
     assert(!db_->in_transaction() && "begin() inside a transaction");
@@ -68,6 +77,10 @@ class SqliteStore final : public Store {
   Events events_;
   Sessions sessions_;
   Webhooks webhooks_;
+  Profiles profiles_;
+  Departments departments_;
+  Cases cases_;
+  Knowledge knowledge_;
 };
 
 Status configure(Db& db, const SqliteOptions& options, bool on_disk) {
