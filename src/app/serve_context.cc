@@ -2,6 +2,7 @@
 
 #include "api/form_routes.h"
 #include "api/system_routes.h"
+#include "app/serve_desk.h"
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
@@ -31,7 +32,8 @@ class Context final : public ServeContext {
         switchboard_(std::move(engine), clock_),
         hours_(strategy_, calendar_),
         intake_(strategy_, tenant_, writer_, switchboard_, clock_),
-        journal_(tenant_, writer_) {
+        journal_(tenant_, writer_),
+        live_(strategy_, tenant_, writer_, switchboard_, clock_) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
     switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
     switchboard_.subscribe([](const services::ResolvedEvent& e) {
@@ -39,6 +41,7 @@ class Context final : public ServeContext {
           {{"kind", engine::to_string(e.event.kind)}, {"contact", e.contact}, {"agent", e.agent},
            {"queue", e.queue}});
     });
+    live_.attach(switchboard_);
     switchboard_.start();
   }
 
@@ -49,17 +52,22 @@ class Context final : public ServeContext {
     info.strategy_json = [json] { return json; };
     api::add_system_routes(router, std::move(info));
     api::add_form_routes(router, intake_);
+    live_.add_routes(router, guard_);
   }
 
   // Re-queues what the store still holds as open (after a restart).
   Status recover(store::Store& db) {
+    if (auto st = live_.start(); !st.ok()) return st;
     auto n = services::requeue_open_interactions(db, tenant_, switchboard_);
     if (!n) return n.error();
     log(LogLevel::info, "recovery.requeued", {{"interactions", *n}});
     return {};
   }
 
+  ~Context() override { close(); }  // subscribers die after the engine thread
+
   void close() override {
+    live_.stop();
     switchboard_.stop();
     writer_.stop();
   }
@@ -75,6 +83,8 @@ class Context final : public ServeContext {
   services::QueueHours hours_;
   services::Intake intake_;
   services::InteractionJournal journal_;
+  LiveDesk live_;
+  NoLoginGuard guard_;
 };
 
 }  // namespace

@@ -57,6 +57,8 @@ class FaultInjectingStore final : public Store {
   InteractionRepository& interactions() override;
   MessageRepository& messages() override;
   EventRepository& events() override;
+  // Chats pass straight through (no injected faults yet).
+  ChatRepository& chats() override { return inner_->chats(); }
 
   Status begin() override { return inner_->begin(); }
   Status commit() override;

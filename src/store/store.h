@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "core/result.h"
+#include "store/chat_repository.h"
 #include "store/repositories.h"
 
 namespace tamas::store {
@@ -31,6 +32,7 @@ class Store {
   virtual InteractionRepository& interactions() = 0;
   virtual MessageRepository& messages() = 0;
   virtual EventRepository& events() = 0;
+  virtual ChatRepository& chats() = 0;  // migration 0004
 
   // Starts a write transaction (takes the write lock now, so it cannot fail
   // later for lock upgrade). REQUIRES: no transaction is open.

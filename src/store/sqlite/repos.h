@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "store/chat_repository.h"
 #include "store/repositories.h"
 #include "store/sqlite/db.h"
 
@@ -128,6 +129,16 @@ class Events final : public EventRepository {
   Result<std::vector<Event>> read_after(TenantId tenant, std::int64_t after_seq,
                                         int limit) override;
   Result<std::int64_t> last_seq(TenantId tenant) override;
+
+ private:
+  Db& db_;
+};
+
+class Chats final : public ChatRepository {
+ public:
+  explicit Chats(Db& db) : db_(db) {}
+  Result<RowId> add(const Chat& c) override;
+  Result<Chat> find_by_token_hash(TenantId tenant, const std::string& token_hash) override;
 
  private:
   Db& db_;

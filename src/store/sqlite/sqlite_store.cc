@@ -22,7 +22,8 @@ class SqliteStore final : public Store {
         customers_(*db_),
         interactions_(*db_),
         messages_(*db_),
-        events_(*db_) {}
+        events_(*db_),
+        chats_(*db_) {}
 
   TenantRepository& tenants() override { return tenants_; }
   StrategyRepository& strategies() override { return strategies_; }
@@ -33,6 +34,7 @@ class SqliteStore final : public Store {
   InteractionRepository& interactions() override { return interactions_; }
   MessageRepository& messages() override { return messages_; }
   EventRepository& events() override { return events_; }
+  ChatRepository& chats() override { return chats_; }
 
   Status begin() override {
     assert(!db_->in_transaction() && "begin() inside a transaction");
@@ -62,6 +64,7 @@ class SqliteStore final : public Store {
   Interactions interactions_;
   Messages messages_;
   Events events_;
+  Chats chats_;
 };
 
 Status configure(Db& db, const SqliteOptions& options, bool on_disk) {

@@ -1,0 +1,56 @@
+// The live contact flow inside `tamas serve`: event bus, agent desk,
+// supervisor feed, customer chat, and the ticker that polls statistics
+// (every 500 ms) and queue positions (every second).
+//
+// Order: construct; attach() before the switchboard starts; start() after
+// (logs every agent out with reason "server restart", starts the ticker);
+// stop() before the switchboard stops.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "api/access.h"
+#include "api/router.h"
+#include "services/chat/chat_service.h"
+#include "services/desk/agent_desk.h"
+#include "services/desk/supervisor_feed.h"
+#include "services/events/bus.h"
+
+namespace tamas::app {
+
+// Until accounts exist: refuses every protected request with 401.
+class NoLoginGuard final : public api::Guard {
+ public:
+  std::variant<api::Principal, api::Response> authenticate(const api::Request&) const override {
+    return api::Response::error(401, "unauthenticated", "logging in is not available in this build");
+  }
+};
+
+class LiveDesk {
+ public:
+  LiveDesk(const strategy::Strategy& s, store::TenantId tenant, store::StoreWriter& writer,
+           services::Switchboard& board, const Clock& clock);
+  ~LiveDesk();
+
+  void attach(services::Switchboard& board);
+  Status start();
+  void stop();
+  void add_routes(api::Router& router, const api::Guard& guard);
+
+ private:
+  void tick_loop();
+
+  services::EventBus bus_;
+  services::AgentDesk desk_;
+  services::SupervisorFeed feed_;
+  services::ChatService chat_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // guarded by mu_
+  std::thread ticker_;
+};
+
+}  // namespace tamas::app
