@@ -18,8 +18,8 @@
 namespace tamas::api {
 
 // Everything referenced must outlive the router and every connection.
-void add_live_ws(Router& router, const Guard& guard, services::AgentDesk& desk, services::SupervisorFeed& feed,
-                 services::EventBus& bus);
+void add_live_ws(Router& router, const Guard& guard, services::AgentDesk& desk,
+                 services::SupervisorFeed& feed, services::EventBus& bus);
 
 // {"seq":N,"type":"...","at":"...","data":{...}}
 std::string event_frame(const services::BusEvent& e);

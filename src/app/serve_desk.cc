@@ -18,7 +18,9 @@ LiveDesk::LiveDesk(const strategy::Strategy& s, store::TenantId tenant, store::S
             services::TokenMint{[] { return api::random_token(24); },
                                 [](const std::string& t) { return api::token_digest(t); }}) {}
 
-LiveDesk::~LiveDesk() { stop(); }
+LiveDesk::~LiveDesk() {
+  stop();
+}
 
 void LiveDesk::attach(services::Switchboard& board) {
   board.subscribe([this](const services::ResolvedEvent& e) { desk_.on_engine_event(e); });
@@ -47,7 +49,8 @@ void LiveDesk::tick_loop() {
   for (int tick = 0;; ++tick) {
     {
       std::unique_lock lock(mu_);
-      if (wake_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; })) return;
+      if (wake_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; }))
+        return;
     }
     feed_.poll();
     if (tick % 2 == 0) chat_.refresh_positions();

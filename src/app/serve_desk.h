@@ -25,7 +25,8 @@ namespace tamas::app {
 class NoLoginGuard final : public api::Guard {
  public:
   std::variant<api::Principal, api::Response> authenticate(const api::Request&) const override {
-    return api::Response::error(401, "unauthenticated", "logging in is not available in this build");
+    return api::Response::error(401, "unauthenticated",
+                                "logging in is not available in this build");
   }
 };
 

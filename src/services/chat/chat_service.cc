@@ -8,9 +8,9 @@ namespace tamas::services {
 
 namespace json = boost::json;
 
-ChatService::ChatService(const strategy::Strategy& s, store::TenantId tenant, store::StoreWriter& writer,
-                         Switchboard& board, EventBus& bus, const Clock& clock, TokenMint mint,
-                         ChatOptions options)
+ChatService::ChatService(const strategy::Strategy& s, store::TenantId tenant,
+                         store::StoreWriter& writer, Switchboard& board, EventBus& bus,
+                         const Clock& clock, TokenMint mint, ChatOptions options)
     : strategy_(s),
       tenant_(tenant),
       writer_(writer),
@@ -24,7 +24,8 @@ std::shared_ptr<ChatSession> ChatService::open(std::function<void(std::string)> 
   return std::make_shared<ChatSession>(*this, std::move(send));
 }
 
-std::string messages_json(const std::vector<store::InteractionMessage>& messages, std::int64_t after) {
+std::string messages_json(const std::vector<store::InteractionMessage>& messages,
+                          std::int64_t after) {
   json::array out;
   for (const auto& m : messages) {
     if (m.seq <= after) continue;
@@ -36,20 +37,22 @@ std::string messages_json(const std::vector<store::InteractionMessage>& messages
   return json::serialize(out);
 }
 
-void ChatService::transcript(const std::string& token, std::function<void(Result<std::string>)> done) {
+void ChatService::transcript(const std::string& token,
+                             std::function<void(Result<std::string>)> done) {
   auto out = std::make_shared<std::string>();
   auto op = [this, digest = mint_.digest(token), out](store::Store& db) -> Status {
     auto chat = db.chats().find_by_token_hash(tenant_, digest);
     if (!chat) return chat.error();
     auto messages = db.messages().transcript(tenant_, chat->interaction);
     if (!messages) return messages.error();
-    *out = R"({"interaction":")" + store::format_interaction_id(chat->interaction) + R"(","messages":)" +
-           messages_json(*messages, 0) + "}";
+    *out = R"({"interaction":")" + store::format_interaction_id(chat->interaction) +
+           R"(","messages":)" + messages_json(*messages, 0) + "}";
     return {};
   };
   writer_.submit(op, [out, done](const Status& st) {
     if (!st.ok()) {
-      if (st.error().code == ErrorCode::not_found) return done(Error::not_found("no chat with this token"));
+      if (st.error().code == ErrorCode::not_found)
+        return done(Error::not_found("no chat with this token"));
       return done(st.error());
     }
     done(*out);
@@ -58,8 +61,10 @@ void ChatService::transcript(const std::string& token, std::function<void(Result
 
 void ChatService::waiting(const std::string& contact, bool is_waiting) {
   std::lock_guard lock(mu_);
-  if (is_waiting) waiting_.emplace(contact, "");
-  else waiting_.erase(contact);
+  if (is_waiting)
+    waiting_.emplace(contact, "");
+  else
+    waiting_.erase(contact);
 }
 
 int ChatService::refresh_positions() {

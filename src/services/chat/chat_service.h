@@ -77,6 +77,7 @@ class ChatService {
 };
 
 // JSON array of a transcript's messages.
-std::string messages_json(const std::vector<store::InteractionMessage>& messages, std::int64_t after);
+std::string messages_json(const std::vector<store::InteractionMessage>& messages,
+                          std::int64_t after);
 
 }  // namespace tamas::services

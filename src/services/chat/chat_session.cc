@@ -50,7 +50,8 @@ bool ChatSession::take_token() {
   const Instant now = service_.clock_.now();
   if (refilled_ != Instant{}) {
     const double secs = static_cast<double>((now - refilled_).count()) / 1000.0;
-    tokens_ = std::min(service_.options_.burst, tokens_ + secs * service_.options_.messages_per_second);
+    tokens_ =
+        std::min(service_.options_.burst, tokens_ + secs * service_.options_.messages_per_second);
   }
   refilled_ = now;
   if (tokens_ < 1) return false;
@@ -63,13 +64,15 @@ void ChatSession::message(const json::object& f) {
   if (!text || !text->is_string() || text->as_string().empty())
     return error("invalid_fields", "\"text\" must be a non-empty string");
   if (text->as_string().size() > service_.options_.max_text_bytes)
-    return error("too_long", "a message is at most " + std::to_string(service_.options_.max_text_bytes) + " bytes");
+    return error("too_long", "a message is at most " +
+                                 std::to_string(service_.options_.max_text_bytes) + " bytes");
   json::value client_id = f.contains("id") ? f.at("id") : json::value();
   store::InteractionMessage m;
   {
     std::lock_guard lock(mu_);
     if (phase_ != Phase::waiting && phase_ != Phase::connected)
-      return error("not_in_chat", phase_ == Phase::ended ? "this chat has ended" : "start or resume a chat first");
+      return error("not_in_chat",
+                   phase_ == Phase::ended ? "this chat has ended" : "start or resume a chat first");
     if (!take_token()) return error("rate_limited", "too many messages; wait a moment");
     m.interaction = interaction_;
   }
@@ -88,7 +91,8 @@ void ChatSession::message(const json::object& f) {
         return {};
       },
       [self, m, seq, client_id](const Status& st) {
-        if (!st.ok()) return self->error("unavailable", "the message was not stored; send it again");
+        if (!st.ok())
+          return self->error("unavailable", "the message was not stored; send it again");
         json::object ack{{"type", "ack"}, {"seq", *seq}};
         if (!client_id.is_null()) ack["id"] = client_id;
         {
@@ -96,11 +100,14 @@ void ChatSession::message(const json::object& f) {
           self->last_seq_ = std::max(self->last_seq_, *seq);
           self->send_(json::serialize(ack));
         }
-        json::object o{{"contact", store::format_interaction_id(m.interaction)}, {"seq", *seq},
-                       {"from", "customer"}, {"text", m.text}, {"at", format_iso8601(m.sent_at)}};
-        self->service_.bus_.publish(BusEvent{0, self->service_.tenant_,
-                                             "contact/" + store::format_interaction_id(m.interaction),
-                                             "message", m.sent_at, json::serialize(o)});
+        json::object o{{"contact", store::format_interaction_id(m.interaction)},
+                       {"seq", *seq},
+                       {"from", "customer"},
+                       {"text", m.text},
+                       {"at", format_iso8601(m.sent_at)}};
+        self->service_.bus_.publish(BusEvent{
+            0, self->service_.tenant_, "contact/" + store::format_interaction_id(m.interaction),
+            "message", m.sent_at, json::serialize(o)});
       });
 }
 
@@ -111,8 +118,9 @@ void ChatSession::typing() {
     if (phase_ != Phase::connected) return;  // nobody to tell
     contact = contact_;
   }
-  service_.bus_.publish(BusEvent{0, service_.tenant_, "contact/" + contact, "typing", service_.clock_.now(),
-                                 json::serialize(json::object{{"contact", contact}, {"from", "customer"}})});
+  service_.bus_.publish(
+      BusEvent{0, service_.tenant_, "contact/" + contact, "typing", service_.clock_.now(),
+               json::serialize(json::object{{"contact", contact}, {"from", "customer"}})});
 }
 
 void ChatSession::leave() {
@@ -125,8 +133,9 @@ void ChatSession::leave() {
   }
   if (phase != Phase::waiting && phase != Phase::connected)
     return error("not_in_chat", "there is no open chat to leave");
-  service_.bus_.publish(BusEvent{0, service_.tenant_, "contact/" + contact, "left", service_.clock_.now(),
-                                 json::serialize(json::object{{"contact", contact}, {"from", "customer"}})});
+  service_.bus_.publish(
+      BusEvent{0, service_.tenant_, "contact/" + contact, "left", service_.clock_.now(),
+               json::serialize(json::object{{"contact", contact}, {"from", "customer"}})});
   auto self = shared_from_this();
   auto done = [self](const Status& st, const auto&) {
     if (!st.ok()) self->error("conflict", st.error().message);
@@ -190,8 +199,11 @@ void ChatSession::forward(const BusEvent& e) {
       return;
     }
     last_seq_ = seq;
-    send_(json::serialize(json::object{{"type", "message"}, {"seq", seq}, {"from", o["from"]},
-                                       {"text", o["text"]}, {"at", o["at"]}}));
+    send_(json::serialize(json::object{{"type", "message"},
+                                       {"seq", seq},
+                                       {"from", o["from"]},
+                                       {"text", o["text"]},
+                                       {"at", o["at"]}}));
   } else if (e.type == "typing") {
     if (o["from"] != "customer") send_(R"({"type":"typing","from":"agent"})");
   } else if (e.type == "queue") {

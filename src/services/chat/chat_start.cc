@@ -34,7 +34,8 @@ std::string optional_string(const json::object& f, const char* key, Start& s) {
 
 // What a chat entry point asks for: its own fields, else its type's
 // information requirements, all optional in chat (the agent asks the rest).
-std::vector<strategy::FieldRequirement> requirements(const strategy::Strategy& st, const strategy::EntryPoint& ep) {
+std::vector<strategy::FieldRequirement> requirements(const strategy::Strategy& st,
+                                                     const strategy::EntryPoint& ep) {
   if (!ep.fields.empty() || ep.type_index < 0) return ep.fields;
   auto reqs = st.types[static_cast<size_t>(ep.type_index)].information;
   for (auto& r : reqs) r.required = false;
@@ -55,23 +56,30 @@ Start validate(const strategy::Strategy& st, const json::object& f) {
   if (s.name.size() > 200) s.problems["name"] = "must be at most 200 bytes";
   if (auto raw = optional_string(f, "phone", s); !raw.empty()) {
     auto phone = normalise_phone(raw);
-    if (phone) s.phone = *phone;
-    else s.problems["phone"] = "must be a phone number";
+    if (phone)
+      s.phone = *phone;
+    else
+      s.problems["phone"] = "must be a phone number";
   }
   s.email = optional_string(f, "email", s);
   static const std::regex email_re(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
-  if (!s.email.empty() && !std::regex_match(s.email, email_re)) s.problems["email"] = "must be an e-mail address";
+  if (!s.email.empty() && !std::regex_match(s.email, email_re))
+    s.problems["email"] = "must be an e-mail address";
   std::map<std::string, std::string> fields;
   if (const auto* v = f.if_contains("fields"); v && !v->is_null()) {
-    if (!v->is_object()) s.problems["fields"] = "must be an object of strings";
+    if (!v->is_object())
+      s.problems["fields"] = "must be an object of strings";
     else
       for (const auto& [k, val] : v->as_object()) {
-        if (val.is_string()) fields[std::string(k)] = std::string(val.as_string());
-        else s.problems["fields." + std::string(k)] = "must be a string";
+        if (val.is_string())
+          fields[std::string(k)] = std::string(val.as_string());
+        else
+          s.problems["fields." + std::string(k)] = "must be a string";
       }
   }
   for (const auto& [k, v] : f)
-    if (k != "type" && k != "entry_point" && k != "name" && k != "phone" && k != "email" && k != "fields")
+    if (k != "type" && k != "entry_point" && k != "name" && k != "phone" && k != "email" &&
+        k != "fields")
       s.problems[std::string(k)] = "unknown field";
   if (s.ep) {
     s.check = check_fields(st, requirements(st, *s.ep), fields);
@@ -92,13 +100,16 @@ void ChatSession::start(const json::object& f) {
   if (!s.problems.empty()) {
     json::object fields;
     for (const auto& [k, v] : s.problems) fields[k] = v;
-    return send_(json::serialize(json::object{
-        {"type", "error"}, {"code", "invalid_fields"}, {"message", "some fields need attention"}, {"fields", fields}}));
+    return send_(json::serialize(json::object{{"type", "error"},
+                                              {"code", "invalid_fields"},
+                                              {"message", "some fields need attention"},
+                                              {"fields", fields}}));
   }
   strategy::Attributes attrs(s.check.values.begin(), s.check.values.end());
   const auto& segment = strategy::segment_of(st, attrs);
   const auto* rule = strategy::match_route(st, s.ep->type, "chat", segment.id, attrs);
-  if (!rule || rule->queue.empty()) return error("unavailable", "this chat cannot be routed to anyone");
+  if (!rule || rule->queue.empty())
+    return error("unavailable", "this chat cannot be routed to anyone");
   const auto& type = st.types[static_cast<size_t>(s.ep->type_index)];
   const int priority = (rule->priority ? *rule->priority : type.priority) + segment.priority;
   {
@@ -138,7 +149,8 @@ void ChatSession::start(const json::object& f) {
         }
         const auto contact = store::format_interaction_id(*id);
         self->attach(contact, *id);
-        self->send_(json::serialize(json::object{{"type", "accepted"}, {"chat_token", token}, {"interaction", contact}}));
+        self->send_(json::serialize(
+            json::object{{"type", "accepted"}, {"chat_token", token}, {"interaction", contact}}));
         {
           std::lock_guard lock(self->mu_);
           self->set_phase(Phase::waiting);
@@ -153,16 +165,18 @@ void ChatSession::start(const json::object& f) {
         arrive.fields.assign(s.check.values.begin(), s.check.values.end());
         arrive.priority = priority;
         self->service_.board_.post(std::move(arrive), [self](const Status& r, const auto&) {
-          if (!r.ok()) self->error("unavailable", "the chat could not be queued: " + r.error().message);
+          if (!r.ok())
+            self->error("unavailable", "the chat could not be queued: " + r.error().message);
         });
       });
 }
 
 void ChatSession::attach(const std::string& contact, store::RowId interaction) {
   std::weak_ptr<ChatSession> weak = weak_from_this();
-  auto feed = service_.bus_.subscribe(service_.tenant_, {"contact/" + contact}, [weak](const BusEvent& e) {
-    if (auto self = weak.lock()) self->deliver(e);
-  });
+  auto feed =
+      service_.bus_.subscribe(service_.tenant_, {"contact/" + contact}, [weak](const BusEvent& e) {
+        if (auto self = weak.lock()) self->deliver(e);
+      });
   std::lock_guard lock(mu_);
   contact_ = contact;
   interaction_ = interaction;
@@ -192,7 +206,8 @@ void ChatSession::resume(const json::object& f) {
   // First find the chat and follow it; then read what was missed, so no
   // message falls between the read and the subscription.
   service_.writer_.submit(
-      [tenant, digest = service_.mint_.digest(std::string(token->as_string())), found](store::Store& db) -> Status {
+      [tenant, digest = service_.mint_.digest(std::string(token->as_string())),
+       found](store::Store& db) -> Status {
         auto chat = db.chats().find_by_token_hash(tenant, digest);
         if (!chat) return chat.error();
         found->chat = *chat;
@@ -204,7 +219,8 @@ void ChatSession::resume(const json::object& f) {
           self->phase_ = Phase::idle;
           return self->error("unknown_chat", "no chat with this token");
         }
-        self->attach(store::format_interaction_id(found->chat.interaction), found->chat.interaction);
+        self->attach(store::format_interaction_id(found->chat.interaction),
+                     found->chat.interaction);
         self->service_.writer_.submit(
             [tenant, found](store::Store& db) -> Status {
               auto row = db.interactions().get(tenant, found->chat.interaction);
@@ -222,12 +238,15 @@ void ChatSession::resume(const json::object& f) {
                 return self->error("unavailable", "could not resume; try again");
               }
               const auto state = found->state;
-              const Phase p = store::is_final(state) || state == store::InteractionState::wrapup ? Phase::ended
+              const Phase p = store::is_final(state) || state == store::InteractionState::wrapup
+                                  ? Phase::ended
                               : state == store::InteractionState::active ? Phase::connected
                                                                          : Phase::waiting;
-              self->send_(R"({"type":"resumed","interaction":")" + self->contact_ + R"(","state":")" +
-                          store::to_string(state) + R"(","messages":)" + messages_json(found->messages, after) + "}");
-              for (const auto& m : found->messages) self->last_seq_ = std::max(self->last_seq_, m.seq);
+              self->send_(R"({"type":"resumed","interaction":")" + self->contact_ +
+                          R"(","state":")" + store::to_string(state) + R"(","messages":)" +
+                          messages_json(found->messages, after) + "}");
+              for (const auto& m : found->messages)
+                self->last_seq_ = std::max(self->last_seq_, m.seq);
               self->set_phase(p);
               self->replaying_ = false;
               for (const auto& e : std::exchange(self->held_back_, {})) self->forward(e);

@@ -11,15 +11,20 @@ namespace tamas::services {
 
 namespace json = boost::json;
 
-AgentDesk::AgentDesk(const strategy::Strategy& s, store::TenantId tenant, store::StoreWriter& writer,
-                     Switchboard& board, EventBus& bus, const Clock& clock)
+AgentDesk::AgentDesk(const strategy::Strategy& s, store::TenantId tenant,
+                     store::StoreWriter& writer, Switchboard& board, EventBus& bus,
+                     const Clock& clock)
     : strategy_(s), tenant_(tenant), writer_(writer), board_(board), bus_(bus), clock_(clock) {
-  customer_feed_ = bus_.subscribe(tenant_, {"contact/"}, [this](const BusEvent& e) { relay_from_customer(e); });
+  customer_feed_ =
+      bus_.subscribe(tenant_, {"contact/"}, [this](const BusEvent& e) { relay_from_customer(e); });
 }
 
-AgentDesk::~AgentDesk() { customer_feed_.reset(); }
+AgentDesk::~AgentDesk() {
+  customer_feed_.reset();
+}
 
-void AgentDesk::publish(const std::string& topic, const std::string& type, const std::string& payload) {
+void AgentDesk::publish(const std::string& topic, const std::string& type,
+                        const std::string& payload) {
   BusEvent e;
   e.tenant = tenant_;
   e.topic = topic;
@@ -44,7 +49,8 @@ Status AgentDesk::check(const std::string& agent, const std::string& contact,
 }
 
 void AgentDesk::post_checked(const std::string& agent, const std::string& contact,
-                             std::initializer_list<const char*> states, engine::Command cmd, Done done) {
+                             std::initializer_list<const char*> states, engine::Command cmd,
+                             Done done) {
   {
     std::lock_guard lock(mu_);
     if (auto st = check(agent, contact, states); !st.ok()) return done(st);
@@ -64,15 +70,17 @@ void AgentDesk::end(const std::string& agent, const std::string& contact, Done d
   post_checked(agent, contact, {"active", "held"}, engine::ContactEnd{contact}, std::move(done));
 }
 
-void AgentDesk::transfer(const std::string& agent, const std::string& contact, const TransferTarget& to,
-                         Done done) {
+void AgentDesk::transfer(const std::string& agent, const std::string& contact,
+                         const TransferTarget& to, Done done) {
   if (to.queue.empty() == to.agent.empty())
     return done(Error::invalid("give exactly one of queue or agent"));
   if (!to.queue.empty() && !strategy_.index.queues.count(to.queue))
     return done(Error::not_found("no queue '" + to.queue + "'"));
-  if (!to.agent.empty() && to.agent == agent) return done(Error::conflict("the contact is already yours"));
-  engine::Command cmd = to.queue.empty() ? engine::Command(engine::TransferToAgent{contact, to.agent})
-                                         : engine::Command(engine::TransferToQueue{contact, to.queue});
+  if (!to.agent.empty() && to.agent == agent)
+    return done(Error::conflict("the contact is already yours"));
+  engine::Command cmd = to.queue.empty()
+                            ? engine::Command(engine::TransferToAgent{contact, to.agent})
+                            : engine::Command(engine::TransferToQueue{contact, to.queue});
   post_checked(agent, contact, {"active", "held"}, std::move(cmd), std::move(done));
 }
 
@@ -90,8 +98,8 @@ void AgentDesk::hold(const std::string& agent, const std::string& contact, bool 
   done({});
 }
 
-void AgentDesk::wrap_up(const std::string& agent, const std::string& contact, const std::string& disposition,
-                        const std::string& notes, Done done) {
+void AgentDesk::wrap_up(const std::string& agent, const std::string& contact,
+                        const std::string& disposition, const std::string& notes, Done done) {
   {
     std::lock_guard lock(mu_);
     if (auto st = check(agent, contact, {"wrap_up"}); !st.ok()) return done(st);
@@ -108,11 +116,13 @@ void AgentDesk::wrap_up(const std::string& agent, const std::string& contact, co
   };
   writer_.submit(op, [this, agent, contact, done](const Status& st) {
     if (!st.ok()) return done(st);
-    board_.post(engine::WrapUpDone{agent, contact}, [done](const Status& s, const auto&) { done(s); });
+    board_.post(engine::WrapUpDone{agent, contact},
+                [done](const Status& s, const auto&) { done(s); });
   });
 }
 
-void AgentDesk::send_message(const std::string& agent, const std::string& contact, const std::string& text,
+void AgentDesk::send_message(const std::string& agent, const std::string& contact,
+                             const std::string& text,
                              std::function<void(Result<std::int64_t>)> done) {
   {
     std::lock_guard lock(mu_);
@@ -137,7 +147,7 @@ void AgentDesk::send_message(const std::string& agent, const std::string& contac
       },
       [this, m, seq, agent, contact, done](const Status& st) {
         if (!st.ok()) return done(st.error());
-        json::object o{{"contact", contact}, {"seq", *seq},  {"from", "agent"},
+        json::object o{{"contact", contact}, {"seq", *seq},    {"from", "agent"},
                        {"sender", agent},    {"text", m.text}, {"at", desk_json::iso(m.sent_at)}};
         publish("contact/" + contact, "message", desk_json::text(o));
         done(*seq);
@@ -149,7 +159,8 @@ Status AgentDesk::typing(const std::string& agent, const std::string& contact) {
     std::lock_guard lock(mu_);
     if (auto st = check(agent, contact, {"active", "held"}); !st.ok()) return st;
   }
-  publish("contact/" + contact, "typing", desk_json::text({{"contact", contact}, {"from", "agent"}}));
+  publish("contact/" + contact, "typing",
+          desk_json::text({{"contact", contact}, {"from", "agent"}}));
   return {};
 }
 
@@ -165,9 +176,11 @@ DeskAgent AgentDesk::view_of(const Session& s) const {
   return v;
 }
 
-Result<DeskContact> AgentDesk::contact_of(const std::string& agent, const std::string& contact) const {
+Result<DeskContact> AgentDesk::contact_of(const std::string& agent,
+                                          const std::string& contact) const {
   std::lock_guard lock(mu_);
-  if (auto st = check(agent, contact, {"offered", "active", "held", "wrap_up"}); !st.ok()) return st.error();
+  if (auto st = check(agent, contact, {"offered", "active", "held", "wrap_up"}); !st.ok())
+    return st.error();
   const auto& h = contacts_.at(contact);
   return DeskContact{contact, h.state, h.queue, h.since, h.offer_expires};
 }

@@ -25,11 +25,11 @@ void AgentDesk::details(const std::string& agent, const std::string& contact,
     json::error_code ec;
     auto fields = json::parse(row->fields_json, ec);
     (*out)["interaction"] = json::object{{"channel", row->channel},
-                                          {"type", row->type},
-                                          {"entry_point", row->entry_point},
-                                          {"priority", row->priority},
-                                          {"arrived_at", desk_json::iso(row->arrived_at)},
-                                          {"fields", ec ? json::value(json::object{}) : fields}};
+                                         {"type", row->type},
+                                         {"entry_point", row->entry_point},
+                                         {"priority", row->priority},
+                                         {"arrived_at", desk_json::iso(row->arrived_at)},
+                                         {"fields", ec ? json::value(json::object{}) : fields}};
     auto messages = db.messages().transcript(tenant, id);
     if (!messages) return messages.error();
     json::array list;

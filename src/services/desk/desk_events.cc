@@ -11,7 +11,9 @@ namespace {
 namespace json = boost::json;
 using engine::EventKind;
 
-std::int64_t seconds(Duration d) { return std::chrono::duration_cast<std::chrono::seconds>(d).count(); }
+std::int64_t seconds(Duration d) {
+  return std::chrono::duration_cast<std::chrono::seconds>(d).count();
+}
 
 }  // namespace
 
@@ -101,12 +103,14 @@ void AgentDesk::handle(const ResolvedEvent& e, std::vector<BusEvent>& out) {
       s.logged_in = s.view.state != "logged_out";
       if (!s.logged_in && !s.logout_reason.empty()) s.view.reason = std::move(s.logout_reason);
       s.logout_reason.clear();
-      return to_agent(e.agent, "agent_state", {{"state", s.view.state}, {"reason", s.view.reason},
-                                               {"since", desk_json::iso(at)}});
+      return to_agent(
+          e.agent, "agent_state",
+          {{"state", s.view.state}, {"reason", s.view.reason}, {"since", desk_json::iso(at)}});
     }
     case EventKind::contact_queued:
-      return to_contact("queue", {{"queue", e.queue}, {"position", e.event.position},
-                                  {"ewt_s", seconds(e.event.ewt)}});
+      return to_contact(
+          "queue",
+          {{"queue", e.queue}, {"position", e.event.position}, {"ewt_s", seconds(e.event.ewt)}});
     default:
       return;
   }
@@ -124,7 +128,8 @@ void AgentDesk::relay_from_customer(const BusEvent& e) {
     if (it == contacts_.end() || it->second.state == "offered") return;
     agent = it->second.agent;
   }
-  BusEvent out{0, tenant_, "agent/" + agent, e.type == "left" ? "customer_left" : e.type, e.at, e.json};
+  BusEvent out{0,    tenant_, "agent/" + agent, e.type == "left" ? "customer_left" : e.type,
+               e.at, e.json};
   bus_.publish(std::move(out));
 }
 

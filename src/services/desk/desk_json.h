@@ -9,7 +9,11 @@
 
 namespace tamas::services::desk_json {
 
-inline std::string text(const boost::json::object& o) { return boost::json::serialize(o); }
-inline std::string iso(Instant t) { return format_iso8601(t); }
+inline std::string text(const boost::json::object& o) {
+  return boost::json::serialize(o);
+}
+inline std::string iso(Instant t) {
+  return format_iso8601(t);
+}
 
 }  // namespace tamas::services::desk_json

@@ -28,8 +28,10 @@ Result<engine::AgentLogin> login_of(const strategy::Strategy& s, const std::stri
       const int level = static_cast<int>(std::clamp<std::int64_t>(v.as_int64(), 1, 5));
       auto it = std::find_if(login->skills.begin(), login->skills.end(),
                              [&](const engine::AgentSkill& a) { return a.skill == k; });
-      if (it == login->skills.end()) login->skills.push_back({std::string(k), level});
-      else it->level = level;
+      if (it == login->skills.end())
+        login->skills.push_back({std::string(k), level});
+      else
+        it->level = level;
     }
   auto caps = json::parse(row.capacities_json, ec);
   if (!ec && caps.is_object() && !caps.as_object().empty()) {
@@ -46,8 +48,8 @@ Result<engine::AgentLogin> login_of(const strategy::Strategy& s, const std::stri
 }
 
 // The user's Agent row; a new one serving every agent group when missing.
-Result<store::Agent> agent_row(store::Store& db, const strategy::Strategy& s, store::TenantId tenant,
-                               store::RowId user) {
+Result<store::Agent> agent_row(store::Store& db, const strategy::Strategy& s,
+                               store::TenantId tenant, store::RowId user) {
   auto row = db.agents().find_by_user(tenant, user);
   if (row || row.error().code != ErrorCode::not_found) return row;
   store::Agent a;
@@ -151,7 +153,8 @@ void AgentDesk::announce_restart(std::function<void(Result<int>)> done) {
         s.view = DeskAgent{agent, display, "logged_out", "server restart", now, {}};
       }
       publish("agent/" + agent, "agent_state",
-              desk_json::text({{"state", "logged_out"}, {"reason", "server restart"},
+              desk_json::text({{"state", "logged_out"},
+                               {"reason", "server restart"},
                                {"since", desk_json::iso(now)}}));
     }
     done(static_cast<int>(names->size()));

@@ -7,22 +7,25 @@ namespace {
 
 namespace json = boost::json;
 
-double secs(Duration d) { return static_cast<double>(d.count()) / 1000.0; }
+double secs(Duration d) {
+  return static_cast<double>(d.count()) / 1000.0;
+}
 
 json::object queue_json(const std::string& id, const engine::QueueStats& q) {
-  return {{"queue", id},
-          {"waiting", q.waiting},
-          {"longest_wait_s", std::chrono::duration_cast<std::chrono::seconds>(q.longest_wait).count()},
-          {"serving_agents", q.serving_agents},
-          {"offered", q.offered},
-          {"answered", q.answered},
-          {"abandoned", q.abandoned},
-          {"completed", q.completed},
-          {"overflowed", q.overflowed},
-          {"service_level", q.service_level},
-          {"asa_s", secs(q.asa)},
-          {"aht_s", secs(q.aht)},
-          {"occupancy", q.occupancy}};
+  return {
+      {"queue", id},
+      {"waiting", q.waiting},
+      {"longest_wait_s", std::chrono::duration_cast<std::chrono::seconds>(q.longest_wait).count()},
+      {"serving_agents", q.serving_agents},
+      {"offered", q.offered},
+      {"answered", q.answered},
+      {"abandoned", q.abandoned},
+      {"completed", q.completed},
+      {"overflowed", q.overflowed},
+      {"service_level", q.service_level},
+      {"asa_s", secs(q.asa)},
+      {"aht_s", secs(q.aht)},
+      {"occupancy", q.occupancy}};
 }
 
 std::string join(const std::map<std::string, std::string>& items) {
@@ -38,7 +41,8 @@ std::string join(const std::map<std::string, std::string>& items) {
 
 std::string agent_status_json(const DeskAgent& a) {
   json::array contacts;
-  for (const auto& c : a.contacts) contacts.push_back(json::object{{"contact", c.id}, {"state", c.state}});
+  for (const auto& c : a.contacts)
+    contacts.push_back(json::object{{"contact", c.id}, {"state", c.state}});
   return desk_json::text({{"agent", a.agent},
                           {"name", a.display_name},
                           {"state", a.state},
@@ -47,8 +51,9 @@ std::string agent_status_json(const DeskAgent& a) {
                           {"contacts", contacts}});
 }
 
-SupervisorFeed::SupervisorFeed(const strategy::Strategy& s, store::TenantId tenant, Switchboard& board,
-                               AgentDesk& desk, EventBus& bus, const Clock& clock)
+SupervisorFeed::SupervisorFeed(const strategy::Strategy& s, store::TenantId tenant,
+                               Switchboard& board, AgentDesk& desk, EventBus& bus,
+                               const Clock& clock)
     : strategy_(s), tenant_(tenant), board_(board), desk_(desk), bus_(bus), clock_(clock) {}
 
 std::map<std::string, std::string> SupervisorFeed::read_queues() {
@@ -60,7 +65,9 @@ std::map<std::string, std::string> SupervisorFeed::read_queues() {
   return out;
 }
 
-std::string SupervisorFeed::queues_now() { return join(read_queues()); }
+std::string SupervisorFeed::queues_now() {
+  return join(read_queues());
+}
 
 int SupervisorFeed::poll() {
   auto queues = read_queues();
@@ -70,9 +77,11 @@ int SupervisorFeed::poll() {
   {
     std::lock_guard lock(mu_);
     for (const auto& [id, text] : queues)
-      if (queues_[id] != text) out.push_back(BusEvent{0, tenant_, "queue/" + id, "queue_stats", {}, text});
+      if (queues_[id] != text)
+        out.push_back(BusEvent{0, tenant_, "queue/" + id, "queue_stats", {}, text});
     for (const auto& [id, text] : agents)
-      if (agents_[id] != text) out.push_back(BusEvent{0, tenant_, "agents/" + id, "agent_status", {}, text});
+      if (agents_[id] != text)
+        out.push_back(BusEvent{0, tenant_, "agents/" + id, "agent_status", {}, text});
     queues_ = std::move(queues);
     agents_ = std::move(agents);
   }

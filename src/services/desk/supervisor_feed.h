@@ -21,8 +21,8 @@ namespace tamas::services {
 
 class SupervisorFeed {
  public:
-  SupervisorFeed(const strategy::Strategy& s, store::TenantId tenant, Switchboard& board, AgentDesk& desk,
-                 EventBus& bus, const Clock& clock);
+  SupervisorFeed(const strategy::Strategy& s, store::TenantId tenant, Switchboard& board,
+                 AgentDesk& desk, EventBus& bus, const Clock& clock);
 
   // Publishes changed queues and agents; returns how many events it published.
   int poll();

@@ -21,7 +21,8 @@ Result<Chat> Chats::find_by_token_hash(TenantId tenant, const std::string& token
   return first<Chat>(
       q->bind(tenant).bind(token_hash),
       [](const Query& r) {
-        return Chat{r.i64(0), r.i64(1), r.i64(2), r.text(3), r.text(4), r.text(5), r.text(6), r.instant(7)};
+        return Chat{r.i64(0),  r.i64(1),  r.i64(2),  r.text(3),
+                    r.text(4), r.text(5), r.text(6), r.instant(7)};
       },
       "no such chat");
 }

@@ -54,7 +54,8 @@ class ChatTest : public LiveFixture {
     options.burst = 3;
     chat_ = std::make_unique<ChatService>(
         *strategy_, tenant_, *writer_, *board_, bus_, clock_,
-        TokenMint{[this] { return "token-" + std::to_string(++tokens_); }, [](const std::string& t) { return "d:" + t; }},
+        TokenMint{[this] { return "token-" + std::to_string(++tokens_); },
+                  [](const std::string& t) { return "d:" + t; }},
         options);
   }
   void TearDown() override {
@@ -67,7 +68,8 @@ class ChatTest : public LiveFixture {
   }
   // Starts a chat; returns the accepted frame.
   std::string start(ChatSession& s, Inbox& inbox) {
-    s.on_frame(R"({"type":"start","entry_point":"web_chat","name":"Sara","phone":"09123456789","fields":{"order_number":"12345"}})");
+    s.on_frame(
+        R"({"type":"start","entry_point":"web_chat","name":"Sara","phone":"09123456789","fields":{"order_number":"12345"}})");
     return inbox.find({R"("type":"accepted")"});
   }
 
@@ -79,7 +81,8 @@ class ChatTest : public LiveFixture {
 TEST_F(ChatTest, AStartWithBadFieldsNamesEachField) {
   Inbox inbox;
   auto s = connect(inbox);
-  s->on_frame(R"({"type":"start","entry_point":"web_chat","email":"nope","fields":{"order_number":"ab","colour":"red"}})");
+  s->on_frame(
+      R"({"type":"start","entry_point":"web_chat","email":"nope","fields":{"order_number":"ab","colour":"red"}})");
   const auto f = inbox.find({R"("code":"invalid_fields")"});
   EXPECT_NE(f.find(R"("name":"is required")"), std::string::npos) << f;
   EXPECT_NE(f.find(R"("email":)"), std::string::npos) << f;
@@ -97,10 +100,13 @@ TEST_F(ChatTest, AcceptedComesAfterTheCommitAndBeforeTheQueuePosition) {
   EXPECT_EQ(field(accepted, "interaction"), "I-000001");
   EXPECT_EQ(field(accepted, "chat_token"), "token-1");
   ASSERT_NE(inbox.find({R"("type":"queue")", R"("position":1)"}), "");
-  EXPECT_NE(inbox.all().front().find("accepted"), std::string::npos) << "accepted is the first frame";
-  auto chat = writer_->submit_for<store::Chat>([&](store::Store& db) {
-    return db.chats().find_by_token_hash(tenant_, "d:token-1");
-  }).get();
+  EXPECT_NE(inbox.all().front().find("accepted"), std::string::npos)
+      << "accepted is the first frame";
+  auto chat = writer_
+                  ->submit_for<store::Chat>([&](store::Store& db) {
+                    return db.chats().find_by_token_hash(tenant_, "d:token-1");
+                  })
+                  .get();
   ASSERT_TRUE(chat.ok()) << "only the digest is stored";
   EXPECT_EQ(chat->name, "Sara");
   EXPECT_EQ(chat->phone, "+989123456789");
@@ -122,9 +128,11 @@ TEST_F(ChatTest, MessagesAreAcknowledgedWithTheirSeqAndReachTheAgent) {
   ASSERT_TRUE(desk_->typing("alice", "I-000001").ok());
   EXPECT_NE(inbox.find({R"("type":"typing","from":"agent")"}), "");
   std::promise<Result<std::int64_t>> sent;
-  desk_->send_message("alice", "I-000001", "let me check", [&](Result<std::int64_t> r) { sent.set_value(r); });
+  desk_->send_message("alice", "I-000001", "let me check",
+                      [&](Result<std::int64_t> r) { sent.set_value(r); });
   ASSERT_TRUE(sent.get_future().get().ok());
-  EXPECT_NE(inbox.find({R"("type":"message")", R"("from":"agent")", "let me check", R"("seq":2)"}), "");
+  EXPECT_NE(inbox.find({R"("type":"message")", R"("from":"agent")", "let me check", R"("seq":2)"}),
+            "");
   s->on_frame(R"({"type":"transcript"})");
   EXPECT_NE(inbox.find({R"("type":"transcript")", "my order is late", "let me check"}), "");
   s->on_frame(R"({"type":"leave"})");
@@ -139,7 +147,9 @@ TEST_F(ChatTest, LeavingWhileWaitingIsCountedAsAbandoned) {
   s->on_frame(R"({"type":"leave"})");
   EXPECT_NE(inbox.find({R"("type":"ended")", "abandoned"}), "");
   std::string stats;
-  board_->inspect([&](const engine::Engine& e) { stats = std::to_string(e.queue_stats("support")->abandoned); });
+  board_->inspect([&](const engine::Engine& e) {
+    stats = std::to_string(e.queue_stats("support")->abandoned);
+  });
   EXPECT_EQ(stats, "1");
   s->on_frame(R"({"type":"message","text":"hello?"})");
   EXPECT_NE(inbox.find({R"("code":"not_in_chat")", "ended"}), "");
@@ -157,7 +167,8 @@ TEST_F(ChatTest, AReconnectingCustomerGetsWhatItMissedAndContinues) {
   s->on_close();  // the connection drops
   for (const char* text : {"missed one", "missed two"}) {
     std::promise<Result<std::int64_t>> sent;
-    desk_->send_message("alice", "I-000001", text, [&](Result<std::int64_t> r) { sent.set_value(r); });
+    desk_->send_message("alice", "I-000001", text,
+                        [&](Result<std::int64_t> r) { sent.set_value(r); });
     ASSERT_TRUE(sent.get_future().get().ok());
   }
   Inbox second;
@@ -179,7 +190,8 @@ TEST_F(ChatTest, AReconnectingCustomerGetsWhatItMissedAndContinues) {
 TEST_F(ChatTest, BadFramesGetAnErrorAndTheConversationGoesOn) {
   Inbox inbox;
   auto s = connect(inbox);
-  for (const char* bad : {"not json", "[1,2]", R"({"type":5})", R"({"type":"dance"})", R"({"type":"message","text":"x"})"})
+  for (const char* bad : {"not json", "[1,2]", R"({"type":5})", R"({"type":"dance"})",
+                          R"({"type":"message","text":"x"})"})
     s->on_frame(bad);
   EXPECT_EQ(inbox.find({R"("type":"error")", "dance"}).empty(), false);
   EXPECT_NE(inbox.find({R"("code":"not_in_chat")"}), "");

@@ -23,7 +23,8 @@ TEST_F(AgentDeskTest, AChatGoesFromOfferToWrapUpWithItsDispositionStored) {
   EXPECT_NE(wait_for("contact/" + contact, "agent_joined", "alice the agent"), "");
 
   std::promise<Result<std::int64_t>> sent;
-  desk_->send_message("alice", contact, "سلام، چطور کمک کنم؟", [&](Result<std::int64_t> r) { sent.set_value(r); });
+  desk_->send_message("alice", contact, "سلام، چطور کمک کنم؟",
+                      [&](Result<std::int64_t> r) { sent.set_value(r); });
   auto seq = sent.get_future().get();
   ASSERT_TRUE(seq.ok());
   EXPECT_EQ(*seq, 1);
@@ -32,12 +33,16 @@ TEST_F(AgentDeskTest, AChatGoesFromOfferToWrapUpWithItsDispositionStored) {
   EXPECT_TRUE(run([&](auto d) { desk_->end("alice", contact, d); }).ok());
   EXPECT_NE(wait_for("agent/alice", "contact_ended", contact), "");
   EXPECT_NE(wait_for("contact/" + contact, "ended", "handled"), "");
-  EXPECT_TRUE(run([&](auto d) { desk_->wrap_up("alice", contact, "resolved", "asked about delivery", d); }).ok());
+  EXPECT_TRUE(run([&](auto d) {
+                desk_->wrap_up("alice", contact, "resolved", "asked about delivery", d);
+              }).ok());
   EXPECT_NE(wait_for("agent/alice", "wrapup_done", contact), "");
 
-  auto row = writer_->submit_for<store::Interaction>([&](store::Store& db) {
-    return db.interactions().get(tenant_, *store::parse_interaction_id(contact));
-  }).get();
+  auto row = writer_
+                 ->submit_for<store::Interaction>([&](store::Store& db) {
+                   return db.interactions().get(tenant_, *store::parse_interaction_id(contact));
+                 })
+                 .get();
   ASSERT_TRUE(row.ok());
   EXPECT_EQ(row->disposition, "resolved");
   EXPECT_EQ(row->notes, "asked about delivery");
@@ -51,13 +56,17 @@ TEST_F(AgentDeskTest, OnlyTheOfferedAgentMayActOnAContact) {
   const auto winner = offered_to(contact);
   ASSERT_NE(winner, "");
   const std::string other = winner == "alice" ? "bob" : "alice";
-  EXPECT_EQ(run([&](auto d) { desk_->accept(other, contact, d); }).error().code, ErrorCode::permission_denied);
-  EXPECT_EQ(run([&](auto d) { desk_->accept(winner, "I-999999", d); }).error().code, ErrorCode::not_found);
+  EXPECT_EQ(run([&](auto d) { desk_->accept(other, contact, d); }).error().code,
+            ErrorCode::permission_denied);
+  EXPECT_EQ(run([&](auto d) { desk_->accept(winner, "I-999999", d); }).error().code,
+            ErrorCode::not_found);
   EXPECT_EQ(run([&](auto d) { desk_->end(winner, contact, d); }).error().code, ErrorCode::conflict)
       << "an offered contact cannot be ended";
   EXPECT_TRUE(run([&](auto d) { desk_->accept(winner, contact, d); }).ok());
-  EXPECT_EQ(run([&](auto d) { desk_->accept(winner, contact, d); }).error().code, ErrorCode::conflict);
-  EXPECT_EQ(run([&](auto d) { desk_->logout(winner, "home", d); }).error().code, ErrorCode::conflict)
+  EXPECT_EQ(run([&](auto d) { desk_->accept(winner, contact, d); }).error().code,
+            ErrorCode::conflict);
+  EXPECT_EQ(run([&](auto d) { desk_->logout(winner, "home", d); }).error().code,
+            ErrorCode::conflict)
       << "no logout while holding a contact";
 }
 
@@ -82,9 +91,14 @@ TEST_F(AgentDeskTest, HoldTransferAndLogoutWithAReason) {
   EXPECT_TRUE(run([&](auto d) { desk_->hold("alice", contact, true, d); }).ok());
   EXPECT_NE(wait_for("contact/" + contact, "hold"), "");
   EXPECT_EQ(desk_->contact_of("alice", contact)->state, "held");
-  EXPECT_EQ(run([&](auto d) { desk_->hold("alice", contact, true, d); }).error().code, ErrorCode::conflict);
+  EXPECT_EQ(run([&](auto d) { desk_->hold("alice", contact, true, d); }).error().code,
+            ErrorCode::conflict);
   EXPECT_TRUE(run([&](auto d) { desk_->hold("alice", contact, false, d); }).ok());
-  EXPECT_EQ(run([&](auto d) { desk_->transfer("alice", contact, {"nowhere", ""}, d); }).error().code,
+  EXPECT_EQ(run([&](auto d) {
+              desk_->transfer("alice", contact, {"nowhere", ""}, d);
+            })
+                .error()
+                .code,
             ErrorCode::not_found);
   EXPECT_TRUE(run([&](auto d) { desk_->transfer("alice", contact, {"escalations", ""}, d); }).ok());
   EXPECT_NE(wait_for("agent/alice", "contact_transferred", "escalations"), "");
@@ -109,9 +123,10 @@ TEST_F(AgentDeskTest, AtStartEveryAgentIsLoggedOutWithReasonServerRestart) {
   auto n = p.get_future().get();
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(*n, 2);
-  auto events = writer_->submit_for<std::vector<store::Event>>([&](store::Store& db) {
-    return db.events().read_after(tenant_, 0, 100);
-  }).get();
+  auto events = writer_
+                    ->submit_for<std::vector<store::Event>>(
+                        [&](store::Store& db) { return db.events().read_after(tenant_, 0, 100); })
+                    .get();
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ(events->front().type, "agent.logged_out");

@@ -1,6 +1,7 @@
 // A live contact center in one process for service tests: the test
 // strategy, an in-memory store behind a StoreWriter, the real engine on a
-// Switchboard driven by a clock the test moves, the EventBus and the desk.
+// Switchboard driven by a clock the test moves, the interaction journal,
+// the EventBus and the desk.
 // Events on the bus are recorded so tests can wait for them.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include "engine/bridge/from_strategy.h"
 #include "services/desk/agent_desk.h"
 #include "services/events/bus.h"
+#include "services/intake/interaction_journal.h"
 #include "services/switchboard/switchboard.h"
 #include "store/memory_store.h"
 #include "store/writer.h"
@@ -43,7 +45,8 @@ class SharedClock final : public Clock {
 class LiveFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto loaded = strategy::load_strategy(std::string(TAMAS_SOURCE_DIR) + "/tests/app/data/desk_strategy.yaml");
+    auto loaded = strategy::load_strategy(std::string(TAMAS_SOURCE_DIR) +
+                                          "/tests/app/data/desk_strategy.yaml");
     ASSERT_TRUE(loaded.ok()) << (loaded.errors.empty() ? "" : strategy::format(loaded.errors[0]));
     strategy_ = std::make_unique<strategy::Strategy>(std::move(*loaded.strategy));
     auto db = store::open_memory_store();
@@ -67,8 +70,11 @@ class LiveFixture : public ::testing::Test {
     ASSERT_TRUE(config.ok()) << config.error().message;
     auto engine = engine::Engine::create(*config);
     ASSERT_TRUE(engine.ok()) << engine.error().message;
-    board_ = std::make_unique<Switchboard>(std::move(engine).value(), clock_, Switchboard::Options{2ms});
+    board_ =
+        std::make_unique<Switchboard>(std::move(engine).value(), clock_, Switchboard::Options{2ms});
     desk_ = std::make_unique<AgentDesk>(*strategy_, tenant_, *writer_, *board_, bus_, clock_);
+    journal_ = std::make_unique<InteractionJournal>(tenant_, *writer_);
+    board_->subscribe([this](const ResolvedEvent& e) { journal_->on_event(e); });
     board_->subscribe([this](const ResolvedEvent& e) { desk_->on_engine_event(e); });
     board_->start();
     recorder_ = bus_.subscribe(tenant_, {""}, [this](const BusEvent& e) {
@@ -84,12 +90,14 @@ class LiveFixture : public ::testing::Test {
   }
 
   // Waits (up to 5 s) for a bus event; returns its JSON payload or "".
-  std::string wait_for(const std::string& topic, const std::string& type, const std::string& contains = "") {
+  std::string wait_for(const std::string& topic, const std::string& type,
+                       const std::string& contains = "") {
     for (int i = 0; i < 1000; ++i) {
       {
         std::lock_guard lock(m_);
         for (const auto& e : seen_)
-          if (e.topic == topic && e.type == type && e.json.find(contains) != std::string::npos) return e.json;
+          if (e.topic == topic && e.type == type && e.json.find(contains) != std::string::npos)
+            return e.json;
       }
       std::this_thread::sleep_for(5ms);
     }
@@ -110,7 +118,8 @@ class LiveFixture : public ::testing::Test {
   }
   Status login_ready(const std::string& name) {
     std::promise<Result<DeskAgent>> p;
-    desk_->login({users_[name], name, name + " the agent"}, [&](Result<DeskAgent> r) { p.set_value(std::move(r)); });
+    desk_->login({users_[name], name, name + " the agent"},
+                 [&](Result<DeskAgent> r) { p.set_value(std::move(r)); });
     auto r = p.get_future().get();
     if (!r) return r.error();
     return run([&](auto done) { desk_->set_ready(name, done); });
@@ -126,7 +135,10 @@ class LiveFixture : public ::testing::Test {
     row.queue = "support";
     row.state = store::InteractionState::queued;
     row.arrived_at = clock_.now();
-    auto id = writer_->submit_for<store::RowId>([row](store::Store& db) { return db.interactions().add(row); }).get();
+    auto id = writer_
+                  ->submit_for<store::RowId>(
+                      [row](store::Store& db) { return db.interactions().add(row); })
+                  .get();
     EXPECT_TRUE(id.ok());
     const auto contact = store::format_interaction_id(*id);
     engine::ContactArrive a;
@@ -144,12 +156,14 @@ class LiveFixture : public ::testing::Test {
       if (!wait_for_quick("agent/" + std::string(name), "offer", contact).empty()) return name;
     return "";
   }
-  std::string wait_for_quick(const std::string& topic, const std::string& type, const std::string& contains) {
+  std::string wait_for_quick(const std::string& topic, const std::string& type,
+                             const std::string& contains) {
     for (int i = 0; i < 200; ++i) {
       {
         std::lock_guard lock(m_);
         for (const auto& e : seen_)
-          if (e.topic == topic && e.type == type && e.json.find(contains) != std::string::npos) return e.json;
+          if (e.topic == topic && e.type == type && e.json.find(contains) != std::string::npos)
+            return e.json;
       }
       std::this_thread::sleep_for(5ms);
     }
@@ -161,6 +175,7 @@ class LiveFixture : public ::testing::Test {
   store::TenantId tenant_ = 0;
   std::map<std::string, store::RowId> users_;
   std::unique_ptr<store::StoreWriter> writer_;
+  std::unique_ptr<InteractionJournal> journal_;
   std::unique_ptr<Switchboard> board_;
   EventBus bus_;
   std::unique_ptr<AgentDesk> desk_;
