@@ -24,13 +24,16 @@ struct ServeOptions {
   int threads = 2;
   std::string log_level = "info";
   std::string web = "web/dist";
+  std::string sip;  // empty: no voice
+  std::string prompts = "var/prompts";
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
   const auto colon = s.rfind(':');
   if (colon == std::string::npos || colon == 0) return false;
   host = s.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   try {
     const long p = std::stol(s.substr(colon + 1));
     if (p < 0 || p > 65535) return false;
@@ -80,6 +83,23 @@ int run_serve(const ServeOptions& o) {
     return 1;
   }
 
+  std::string sip_at;
+  if (!o.sip.empty()) {
+    std::string host;
+    std::uint16_t sip_port = 0;
+    if (!split_host_port(o.sip, host, sip_port)) {
+      std::fprintf(stderr, "tamas serve: --sip expects ADDR:PORT, got '%s'\n", o.sip.c_str());
+      return 2;
+    }
+    auto bound = context.value()->start_voice(host, sip_port, o.prompts);
+    if (!bound) {
+      std::fprintf(stderr, "tamas serve: voice: %s\n", bound.error().message.c_str());
+      context.value()->close();
+      return 1;
+    }
+    sip_at = host + ":" + std::to_string(*bound);
+  }
+
   api::HttpServer server(server_options, router);
   auto port = server.start();
   if (!port) {
@@ -88,8 +108,11 @@ int run_serve(const ServeOptions& o) {
   }
   log(LogLevel::info, "serve.started",
       {{"http", server_options.address + ":" + std::to_string(*port)},
-       {"strategy", o.strategy}, {"db", o.db}, {"web_files", *web_files},
-       {"version", std::string(kVersion)}});
+       {"strategy", o.strategy},
+       {"db", o.db},
+       {"web_files", *web_files},
+       {"version", std::string(kVersion)},
+       {"sip", sip_at}});
   const int sig = wait_for_signal();
   log(LogLevel::info, "serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
   server.stop();
@@ -108,8 +131,16 @@ TAMAS_REGISTER_COMMAND(Command{
           ->capture_default_str();
       sub.add_option("--web", o->web, "Built web front end to serve (missing: API only)")
           ->capture_default_str();
-      sub.add_option("--threads", o->threads, "HTTP I/O threads")->capture_default_str()->check(CLI::Range(1, 64));
-      sub.add_option("--log-level", o->log_level, "info or debug")->capture_default_str()
+      sub.add_option("--sip", o->sip,
+                     "SIP listen address ADDR:PORT for the voice entry points, UDP and TCP "
+                     "(port 0: any free port; unset: no voice)");
+      sub.add_option("--prompts", o->prompts, "Cache directory for synthesised voice prompts")
+          ->capture_default_str();
+      sub.add_option("--threads", o->threads, "HTTP I/O threads")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 64));
+      sub.add_option("--log-level", o->log_level, "info or debug")
+          ->capture_default_str()
           ->check(CLI::IsMember({"info", "debug"}));
       return [o] { return run_serve(*o); };
     }});

@@ -6,6 +6,9 @@
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
+#include "channels/voice/strategy_voice.h"
+#include "channels/voice/voice_contacts.h"
+#include "channels/voice/voice_server.h"
 #include "core/log.h"
 #include "engine/bridge/from_strategy.h"
 #include "services/intake/intake.h"
@@ -33,12 +36,17 @@ class Context final : public ServeContext {
         hours_(strategy_, calendar_),
         intake_(strategy_, tenant_, writer_, switchboard_, clock_),
         journal_(tenant_, writer_),
+        voice_contacts_(intake_, switchboard_),
         live_(strategy_, tenant_, writer_, switchboard_, clock_) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
     switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
+    switchboard_.subscribe(
+        [this](const services::ResolvedEvent& e) { voice_contacts_.on_engine_event(e); });
     switchboard_.subscribe([](const services::ResolvedEvent& e) {
       log(LogLevel::debug, "engine.event",
-          {{"kind", engine::to_string(e.event.kind)}, {"contact", e.contact}, {"agent", e.agent},
+          {{"kind", engine::to_string(e.event.kind)},
+           {"contact", e.contact},
+           {"agent", e.agent},
            {"queue", e.queue}});
     });
     live_.attach(switchboard_);
@@ -66,8 +74,28 @@ class Context final : public ServeContext {
 
   ~Context() override { close(); }  // subscribers die after the engine thread
 
+  Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
+                                    const std::string& prompt_cache) override {
+    const auto& locales = strategy_.organisation.locales;
+    auto plan = voice::voice_plan_from(strategy_, locales.empty() ? "fa" : locales.front());
+    if (!plan) return plan.error();
+    auto prompts = voice::load_prompts(plan->prompts, prompt_cache);
+    if (!prompts) return Error::unavailable("voice prompts: " + prompts.error().message);
+    plan->config.prompts = std::move(prompts).value();
+    voice_ =
+        std::make_unique<voice::VoiceServer>(std::move(plan->config), voice_contacts_.events());
+    voice_contacts_.attach(voice_.get());
+    if (auto st = voice_->start(addr, port); !st.ok()) {
+      voice_contacts_.attach(nullptr);
+      voice_.reset();
+      return st.error();
+    }
+    return voice_->udp_port();
+  }
+
   void close() override {
     live_.stop();
+    if (voice_) voice_->stop();  // callers still waiting are abandoned
     switchboard_.stop();
     writer_.stop();
   }
@@ -83,6 +111,8 @@ class Context final : public ServeContext {
   services::QueueHours hours_;
   services::Intake intake_;
   services::InteractionJournal journal_;
+  voice::VoiceContacts voice_contacts_;
+  std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
   LiveDesk live_;
   NoLoginGuard guard_;
 };

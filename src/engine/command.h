@@ -52,6 +52,13 @@ struct ContactArrive {
   std::vector<std::pair<std::string, std::string>> fields;
   std::optional<int> priority;       // overrides rule and queue
   std::optional<std::string> queue;  // bypasses the rules (e.g. IVR choice)
+  // Re-queueing an open contact after a restart: when set and earlier than
+  // `now`, the contact's wait (stats, SLO, ASA), aging, relaxation and
+  // overflow count from this instant; timers already due fire within the
+  // same apply. Re-queue open contacts in their arrival order, before new
+  // arrivals: equal-priority order among waiting contacts is arrival order
+  // in the engine.
+  std::optional<Instant> arrived_at;
 };
 struct ContactAbandon {
   std::string contact;
@@ -59,6 +66,16 @@ struct ContactAbandon {
 struct ContactEnd {
   std::string contact;
 };  // agent finished; wrap-up starts
+// The agent puts a connected contact on hold / takes it back. REQUIRES the
+// contact is connected to an agent (answered, not ended); holding a held
+// contact or resuming one not on hold is Error::conflict. Hold time stays
+// part of the handle time (AHT) and is also reported on its own.
+struct ContactHold {
+  std::string contact;
+};
+struct ContactResume {
+  std::string contact;
+};
 struct WrapUpDone {
   std::string agent;
   std::string contact;
@@ -86,6 +103,7 @@ struct ResetStats {};   // start of a new stats day
 using Command =
     std::variant<AgentLogin, AgentReady, AgentNotReady, AgentLogout, AcceptOffer, RejectOffer,
                  ContactArrive, ContactAbandon, ContactEnd, WrapUpDone, TransferToQueue,
-                 TransferToAgent, CallbackRequest, QueueOpen, QueueClose, AdvanceTime, ResetStats>;
+                 TransferToAgent, CallbackRequest, QueueOpen, QueueClose, AdvanceTime, ResetStats,
+                 ContactHold, ContactResume>;
 
 }  // namespace tamas::engine

@@ -102,8 +102,24 @@ struct CapacityProfile {
   static CapacityProfile standard();
 };
 
+// A service-level objective: `target` of the contacts of (type, channel,
+// segment) answered within `threshold` of their arrival. Unset / "*" match
+// anything. Each contact resolves its SLO once, at arrival: the most specific
+// entry (fewest wildcards), the earliest on a tie; none if nothing applies.
+// The engine measures elapsed time; `business` only records that the
+// strategy meant business hours (wallboards may say so).
+struct SloConfig {
+  std::string id;  // unique, e.g. "complaint/voice/*"
+  std::string type = "*", segment = "*";
+  std::optional<Channel> channel;  // nullopt = any
+  Duration threshold{std::chrono::seconds(20)};
+  double target = 0.8;  // 0..1
+  bool business = false;
+};
+
 struct EngineConfig {
   std::vector<std::string> skills;
+  std::vector<SloConfig> slos;
   std::vector<QueueConfig> queues;
   std::vector<RoutingRule> rules;
   std::string default_queue;  // when no rule matches; empty = reject arrival

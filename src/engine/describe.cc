@@ -54,6 +54,10 @@ std::string describe(const Engine& en, const Event& e) {
     case EventKind::contact_transferred:
       return "transfer " + c() + " -> " +
              (e.agent != kNoRef ? a() : std::string(en.queue_id(e.queue2))) + " from=" + q();
+    case EventKind::contact_held:
+      return "hold " + c() + " " + a() + " queue=" + q();
+    case EventKind::contact_resumed:
+      return "resume " + c() + " " + a() + " queue=" + q();
   }
   return "?";
 }

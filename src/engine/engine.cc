@@ -25,6 +25,10 @@ ApplyResult Engine::run_at(Instant now, Run&& run) {
   c.recycle_contacts();
   c.fire_timers(now);
   Status s = run(c);
+  // Timers the command set in the past (a re-queued contact's relaxation
+  // and overflow) fire now; commands set every other timer after `now`.
+  c.fire_timers(now);
+  c.mark_events(0);
   return {std::move(s), std::span<const Event>(c.out_)};
 }
 
@@ -116,6 +120,28 @@ Result<QueueStats> Engine::queue_stats(std::string_view queue) const {
   return core_->queue_snapshot(*q);
 }
 
+Result<SloStats> Engine::slo_stats(std::string_view slo) const {
+  auto s = find(core_->slo_ids_, slo, "SLO");
+  if (!s) return s.error();
+  return core_->slo_snapshot(*s);
+}
+
+std::vector<std::string> Engine::slo_ids() const {
+  std::vector<std::string> out;
+  for (const auto& s : core_->slos_) out.push_back(s.config.id);
+  return out;
+}
+
+std::string_view Engine::contact_slo(std::string_view contact) const {
+  Ref c = core_->contact_ref(contact);
+  if (c == kNoRef || core_->contacts_[c].slo == kNoRef) return "";
+  return core_->slos_[core_->contacts_[c].slo].config.id;
+}
+
+StatsChanges Engine::take_stats_changes() {
+  return core_->take_changes();
+}
+
 Result<AgentStats> Engine::agent_stats(std::string_view agent) const {
   auto a = core_->find_agent(agent);
   if (!a) return a.error();
@@ -162,7 +188,8 @@ std::string Engine::dump_state() const {
       << " idle_since=" << to_millis(a.idle_since) << " last_offer=" << a.last_offer
       << " handled=" << a.stats.handled;
     for (const auto& s : a.slots) {
-      o << " [" << c.contacts_[s.contact].id << " " << static_cast<int>(s.state) << "]";
+      o << " [" << c.contacts_[s.contact].id << " " << static_cast<int>(s.state)
+        << (s.held ? " held" : "") << " hold=" << s.hold.count() << "]";
     }
     o << "\n";
   }
@@ -180,7 +207,8 @@ std::string Engine::dump_state() const {
     if (ct.state == detail::ContactState::free) continue;
     o << "contact " << ct.id << " state=" << static_cast<int>(ct.state) << " queue=" << ct.queue
       << " key=" << ct.key << " step=" << int(ct.relax_step) << " head=" << ct.head
-      << " cb=" << ct.callback << "\n";
+      << " cb=" << ct.callback << " slo=" << ct.slo << " arrived=" << to_millis(ct.arrived)
+      << "\n";
   }
   return o.str();
 }

@@ -94,6 +94,17 @@ class Engine {
   Result<QueueStats> queue_stats(std::string_view queue) const;
   Result<AgentStats> agent_stats(std::string_view agent) const;
   Result<AgentView> agent_view(std::string_view agent) const;
+  // Statistics of one SLO (EngineConfig::slos): overall, per queue, per agent.
+  Result<SloStats> slo_stats(std::string_view slo) const;
+  std::vector<std::string> slo_ids() const;  // in config order
+  // The SLO a live contact resolved at arrival; "" if none or unknown.
+  std::string_view contact_slo(std::string_view contact) const;
+
+  // Push support: the queues, agents and SLOs whose statistics changed since
+  // the previous call (each once, in first-change order); clears the marks.
+  // Marking costs a flag test per event; the driver decides how often to
+  // take and publish (services::Switchboard coalesces to stats_interval).
+  StatsChanges take_stats_changes();
   // Waiting contacts of a queue in service order with position and EWT.
   // O(n log n) in the queue length; for announcements, not per decision.
   Result<std::vector<WaitingContact>> waiting(std::string_view queue) const;

@@ -28,6 +28,8 @@ enum class EventKind : std::uint8_t {
   contact_completed,    // outcome; exactly once per contact
   wrapup_done,          // agent finished after-contact work
   contact_transferred,  // to queue (queue2) or agent
+  contact_held,         // agent put the contact on hold
+  contact_resumed,      // agent took it back
 };
 const char* to_string(EventKind k);
 

@@ -59,7 +59,9 @@ const char* to_string(EventKind k) {
                                            "start_callback",
                                            "contact_completed",
                                            "wrapup_done",
-                                           "contact_transferred"};
+                                           "contact_transferred",
+                                           "contact_held",
+                                           "contact_resumed"};
   return kNames[static_cast<int>(k)];
 }
 

@@ -55,6 +55,10 @@ Result<Command> parse_arrive(const Args& a) {
       c.priority = std::stoi(v);
     } else if (k == "queue") {
       c.queue = v;
+    } else if (k == "arrived") {  // original arrival, since 08:00 like `at`
+      auto d = parse_duration(v);
+      if (!d) return d.error();
+      c.arrived_at = scenario_origin() + *d;
     } else if (k.rfind("field.", 0) == 0) {
       c.fields.emplace_back(k.substr(6), v);
     } else {
@@ -100,6 +104,8 @@ Result<Command> parse_command(const Words& w, std::size_t from,
   if (verb == "abandon") return Command{ContactAbandon{p[0]}};
   if (verb == "end") return Command{ContactEnd{p[0]}};
   if (verb == "callback") return Command{CallbackRequest{p[0]}};
+  if (verb == "hold") return Command{ContactHold{p[0]}};
+  if (verb == "resume") return Command{ContactResume{p[0]}};
   if (verb == "open") return Command{QueueOpen{p[0]}};
   if (verb == "close") return Command{QueueClose{p[0]}};
   return Error::invalid("unknown command '" + verb + "'");

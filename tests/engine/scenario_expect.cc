@@ -1,5 +1,6 @@
 #include "scenario_expect.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -63,6 +64,7 @@ Status expect_stats(RunState& st, const Args& a) {
                                         {"overflowed", double(s->overflowed)},
                                         {"fallback", double(s->fallback)},
                                         {"completed", double(s->completed)},
+                                        {"hold", secs(s->total_hold)},
                                         {"sl", s->service_level},
                                         {"asa", secs(s->asa)},
                                         {"aht", secs(s->aht)},
@@ -76,12 +78,47 @@ Status expect_agentstats(RunState& st, const Args& a) {
   if (!s) return s.error();
   std::map<std::string, double> have = {{"handled", double(s->handled)},
                                         {"talk", secs(s->talk_time)},
+                                        {"hold", secs(s->hold_time)},
                                         {"wrap", secs(s->wrap_time)},
                                         {"ready", secs(s->ready_time)},
                                         {"notready", secs(s->not_ready_time)},
                                         {"busy", secs(s->busy_time)},
                                         {"occupancy", s->occupancy}};
   return compare("agentstats", have, a.kv);
+}
+
+// expect slo <id> [queue <q> | agent <a> | of <contact>] k=v...
+Status expect_slo(RunState& st, const Args& a) {
+  if (a.pos.size() == 3 && a.pos[1] == "of") {
+    std::string got(st.engine->contact_slo(a.pos[2]));
+    if (got != a.pos[0]) return Error::invalid(a.pos[2] + " has SLO '" + got + "'");
+    return {};
+  }
+  if (a.pos.size() != 1 && a.pos.size() != 3) {
+    return Error::invalid("expect slo <id> [queue <q> | agent <a> | of <contact>] k=v...");
+  }
+  auto s = st.engine->slo_stats(a.pos[0]);
+  if (!s) return s.error();
+  SloFigures f = s->total;
+  if (a.pos.size() == 3) {
+    const auto& rows = a.pos[1] == "queue" ? s->by_queue : s->by_agent;
+    if (a.pos[1] != "queue" && a.pos[1] != "agent") return Error::invalid("queue or agent?");
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.first == a.pos[2]; });
+    f = it == rows.end() ? SloFigures{} : it->second;
+  }
+  std::map<std::string, double> have = {{"waiting", f.waiting},
+                                        {"longest", secs(f.longest_wait)},
+                                        {"offered", double(f.offered)},
+                                        {"answered", double(f.answered)},
+                                        {"abandoned", double(f.abandoned)},
+                                        {"within", double(f.answered_within)},
+                                        {"completed", double(f.completed)},
+                                        {"hold", secs(f.total_hold)},
+                                        {"sl", f.service_level},
+                                        {"asa", secs(f.asa)},
+                                        {"aht", secs(f.aht)},
+                                        {"occupancy", f.occupancy}};
+  return compare("slo", have, a.kv);
 }
 
 Status expect_agent(RunState& st, const Args& a) {
@@ -133,6 +170,7 @@ Status expect(RunState& st, const Words& w) {
   Args a = split_args(w, 2);
   if (k == "stats") return expect_stats(st, a);
   if (k == "agentstats") return expect_agentstats(st, a);
+  if (k == "slo") return expect_slo(st, a);
   if (k == "agent") return expect_agent(st, a);
   if (k == "waiting") return expect_waiting(st, a);
   if (k == "position") return expect_position(st, a);

@@ -167,6 +167,35 @@ Status parse_queue(const Words& w, EngineConfig& config) {
   return {};
 }
 
+Status parse_slo(const Words& w, EngineConfig& config) {
+  if (w.size() < 2) return Error::invalid("slo needs an id");
+  SloConfig s;
+  s.id = w[1];
+  Args a = split_args(w, 2);
+  if (!a.pos.empty()) return Error::invalid("unexpected word '" + a.pos[0] + "'");
+  for (const auto& [k, v] : a.kv) {
+    if (k == "type") {
+      s.type = v;
+    } else if (k == "segment") {
+      s.segment = v;
+    } else if (k == "channel") {
+      Channel c;
+      if (!parse_channel(v, c)) return Error::invalid("bad channel " + v);
+      s.channel = c;
+    } else if (k == "within") {
+      auto d = parse_duration(v);
+      if (!d) return d.error();
+      s.threshold = *d;
+    } else if (k == "target") {
+      s.target = std::stod(v);
+    } else {
+      return Error::invalid("unknown slo key '" + k + "'");
+    }
+  }
+  config.slos.push_back(std::move(s));
+  return {};
+}
+
 Status parse_rule(const Words& w, EngineConfig& config) {
   RoutingRule r;
   std::size_t arrow = 1;

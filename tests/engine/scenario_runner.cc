@@ -14,10 +14,6 @@ namespace tamas::engine::testing {
 
 namespace {
 
-Instant scenario_origin() {
-  return from_millis(1767254400000LL);
-}  // 2026-01-01T08:00:00Z
-
 class Runner {
  public:
   ScenarioOutcome run(const std::string& text, const std::string& name) {
@@ -64,6 +60,7 @@ class Runner {
     }
     if (k == "queue") return parse_queue(w, st_.config);
     if (k == "rule") return parse_rule(w, st_.config);
+    if (k == "slo") return parse_slo(w, st_.config);
     if (k == "default_queue" && w.size() == 2) {
       st_.config.default_queue = w[1];
       return {};

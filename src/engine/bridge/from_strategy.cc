@@ -109,6 +109,33 @@ Status expand_rule(const strategy::Strategy& s, const strategy::RoutingRule& rul
   return {};
 }
 
+// The strategy's service levels, in file order, as engine SLOs. Ids are
+// "type/channel/segment" with "*" for any; strategy channels map to engine
+// channels, so two entries may coincide (fax and email): the earlier wins in
+// the engine's resolution, and the later one keeps its id with a "#n" suffix.
+Result<std::vector<SloConfig>> slos_of(const strategy::Strategy& s) {
+  std::vector<SloConfig> out;
+  for (const auto& sl : s.service_levels) {
+    SloConfig c;
+    c.type = sl.type;
+    c.segment = sl.segment;
+    if (sl.channel != "*") {
+      auto ch = engine_channel(sl.channel);
+      if (!ch) return ch.error();
+      c.channel = *ch;
+    }
+    c.id = sl.type + "/" + sl.channel + "/" + sl.segment;
+    for (int n = 2; std::any_of(out.begin(), out.end(), [&](const SloConfig& o) { return o.id == c.id; });
+         ++n)
+      c.id = sl.type + "/" + sl.channel + "/" + sl.segment + "#" + std::to_string(n);
+    c.threshold = sl.threshold;
+    c.target = sl.percent / 100.0;
+    c.business = sl.business;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<AgentLogin> agent_login_from(const strategy::Strategy& s, const std::string& agent,
@@ -169,6 +196,9 @@ Result<EngineConfig> engine_config_from(const strategy::Strategy& s) {
     }
     if (auto st = expand_rule(s, rule, config.rules); !st.ok()) return st.error();
   }
+  auto slos = slos_of(s);
+  if (!slos) return slos.error();
+  config.slos = std::move(*slos);
   return config;
 }
 

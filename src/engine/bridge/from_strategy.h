@@ -14,7 +14,13 @@
 // - a queue's "answered within" threshold comes from the service level of
 //   that first rule's (type, channel) if it is a real-time one;
 // - channels the engine does not model map to the nearest it does: fax to
-//   email, video to voice, kiosk to walk-in, community to social.
+//   email, video to voice, kiosk to walk-in, community to social;
+// - every service level becomes an engine SLO (same wildcards, threshold,
+//   target as a fraction), id "type/channel/segment" with the strategy's
+//   names ("*/voice/*"). The engine resolves it per contact at arrival as
+//   strategy::service_level_for does, on the engine channel: a fax contact
+//   (routed as email) gets the email SLO when both exist. Business-hours
+//   SLOs keep their flag; the engine measures their wait in elapsed time.
 #pragma once
 
 #include <string_view>

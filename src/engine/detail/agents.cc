@@ -45,6 +45,7 @@ Status Core::login(const AgentLogin& c) {
   ag.idle_since = now_;
   ag.members.clear();
   for (Ref q : ag.queues) {
+    mark_queue(q);
     queues_[q].agents.push_back(a);
     for (Ref p : queues_[q].profiles) {
       if (qualifies(ag, profiles_[p].reqs)) link_member(a, p);
@@ -97,6 +98,7 @@ Status Core::logout(const AgentLogout& c) {
   ag.reason = kNoRef;
   ag.members.clear();
   for (Ref q : ag.queues) {
+    mark_queue(q);
     auto& v = queues_[q].agents;
     v.erase(std::find(v.begin(), v.end(), *a));
   }

@@ -69,8 +69,9 @@ Status Core::arrive(const ContactArrive& c) {
   ct.id = c.contact;
   contact_ids_.insert(ct.id, ref, [this](Ref r) -> std::string_view { return contacts_[r].id; });
   ct.channel = c.channel;
-  ct.arrived = now_;
-  ct.queued_at = now_;
+  ct.arrived = c.arrived_at && *c.arrived_at < now_ ? *c.arrived_at : now_;
+  ct.queued_at = ct.arrived;
+  ct.slo = resolve_slo(c);
   ct.queue = queue;
   ct.seq = ++arrival_seq_;
   ct.priority = c.priority.value_or(prio.value_or(q.default_priority));
@@ -87,7 +88,7 @@ Status Core::arrive(const ContactArrive& c) {
     Ref& base = (rule ? rule->arrival_profile : q.arrival_profile)[static_cast<int>(c.channel)];
     if (base == kNoRef)
       base = intern_profile(queue, c.channel, false, rule ? *rule->reqs : q.default_reqs);
-    enqueue(ref, queue, base, true);
+    enqueue(ref, queue, base, true, ct.arrived);
   }
   return {};
 }
@@ -141,6 +142,7 @@ Status Core::accept(Ref a, Ref c) {
   qs.total_wait_answered += wait;
   if (wait <= queues_[ct.queue].sl_threshold) ++qs.answered_within;
   ++ag.stats.handled;
+  slo_answered(ct, a, now_ - ct.arrived);
   Event& e = emit(EventKind::contact_answered);
   e.contact = c;
   e.agent = a;
@@ -179,6 +181,7 @@ Status Core::abandon(const ContactAbandon& cmd) {
   }
   Duration wait = now_ - ct.queued_at;
   ++queues_[ct.queue].counters.abandoned;
+  slo_abandoned(ct, now_ - ct.arrived);
   Event& e = emit(EventKind::contact_abandoned);
   e.contact = *c;
   e.queue = ct.queue;
@@ -216,7 +219,10 @@ void Core::release_agent_slot(Ref c) {
   s.state = SlotState::wrapup;
   s.since = now_;
   s.gen = ++slot_gen_;
-  ag.stats.talk_time += now_ - s.answered;
+  end_hold(s);
+  ag.stats.talk_time += now_ - s.answered - s.hold;
+  ag.stats.hold_time += s.hold;
+  mark_agent(a);
   const QueueRt& q = queues_[s.queue];
   if (q.wrapup_limit.count() > 0)
     add_timer(now_ + q.wrapup_limit, TimerKind::wrapup_limit, a, s.gen);
@@ -253,6 +259,8 @@ void Core::finish_wrapup(Ref a, int slot_index) {
   QueueRt& q = queues_[s.queue];
   ++q.counters.completed;
   q.counters.total_handle += handle;
+  q.counters.total_hold += s.hold;
+  slo_handled(contacts_[s.contact], a, s.queue, handle, s.hold);
   q.aht_ms = aht_alpha_ * static_cast<double>(handle.count()) + (1 - aht_alpha_) * q.aht_ms;
   ContactRt& ct = contacts_[s.contact];
   Event& e = emit(EventKind::wrapup_done);
@@ -279,7 +287,7 @@ Status Core::request_callback(const CallbackRequest& cmd) {
   ct.callback = true;
   Reqs reqs = profiles_[ct.base_profile].reqs;  // copy: interning may grow profiles_
   Ref base = intern_profile(ct.queue, ct.channel, true, reqs);
-  enqueue(*c, ct.queue, base, false);
+  enqueue(*c, ct.queue, base, false, now_);
   return {};
 }
 

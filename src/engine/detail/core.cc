@@ -110,6 +110,8 @@ Status Core::init(const EngineConfig& config) {
     }
     rules_.push_back(std::move(rt));
   }
+  if (Status s = init_slos(config.slos); !s) return s;
+  queue_dirty_.assign(queues_.size(), 0);
   if (!config.default_queue.empty()) {
     auto it = queue_ids_.find(config.default_queue);
     if (it == queue_ids_.end()) return Error::invalid("unknown default queue");
@@ -232,6 +234,21 @@ void Core::recycle_contacts() {
   pending_free_.clear();
 }
 
+void Core::reset_stats() {
+  for (std::size_t q = 0; q < queues_.size(); ++q) {
+    queues_[q].counters = QueueStats{};
+    mark_queue(static_cast<Ref>(q));
+  }
+  for (std::size_t i = 0; i < agents_.size(); ++i) {
+    AgentRt& a = agents_[i];
+    a.stats = AgentStats{};
+    if (a.logged_in) a.status_since = now_;
+    mark_agent(static_cast<Ref>(i));
+  }
+  reset_slo_stats();
+  for (std::size_t s = 0; s < slos_.size(); ++s) mark_slo(static_cast<Ref>(s));
+}
+
 Status Core::run(const Command& command) {
   return std::visit(Overloaded{
                         [&](const AgentLogin& c) { return login(c); },
@@ -251,13 +268,11 @@ Status Core::run(const Command& command) {
                         [&](const QueueClose& c) { return open_queue(QueueOpen{c.queue}, false); },
                         [&](const AdvanceTime&) { return Status{}; },
                         [&](const ResetStats&) {
-                          for (auto& q : queues_) q.counters = QueueStats{};
-                          for (auto& a : agents_) {
-                            a.stats = AgentStats{};
-                            if (a.logged_in) a.status_since = now_;
-                          }
+                          reset_stats();
                           return Status{};
                         },
+                        [&](const ContactHold& c) { return hold(c); },
+                        [&](const ContactResume& c) { return resume(c); },
                     },
                     command);
 }

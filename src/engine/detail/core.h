@@ -102,6 +102,17 @@ struct Slot {
   std::uint32_t gen = 0;  // wrap-up timer identity
   Instant since{};        // answered (active) or wrap-up start
   Instant answered{};
+  Instant hold_since{};
+  Duration hold{0};   // finished holds of this interaction
+  bool held = false;  // active and on hold since hold_since
+};
+
+// One SLO: its match and its figures (counter fields; gauges on read).
+struct SloRt {
+  SloConfig config;
+  int wild = 0;  // number of wildcards (fewer = more specific)
+  SloFigures total;
+  std::vector<SloFigures> by_queue;  // by queue ref
 };
 
 struct Membership {
@@ -129,6 +140,7 @@ struct AgentRt {
   AgentStatus status = AgentStatus::logged_out;
   Instant status_since{};
   AgentStats stats;
+  std::vector<std::pair<Ref, SloFigures>> slo_rows;  // SLOs this agent answered
 };
 
 enum class ContactState : std::uint8_t { free, waiting, offered, active, done };
@@ -154,6 +166,7 @@ struct alignas(64) ContactRt {
   int priority = 0;
   Ref base_profile = kNoRef;    // requirements before relaxation
   std::uint32_t queue_gen = 0;  // relax/overflow timer identity
+  Ref slo = kNoRef;  // resolved once at arrival
   std::int64_t key = 0;
   std::uint64_t seq = 0;
   Instant arrived{};
@@ -207,6 +220,12 @@ class Core {
   std::vector<std::uint32_t> heap_pos_;  // by contact ref
   std::vector<Ref> free_contacts_, pending_free_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
+  std::vector<SloRt> slos_;
+  NameMap slo_ids_;
+  // Statistics changed since take_stats_changes(): a flag per object and
+  // the flagged refs in first-change order.
+  std::vector<std::uint8_t> queue_dirty_, agent_dirty_, slo_dirty_;
+  std::vector<Ref> dirty_queues_, dirty_agents_, dirty_slos_;
 
   // ---- helpers (core.cc, agents.cc, contacts.cc, dispatch.cc) ----
   Ref agent_ref(std::string_view id) const {
@@ -226,6 +245,7 @@ class Core {
   void link_member(Ref agent, Ref profile);
   void add_timer(Instant when, TimerKind kind, Ref obj, std::uint32_t gen, std::uint8_t aux = 0);
   void recycle_contacts();
+  void reset_stats();
 
   // agents.cc
   Status login(const AgentLogin& c);
@@ -261,7 +281,8 @@ class Core {
   void release_agent_slot(Ref c);
 
   // dispatch.cc
-  void enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue);
+  // fresh_queue: the contact enters `queue` (counted, timers from `since`).
+  void enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant since);
   void place(Ref c);  // into its current profile heap, then try an idle agent
   void unqueue(Ref c);
   void offer(Ref c, Ref a);
@@ -279,6 +300,29 @@ class Core {
   void on_timer(const Timer& t);
   void relax(Ref c, int step);
   void overflow(Ref c);
+
+  // hold.cc
+  Status hold(const ContactHold& c);
+  Status resume(const ContactResume& c);
+  void end_hold(Slot& s);
+
+  // slo.cc
+  Status init_slos(const std::vector<SloConfig>& slos);
+  Ref resolve_slo(const ContactArrive& c) const;
+  void slo_offered(const ContactRt& ct, Ref queue, bool first);
+  void slo_waiting(const ContactRt& ct, int delta);
+  void slo_answered(const ContactRt& ct, Ref agent, Duration wait);
+  void slo_abandoned(const ContactRt& ct, Duration wait);
+  void slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold);
+  SloStats slo_snapshot(Ref slo) const;
+  void reset_slo_stats();
+
+  // dirty.cc: marks from the events of one apply, plus explicit marks.
+  void mark_queue(Ref q);
+  void mark_agent(Ref a);
+  void mark_slo(Ref s);
+  void mark_events(std::size_t from);
+  StatsChanges take_changes();
 
   // stats / dump (stats.cc)
   QueueStats queue_snapshot(Ref q) const;

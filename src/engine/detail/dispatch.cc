@@ -18,22 +18,23 @@ Ref Core::current_profile(Ref c) {
   return intern_profile(ct.queue, ct.channel, ct.callback, step.second);
 }
 
-void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue) {
+void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant since) {
   ContactRt& ct = contacts_[c];
   QueueRt& q = queues_[queue];
   ct.base_profile = base_profile;
   if (fresh_queue) {
+    slo_offered(ct, queue, ct.state == ContactState::free);  // free: arriving
     ct.queue = queue;
-    ct.queued_at = now_;
+    ct.queued_at = since;
     ct.relax_step = 0;
     ++ct.queue_gen;
     ++q.counters.offered;
     for (std::size_t i = 0; i < q.relax.size(); ++i) {
-      add_timer(now_ + q.relax[i].first, TimerKind::relax, c, ct.queue_gen,
+      add_timer(since + q.relax[i].first, TimerKind::relax, c, ct.queue_gen,
                 static_cast<std::uint8_t>(i + 1));
     }
     if (q.overflow_after.count() > 0) {
-      add_timer(now_ + q.overflow_after, TimerKind::overflow, c, ct.queue_gen);
+      add_timer(since + q.overflow_after, TimerKind::overflow, c, ct.queue_gen);
     }
   }
   ct.key = static_cast<std::int64_t>(ct.priority) * 1'000'000 - q.aging * ms(ct.arrived);
@@ -52,6 +53,7 @@ void Core::place(Ref c) {
   ContactRt& ct = contacts_[c];
   ct.state = ContactState::waiting;
   ++queues_[ct.queue].waiting;
+  slo_waiting(ct, +1);
   profiles_[ct.profile].contacts.push(HeapEntry{ct.key, ct.seq, c, ct.head}, heap_pos_);
 }
 
@@ -59,6 +61,7 @@ void Core::unqueue(Ref c) {
   ContactRt& ct = contacts_[c];
   profiles_[ct.profile].contacts.erase(heap_pos_[c], heap_pos_);
   --queues_[ct.queue].waiting;
+  slo_waiting(ct, -1);
 }
 
 void Core::drain(Ref profile) {

@@ -67,7 +67,7 @@ void Core::overflow(Ref c) {
   e.queue2 = to;
   ct.head = false;
   Ref base = intern_profile(to, ct.channel, ct.callback, queues_[to].default_reqs);
-  enqueue(c, to, base, true);
+  enqueue(c, to, base, true, now_);
 }
 
 }  // namespace tamas::engine::detail

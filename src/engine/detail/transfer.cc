@@ -24,7 +24,7 @@ Status Core::transfer_to_queue(const TransferToQueue& cmd) {
   ct.head = false;
   ct.callback = false;
   Ref base = intern_profile(to, ct.channel, false, queues_[to].default_reqs);
-  enqueue(c, to, base, true);
+  enqueue(c, to, base, true, now_);
   return {};
 }
 

@@ -9,6 +9,8 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/time.h"
 #include "services/intake/field_validation.h"
@@ -24,21 +26,34 @@ struct FormSubmission {
   std::map<std::string, std::string> fields;
 };
 
+// A phone call that finished its IVR. type/queue come from the IVR choice;
+// when both are empty the strategy's rules route the call as the entry
+// point's default type.
+struct CallSubmission {
+  std::string entry_point;  // a voice entry point id of the strategy
+  std::string caller;       // caller id as received; normalised when it is a phone number
+  std::string type;         // IVR set_type; empty = the entry point's type
+  std::string queue;        // IVR route / agent with a queue; bypasses the rules
+  std::string partner;      // IVR transfer: handed to a partner, not queued
+  std::vector<std::pair<std::string, std::string>> fields;  // digits collected
+  std::vector<std::string> ivr_path;                        // "menu:digit" choices
+};
+
 struct IntakeReceipt {
   std::string interaction;  // "I-000123"
   std::string type;
   std::string segment;
-  std::string queue;        // empty when the contact was transferred to a partner
-  std::string partner;      // partner id when the route is a transfer
+  std::string queue;    // empty when the contact was transferred to a partner
+  std::string partner;  // partner id when the route is a transfer
   int priority = 0;
 };
 
 struct IntakeOutcome {
   enum class Kind { accepted, unknown_entry_point, invalid_fields, store_failed };
   Kind kind = Kind::accepted;
-  IntakeReceipt receipt;      // accepted
-  FieldCheck check;           // invalid_fields
-  std::string message;        // unknown_entry_point, store_failed
+  IntakeReceipt receipt;  // accepted
+  FieldCheck check;       // invalid_fields
+  std::string message;    // unknown_entry_point, store_failed
 };
 
 class Intake {
@@ -48,6 +63,9 @@ class Intake {
          Switchboard& switchboard, const Clock& clock);
 
   void submit_form(FormSubmission form, std::function<void(IntakeOutcome)> done);
+  // Commits the call as a voice interaction, then (unless it went to a
+  // partner) posts it to the engine. `done` runs after the commit.
+  void submit_call(CallSubmission call, std::function<void(IntakeOutcome)> done);
 
  private:
   const strategy::Strategy& strategy_;

@@ -10,6 +10,7 @@ Switchboard::Switchboard(std::unique_ptr<engine::Engine> engine, const Clock& cl
 Switchboard::~Switchboard() { stop(); }
 
 void Switchboard::subscribe(Subscriber s) { subscribers_.push_back(std::move(s)); }
+void Switchboard::subscribe_stats(StatsSubscriber s) { stats_subscribers_.push_back(std::move(s)); }
 void Switchboard::observe_commands(CommandObserver o) { observers_.push_back(std::move(o)); }
 void Switchboard::on_tick(std::function<std::vector<engine::Command>(Instant)> fn) {
   tick_fn_ = std::move(fn);
@@ -17,6 +18,7 @@ void Switchboard::on_tick(std::function<std::vector<engine::Command>(Instant)> f
 
 void Switchboard::start() {
   if (thread_.joinable()) return;
+  next_stats_ = clock_.now() + options_.stats_interval;
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -84,6 +86,18 @@ void Switchboard::publish(const engine::ApplyResult& r, std::vector<ResolvedEven
   }
 }
 
+void Switchboard::maybe_publish_stats() {
+  if (stats_subscribers_.empty()) return;
+  const Instant now = monotonic(clock_.now(), last_now_);
+  if (now < next_stats_) return;
+  publish(engine_->advance_to(now), nullptr);
+  const engine::StatsChanges changes = engine_->take_stats_changes();
+  if (changes.empty()) return;
+  const StatsUpdate update = collect_stats(*engine_, changes);
+  next_stats_ = now + options_.stats_interval;
+  for (const auto& s : stats_subscribers_) s(update);
+}
+
 void Switchboard::loop() {
   auto next_tick = std::chrono::steady_clock::now();
   for (;;) {
@@ -94,6 +108,9 @@ void Switchboard::loop() {
       batch.swap(jobs_);
       if (batch.empty() && stopping_) return;
     }
+    // Before the batch: an update reflects the engine as of the Clock's now,
+    // before work posted after that instant.
+    maybe_publish_stats();
     for (auto& job : batch) job.run();
     if (std::chrono::steady_clock::now() >= next_tick) {
       next_tick = std::chrono::steady_clock::now() + options_.tick;
@@ -101,6 +118,7 @@ void Switchboard::loop() {
       if (tick_fn_)
         for (const auto& cmd : tick_fn_(now)) apply(cmd, {});
       publish(engine_->advance_to(now), nullptr);
+      maybe_publish_stats();
     }
   }
 }

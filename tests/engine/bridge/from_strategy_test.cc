@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "engine/engine.h"
 #include "strategy/loader.h"
 #include "strategy/match.h"
@@ -76,23 +78,23 @@ TEST_F(AutomotiveRouting, PartnerTransfersNeverReachTheEngine) {
 TEST_F(AutomotiveRouting, AVoiceComplaintGoesToTheComplaintDeskNotTheFrontline) {
   login("front1", {"frontline"});
   login("desk1", {"complaint_desk"});
-  EXPECT_EQ(arrive({"c1", Channel::voice, "complaint", "tehran", {}, {}, {}}), "desk1");
+  EXPECT_EQ(arrive({"c1", Channel::voice, "complaint", "tehran", {}, {}, {}, {}}), "desk1");
 }
 
 TEST_F(AutomotiveRouting, AComplaintWaitsWhenOnlyTheFrontlineIsReady) {
   login("front1", {"frontline"});
-  EXPECT_EQ(arrive({"c1", Channel::voice, "complaint", "tehran", {}, {}, {}}), "");
+  EXPECT_EQ(arrive({"c1", Channel::voice, "complaint", "tehran", {}, {}, {}, {}}), "");
 }
 
 TEST_F(AutomotiveRouting, WrittenChannelsGoToTheWrittenQueue) {
   login("back1", {"back_office"});
-  EXPECT_EQ(arrive({"w1", Channel::webform, "complaint", "tehran", {}, {}, {}}), "back1");
+  EXPECT_EQ(arrive({"w1", Channel::webform, "complaint", "tehran", {}, {}, {}, {}}), "back1");
 }
 
 TEST_F(AutomotiveRouting, FleetOwnersOnThePhoneReachTheFleetDesk) {
   login("front1", {"frontline"});
   login("fleet1", {"fleet_desk"});
-  EXPECT_EQ(arrive({"f1", Channel::voice, "sales_inquiry", "fleet_owner", {}, {}, {}}), "fleet1");
+  EXPECT_EQ(arrive({"f1", Channel::voice, "sales_inquiry", "fleet_owner", {}, {}, {}, {}}), "fleet1");
 }
 
 TEST_F(AutomotiveRouting, TheEnginesFirstMatchIsTheStrategysFirstMatch) {
@@ -106,7 +108,7 @@ TEST_F(AutomotiveRouting, TheEnginesFirstMatchIsTheStrategysFirstMatch) {
     login("any_" + type + channel, {"frontline", "complaint_desk", "fleet_desk", "back_office"});
     auto ch = engine_channel(channel);
     ASSERT_TRUE(ch.ok());
-    auto r = engine_->apply(ContactArrive{type + channel + segment, *ch, type, segment, {}, {}, {}}, now_);
+    auto r = engine_->apply(ContactArrive{type + channel + segment, *ch, type, segment, {}, {}, {}, {}}, now_);
     ASSERT_TRUE(r.status.ok());
     bool queued_in_rule_queue = false;
     for (const auto& e : r.events)
@@ -144,6 +146,40 @@ TEST(WrittenQueues, WaitForTheOpeningInsteadOfTakingAVoicemail) {
   ASSERT_TRUE(config.ok());
   EXPECT_EQ(queue(*config, "written").closed_action.kind, FallbackKind::queue_anyway);
   EXPECT_EQ(queue(*config, "complaints").closed_action.kind, FallbackKind::voicemail_callback);
+}
+
+}  // namespace
+}  // namespace tamas::engine
+
+namespace tamas::engine {
+namespace {
+
+TEST(ServiceLevels, BecomeEngineSlosResolvedLikeTheStrategy) {
+  auto s = load("automotive");
+  auto config = engine_config_from(s);
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  ASSERT_EQ(config->slos.size(), s.service_levels.size());
+  auto voice = std::find_if(config->slos.begin(), config->slos.end(),
+                            [](const SloConfig& c) { return c.id == "*/voice/*"; });
+  ASSERT_NE(voice, config->slos.end());
+  EXPECT_EQ(voice->threshold, std::chrono::seconds(20));
+  EXPECT_DOUBLE_EQ(voice->target, 0.8);
+  EXPECT_EQ(voice->channel, Channel::voice);
+  EXPECT_EQ(voice->type, "*");
+  auto engine = Engine::create(*config);
+  ASSERT_TRUE(engine.ok()) << engine.error().message;
+  const Instant t = from_millis(1'700'000'000'000);
+  ContactArrive complaint{"c1", Channel::voice, "complaint", "private", {}, {}, "complaints", {}};
+  ContactArrive chat{"c2", Channel::chat, "sales_inquiry", "private", {}, {}, "complaints", {}};
+  ASSERT_TRUE((*engine)->apply(complaint, t).status.ok());
+  ASSERT_TRUE((*engine)->apply(chat, t).status.ok());
+  const auto* expected = strategy::service_level_for(s, "complaint", "voice", "private");
+  ASSERT_NE(expected, nullptr);
+  EXPECT_EQ((*engine)->contact_slo("c1"), expected->type + "/" + expected->channel + "/" + expected->segment);
+  EXPECT_EQ((*engine)->contact_slo("c2"), "*/chat/*");
+  auto stats = (*engine)->slo_stats("complaint/voice/*");
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->total.offered, 1);
 }
 
 }  // namespace

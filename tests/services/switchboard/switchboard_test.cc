@@ -81,7 +81,7 @@ TEST_F(SwitchboardTest, RoutesCommandsPostedFromAnotherThread) {
   std::promise<Status> done;
   std::thread([&] {
     board_->post(engine::AgentLogin{"a1", {{"sales", 3}}, {"sales"}, {}, true});
-    board_->post(engine::ContactArrive{"c1", engine::Channel::chat, "", "", {}, {}, {}},
+    board_->post(engine::ContactArrive{"c1", engine::Channel::chat, "", "", {}, {}, {}, {}},
                  [&](const Status& s, const std::vector<ResolvedEvent>&) { done.set_value(s); });
   }).join();
   EXPECT_TRUE(done.get_future().get().ok());
@@ -91,7 +91,7 @@ TEST_F(SwitchboardTest, RoutesCommandsPostedFromAnotherThread) {
 TEST_F(SwitchboardTest, CompletionCarriesTheCommandsEvents) {
   board_->post(engine::AgentLogin{"a1", {{"sales", 3}}, {"sales"}, {}, true});
   std::promise<std::vector<ResolvedEvent>> events;
-  board_->post(engine::ContactArrive{"c1", engine::Channel::voice, "", "", {}, {}, {}},
+  board_->post(engine::ContactArrive{"c1", engine::Channel::voice, "", "", {}, {}, {}, {}},
                [&](const Status&, const std::vector<ResolvedEvent>& e) { events.set_value(e); });
   bool offered = false;
   for (const auto& e : events.get_future().get())
@@ -101,7 +101,7 @@ TEST_F(SwitchboardTest, CompletionCarriesTheCommandsEvents) {
 
 TEST_F(SwitchboardTest, TimersFireWhenTheClockPassesThem) {
   board_->post(engine::AgentLogin{"a1", {{"sales", 3}}, {"sales"}, {}, true});
-  board_->post(engine::ContactArrive{"c1", engine::Channel::voice, "", "", {}, {}, {}});
+  board_->post(engine::ContactArrive{"c1", engine::Channel::voice, "", "", {}, {}, {}, {}});
   ASSERT_TRUE(saw("offer:c1:a1"));
   clock_.advance(11s);  // past the 10 s ring timeout
   EXPECT_TRUE(saw("offer_revoked:c1:a1"));

@@ -1,0 +1,29 @@
+// The voice side of a strategy: each voice entry point with a number becomes
+// a VoiceEntryPoint whose IVR is the strategy's menus, spoken in one of the
+// organisation's languages. Prompt ids are derived from the menu ids
+// ("menu.<menu>", "menu.<menu>.invalid", "collect.<menu>.<digit>") plus the
+// fixed "hold", "transferring", "goodbye" and "greeting" prompts.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "channels/voice/prompt.h"
+#include "channels/voice/voice_server.h"
+#include "core/result.h"
+#include "strategy/model.h"
+
+namespace tamas::voice {
+
+struct VoicePlan {
+  VoiceConfig config;  // config.prompts is left empty: load `prompts` first
+  std::vector<std::pair<std::string, PromptSource>> prompts;
+};
+
+// `language` is "fa" or "en"; a text missing in it falls back to the other.
+// Errors: a voice entry point without a number, or an IVR the voice channel
+// cannot compile (the message names the entry point).
+Result<VoicePlan> voice_plan_from(const strategy::Strategy& s, const std::string& language);
+
+}  // namespace tamas::voice

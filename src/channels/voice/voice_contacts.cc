@@ -1,0 +1,123 @@
+#include "channels/voice/voice_contacts.h"
+
+#include "core/log.h"
+
+namespace tamas::voice {
+
+void VoiceContacts::attach(VoiceServer* server) {
+  std::lock_guard lock(mutex_);
+  server_ = server;
+}
+
+VoiceEvents VoiceContacts::events() {
+  VoiceEvents ev;
+  ev.on_route = [this](const CallInfo& c, const IvrResult& r) { on_route(c, r); };
+  ev.on_call_ended = [this](const CallInfo& c, std::string_view why) { on_call_ended(c, why); };
+  return ev;
+}
+
+size_t VoiceContacts::calls() const {
+  std::lock_guard lock(mutex_);
+  return calls_.size();
+}
+
+void VoiceContacts::on_route(const CallInfo& call, const IvrResult& result) {
+  services::CallSubmission sub;
+  sub.entry_point = call.entry_id;
+  sub.caller = call.caller;
+  sub.fields = result.fields;
+  sub.ivr_path = result.path;
+  switch (result.action) {
+    case IvrActionKind::set_type:
+      sub.type = result.target;
+      break;
+    case IvrActionKind::route:
+    case IvrActionKind::agent:
+      sub.queue = result.target;
+      break;
+    case IvrActionKind::transfer:
+      sub.partner = result.target;
+      break;
+    case IvrActionKind::hangup:
+    case IvrActionKind::submenu:
+    case IvrActionKind::repeat:
+      return;  // self-service or impossible: no contact
+  }
+  const bool queued = result.action != IvrActionKind::transfer;
+  if (queued) {
+    std::lock_guard lock(mutex_);
+    calls_[call.id] = CallState{};
+  }
+  const uint64_t id = call.id;
+  intake_.submit_call(std::move(sub), [this, id, queued](services::IntakeOutcome out) {
+    if (queued) committed(id, out);
+  });
+}
+
+void VoiceContacts::committed(uint64_t call_id, const services::IntakeOutcome& out) {
+  bool hang_up = false;
+  std::string abandon;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = calls_.find(call_id);
+    if (it == calls_.end()) return;
+    if (out.kind != services::IntakeOutcome::Kind::accepted || out.receipt.queue.empty()) {
+      hang_up = !it->second.ended;
+      calls_.erase(it);
+    } else if (it->second.ended) {
+      abandon = out.receipt.interaction;
+      calls_.erase(it);
+    } else {
+      it->second.interaction = out.receipt.interaction;
+      call_of_interaction_[out.receipt.interaction] = call_id;
+    }
+  }
+  if (out.kind != services::IntakeOutcome::Kind::accepted)
+    log(LogLevel::warn, "voice.intake_failed", {{"call", call_id}, {"error", out.message}});
+  if (!abandon.empty()) leave_queue(abandon);
+  if (hang_up && server_) server_->hangup(call_id);
+}
+
+void VoiceContacts::on_call_ended(const CallInfo& call, std::string_view) {
+  std::string interaction;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = calls_.find(call.id);
+    if (it == calls_.end()) return;
+    if (it->second.interaction.empty()) {
+      it->second.ended = true;  // committed() abandons it once it is stored
+      return;
+    }
+    interaction = it->second.interaction;
+    call_of_interaction_.erase(interaction);
+    calls_.erase(it);
+  }
+  leave_queue(interaction);
+}
+
+// The caller is gone: abandoned while waiting or offered, else the contact
+// with its agent ends.
+void VoiceContacts::leave_queue(const std::string& interaction) {
+  switchboard_.post(engine::ContactAbandon{interaction},
+                    [this, interaction](const Status& st, const auto&) {
+                      if (st.ok() || st.error().code != ErrorCode::conflict) return;
+                      switchboard_.post(engine::ContactEnd{interaction});
+                    });
+}
+
+void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
+  if (e.event.kind != engine::EventKind::contact_completed) return;
+  uint64_t call_id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = call_of_interaction_.find(e.contact);
+    if (it == call_of_interaction_.end()) return;
+    call_id = it->second;
+    call_of_interaction_.erase(it);
+    calls_.erase(call_id);
+  }
+  // Ended by its agent, or turned away (closed, no agents, full).
+  if (server_) server_->hangup(call_id);
+}
+
+}  // namespace tamas::voice

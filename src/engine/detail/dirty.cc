@@ -1,0 +1,56 @@
+// Which statistics changed: a flag per queue, agent and SLO plus the list of
+// flagged refs, set from the events of each apply (every event names what it
+// changed) and explicitly where a change has no event of its own.
+#include "engine/detail/core.h"
+
+namespace tamas::engine::detail {
+
+namespace {
+
+void mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r) {
+  if (r == kNoRef) return;
+  if (r >= flags.size()) flags.resize(r + 1, 0);
+  if (flags[r]) return;
+  flags[r] = 1;
+  list.push_back(r);
+}
+
+}  // namespace
+
+void Core::mark_queue(Ref q) {
+  mark(queue_dirty_, dirty_queues_, q);
+}
+void Core::mark_agent(Ref a) {
+  mark(agent_dirty_, dirty_agents_, a);
+}
+void Core::mark_slo(Ref s) {
+  mark(slo_dirty_, dirty_slos_, s);
+}
+
+// Events from index `from` of out_: their queues, agents and the SLO of
+// their contact changed.
+void Core::mark_events(std::size_t from) {
+  for (std::size_t i = from; i < out_.size(); ++i) {
+    const Event& e = out_[i];
+    mark_queue(e.queue);
+    mark_queue(e.queue2);
+    mark_agent(e.agent);
+    if (e.contact != kNoRef && !slos_.empty()) mark_slo(contacts_[e.contact].slo);
+  }
+}
+
+StatsChanges Core::take_changes() {
+  StatsChanges out;
+  for (Ref q : dirty_queues_) out.queues.push_back(queues_[q].id);
+  for (Ref a : dirty_agents_) out.agents.push_back(agents_[a].id);
+  for (Ref s : dirty_slos_) out.slos.push_back(slos_[s].config.id);
+  for (Ref q : dirty_queues_) queue_dirty_[q] = 0;
+  for (Ref a : dirty_agents_) agent_dirty_[a] = 0;
+  for (Ref s : dirty_slos_) slo_dirty_[s] = 0;
+  dirty_queues_.clear();
+  dirty_agents_.clear();
+  dirty_slos_.clear();
+  return out;
+}
+
+}  // namespace tamas::engine::detail
