@@ -37,7 +37,7 @@ class Context final : public ServeContext {
         intake_(strategy_, tenant_, writer_, switchboard_, clock_),
         journal_(tenant_, writer_),
         voice_contacts_(intake_, switchboard_),
-        live_(strategy_, tenant_, writer_, switchboard_, clock_) {
+        live_(strategy_, tenant_, writer_, switchboard_, events_, clock_) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
     switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
     switchboard_.subscribe(
@@ -113,6 +113,7 @@ class Context final : public ServeContext {
   services::InteractionJournal journal_;
   voice::VoiceContacts voice_contacts_;
   std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
+  services::EventBus events_;  // the internal event bus
   LiveDesk live_;
   NoLoginGuard guard_;
 };

@@ -11,8 +11,9 @@
 namespace tamas::app {
 
 LiveDesk::LiveDesk(const strategy::Strategy& s, store::TenantId tenant, store::StoreWriter& writer,
-                   services::Switchboard& board, const Clock& clock)
-    : desk_(s, tenant, writer, board, bus_, clock),
+                   services::Switchboard& board, services::EventBus& bus, const Clock& clock)
+    : bus_(bus),
+      desk_(s, tenant, writer, board, bus_, clock),
       feed_(s, tenant, board, desk_, bus_, clock),
       chat_(s, tenant, writer, board, bus_, clock,
             services::TokenMint{[] { return api::random_token(24); },
@@ -24,6 +25,7 @@ LiveDesk::~LiveDesk() {
 
 void LiveDesk::attach(services::Switchboard& board) {
   board.subscribe([this](const services::ResolvedEvent& e) { desk_.on_engine_event(e); });
+  board.subscribe_stats([this](const services::StatsUpdate& u) { feed_.on_stats(u); });
 }
 
 Status LiveDesk::start() {
@@ -32,6 +34,7 @@ Status LiveDesk::start() {
   auto n = restarted.get_future().get();
   if (!n) return n.error();
   log(LogLevel::info, "desk.agents_logged_out", {{"agents", *n}, {"reason", "server restart"}});
+  feed_.prime();
   ticker_ = std::thread([this] { tick_loop(); });
   return {};
 }

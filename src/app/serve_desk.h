@@ -1,6 +1,7 @@
 // The live contact flow inside `tamas serve`: event bus, agent desk,
-// supervisor feed, customer chat, and the ticker that polls statistics
-// (every 500 ms) and queue positions (every second).
+// supervisor feed (engine statistics pushed by the switchboard), customer
+// chat, and the ticker that polls agent states (every 500 ms) and chat queue
+// positions (every second).
 //
 // Order: construct; attach() before the switchboard starts; start() after
 // (logs every agent out with reason "server restart", starts the ticker);
@@ -32,8 +33,9 @@ class NoLoginGuard final : public api::Guard {
 
 class LiveDesk {
  public:
+  // `bus` is the server's event bus (webhooks deliver from it too).
   LiveDesk(const strategy::Strategy& s, store::TenantId tenant, store::StoreWriter& writer,
-           services::Switchboard& board, const Clock& clock);
+           services::Switchboard& board, services::EventBus& bus, const Clock& clock);
   ~LiveDesk();
 
   void attach(services::Switchboard& board);
@@ -44,7 +46,7 @@ class LiveDesk {
  private:
   void tick_loop();
 
-  services::EventBus bus_;
+  services::EventBus& bus_;
   services::AgentDesk desk_;
   services::SupervisorFeed feed_;
   services::ChatService chat_;

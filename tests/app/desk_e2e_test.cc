@@ -18,7 +18,9 @@ using test::ServerProcess;
 using test::TempDir;
 using test::WsClient;
 
-std::string strategy_file() { return std::string(TAMAS_SOURCE_DIR) + "/tests/app/data/desk_strategy.yaml"; }
+std::string strategy_file() {
+  return std::string(TAMAS_SOURCE_DIR) + "/tests/app/data/desk_strategy.yaml";
+}
 
 // The value of "key":"..." in a JSON text ("" if absent).
 std::string field(const std::string& text, const std::string& key) {
@@ -33,7 +35,8 @@ std::string await(WsClient& ws, std::initializer_list<std::string> needles,
                   std::chrono::milliseconds timeout = 8s) {
   const auto until = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < until) {
-    auto f = ws.receive(std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()));
+    auto f = ws.receive(std::chrono::duration_cast<std::chrono::milliseconds>(
+        until - std::chrono::steady_clock::now()));
     if (!f) return "";
     bool all = true;
     for (const auto& n : needles) all = all && f->find(n) != std::string::npos;
@@ -45,11 +48,12 @@ std::string await(WsClient& ws, std::initializer_list<std::string> needles,
 class DeskE2E : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (const auto& [name, role] : {std::pair{"alice", "agent"}, {"bob", "agent"}, {"sam", "supervisor"}}) {
+    for (const auto& [name, role] :
+         {std::pair{"alice", "agent"}, {"bob", "agent"}, {"sam", "supervisor"}}) {
       std::string out;
-      ASSERT_EQ(test::run_command({test::tamas_binary(), "user", "add", name, "--role", role, "--password",
-                                   "pass-" + std::string(name), "--db", dir_.file("t.db"), "--strategy",
-                                   strategy_file()},
+      ASSERT_EQ(test::run_command({test::tamas_binary(), "user", "add", name, "--role", role,
+                                   "--password", "pass-" + std::string(name), "--db",
+                                   dir_.file("t.db"), "--strategy", strategy_file()},
                                   out),
                 0)
           << out;
@@ -67,8 +71,8 @@ class DeskE2E : public ::testing::Test {
     EXPECT_EQ(r.status, 200) << r.body;
     return field(r.body, "token");
   }
-  test::HttpReply call(const std::string& token, const std::string& method, const std::string& target,
-                       const std::string& body = "") {
+  test::HttpReply call(const std::string& token, const std::string& method,
+                       const std::string& target, const std::string& body = "") {
     test::HttpConnection c(port());
     std::map<std::string, std::string> headers{{"Authorization", "Bearer " + token}};
     if (!body.empty()) headers["Content-Type"] = "application/json";
@@ -87,7 +91,8 @@ class DeskE2E : public ::testing::Test {
   // A customer starts a chat; returns the accepted frame.
   std::string start_chat(WsClient& customer) {
     EXPECT_TRUE(customer.connect(port(), "/api/v1/chat/ws"));
-    customer.send(R"({"type":"start","entry_point":"web_chat","name":"Sara","email":"sara@example.test"})");
+    customer.send(
+        R"({"type":"start","entry_point":"web_chat","name":"Sara","email":"sara@example.test"})");
     return await(customer, {R"("type":"accepted")"});
   }
 
@@ -118,7 +123,8 @@ TEST_F(DeskE2E, AChatFromStartToWrapUpWithTwoAgentsCompetingForIt) {
   }
   if (ok == 0) {  // the offer was still on its way: accept once it arrives
     for (const auto& [name, t] : tokens)
-      if (call(t, "POST", "/api/v1/agent/offers/" + contact + "/accept").status == 200) ++ok, winner = name;
+      if (call(t, "POST", "/api/v1/agent/offers/" + contact + "/accept").status == 200)
+        ++ok, winner = name;
   }
   ASSERT_EQ(ok, 1);
   WsClient& ws = winner == "alice" ? alice_ws : bob_ws;
@@ -129,19 +135,26 @@ TEST_F(DeskE2E, AChatFromStartToWrapUpWithTwoAgentsCompetingForIt) {
   customer.send(R"({"type":"message","text":"where is my order?","id":"m1"})");
   EXPECT_NE(await(customer, {R"("type":"ack")", R"("seq":1)"}), "");
   EXPECT_NE(await(ws, {R"("type":"message")", "where is my order?"}), "");
-  auto sent = call(t, "POST", "/api/v1/agent/contacts/" + contact + "/messages", R"({"text":"on its way"})");
+  auto sent = call(t, "POST", "/api/v1/agent/contacts/" + contact + "/messages",
+                   R"({"text":"on its way"})");
   EXPECT_EQ(sent.status, 201) << sent.body;
   EXPECT_NE(await(customer, {R"("type":"message")", "on its way", R"("from":"agent")"}), "");
   auto details = call(t, "GET", "/api/v1/agent/contacts/" + contact);
   EXPECT_NE(details.body.find("where is my order?"), std::string::npos) << details.body;
 
   const auto& loser = tokens[winner == "alice" ? "bob" : "alice"];
-  EXPECT_EQ(call(loser, "POST", "/api/v1/agent/contacts/" + contact + "/end").status, 404) << "not on their desk";
-  EXPECT_EQ(call(t, "POST", "/api/v1/agent/contacts/" + contact + "/wrapup", R"({"disposition":"x"})").status, 409)
+  EXPECT_EQ(call(loser, "POST", "/api/v1/agent/contacts/" + contact + "/end").status, 403)
+      << "another agent's contact";
+  EXPECT_EQ(
+      call(t, "POST", "/api/v1/agent/contacts/" + contact + "/wrapup", R"({"disposition":"x"})")
+          .status,
+      409)
       << "wrap-up only after the end";
   EXPECT_EQ(call(t, "POST", "/api/v1/agent/contacts/" + contact + "/end").status, 200);
   EXPECT_NE(await(customer, {R"("type":"ended")"}), "");
-  EXPECT_EQ(call(t, "POST", "/api/v1/agent/contacts/" + contact + "/wrapup", R"({"disposition":7})").status, 422);
+  EXPECT_EQ(call(t, "POST", "/api/v1/agent/contacts/" + contact + "/wrapup", R"({"disposition":7})")
+                .status,
+            422);
   EXPECT_EQ(call(t, "POST", "/api/v1/agent/contacts/" + contact + "/wrapup",
                  R"({"disposition":"resolved","notes":"order shipped"})")
                 .status,
@@ -185,7 +198,8 @@ TEST_F(DeskE2E, ASupervisorWatchesQueueStatisticsChangeAndAnAbandonCounted) {
   EXPECT_EQ(queues.status, 200);
   EXPECT_NE(queues.body.find(R"("abandoned":1)"), std::string::npos) << queues.body;
   EXPECT_EQ(call(sam, "GET", "/api/v1/agents").status, 200);
-  EXPECT_EQ(call(sam, "POST", "/api/v1/agent/login").status, 200) << "supervisors may take contacts too";
+  EXPECT_EQ(call(sam, "POST", "/api/v1/agent/login").status, 200)
+      << "supervisors may take contacts too";
   WsClient refused;
   EXPECT_FALSE(refused.connect(port(), "/api/v1/supervisor/ws"));
   EXPECT_EQ(refused.http_status(), 401);

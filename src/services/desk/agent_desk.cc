@@ -85,17 +85,9 @@ void AgentDesk::transfer(const std::string& agent, const std::string& contact,
 }
 
 void AgentDesk::hold(const std::string& agent, const std::string& contact, bool on, Done done) {
-  {
-    std::lock_guard lock(mu_);
-    if (auto st = check(agent, contact, {on ? "active" : "held"}); !st.ok()) return done(st);
-    auto& held = contacts_[contact];
-    held.state = on ? "held" : "active";
-    held.since = clock_.now();
-  }
-  json::object o{{"contact", contact}};
-  publish("agent/" + agent, on ? "contact_held" : "contact_resumed", desk_json::text(o));
-  publish("contact/" + contact, on ? "hold" : "resume", desk_json::text(o));
-  done({});
+  engine::Command cmd = on ? engine::Command(engine::ContactHold{contact})
+                           : engine::Command(engine::ContactResume{contact});
+  post_checked(agent, contact, {on ? "active" : "held"}, std::move(cmd), std::move(done));
 }
 
 void AgentDesk::wrap_up(const std::string& agent, const std::string& contact,

@@ -4,7 +4,8 @@
 // events on the EventBus:
 //   topic "agent/<agent>"    offer, offer_withdrawn, contact_assigned,
 //                            contact_ended, contact_transferred, wrapup_done,
-//                            message, typing, contact_held, agent_state
+//                            message, typing, contact_held, contact_resumed,
+//                            customer_left, agent_state
 //   topic "contact/<id>"     agent_joined, message, typing, hold, resume,
 //                            queue, transferred, ended (the customer side)
 // The engine agent id of a user is the username.
@@ -93,8 +94,7 @@ class AgentDesk {
                const std::string& notes, Done done);
   void transfer(const std::string& agent, const std::string& contact, const TransferTarget& to,
                 Done done);
-  // Hold/resume is tracked by the desk and told to both sides; the engine
-  // keeps counting the contact as active (it has no hold state yet).
+  // Hold / take back a connected contact (engine ContactHold/ContactResume).
   void hold(const std::string& agent, const std::string& contact, bool on, Done done);
   // Commits the message, then tells the customer; done gets its seq.
   void send_message(const std::string& agent, const std::string& contact, const std::string& text,

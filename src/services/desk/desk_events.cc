@@ -107,6 +107,16 @@ void AgentDesk::handle(const ResolvedEvent& e, std::vector<BusEvent>& out) {
           e.agent, "agent_state",
           {{"state", s.view.state}, {"reason", s.view.reason}, {"since", desk_json::iso(at)}});
     }
+    case EventKind::contact_held:
+    case EventKind::contact_resumed: {
+      const bool on = e.event.kind == EventKind::contact_held;
+      const auto it = contacts_.find(e.contact);
+      if (it == contacts_.end()) return;
+      it->second.state = on ? "held" : "active";
+      it->second.since = at;
+      to_agent(it->second.agent, on ? "contact_held" : "contact_resumed", {{"contact", e.contact}});
+      return to_contact(on ? "hold" : "resume", {{"contact", e.contact}});
+    }
     case EventKind::contact_queued:
       return to_contact(
           "queue",

@@ -69,20 +69,45 @@ std::string SupervisorFeed::queues_now() {
   return join(read_queues());
 }
 
-int SupervisorFeed::poll() {
+void SupervisorFeed::prime() {
   auto queues = read_queues();
+  std::lock_guard lock(mu_);
+  for (auto& [id, text] : queues) queues_.emplace(id, std::move(text));
+}
+
+void SupervisorFeed::on_stats(const StatsUpdate& update) {
+  std::vector<BusEvent> out;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& q : update.queues) {
+      auto text = desk_json::text(queue_json(q.queue, q.stats));
+      queues_[q.queue] = text;
+      out.push_back(
+          BusEvent{0, tenant_, "queue/" + q.queue, "queue_stats", update.at, std::move(text)});
+    }
+  }
+  for (const auto& a : update.agents) {
+    const auto& st = a.stats;
+    out.push_back(BusEvent{0, tenant_, "agents/" + a.agent, "agent_stats", update.at,
+                           desk_json::text({{"agent", a.agent},
+                                            {"handled", st.handled},
+                                            {"talk_s", secs(st.talk_time)},
+                                            {"hold_s", secs(st.hold_time)},
+                                            {"wrap_s", secs(st.wrap_time)},
+                                            {"occupancy", st.occupancy}})});
+  }
+  for (auto& e : out) bus_.publish(std::move(e));
+}
+
+int SupervisorFeed::poll() {
   std::map<std::string, std::string> agents;
   for (const auto& a : desk_.agents()) agents[a.agent] = agent_status_json(a);
   std::vector<BusEvent> out;
   {
     std::lock_guard lock(mu_);
-    for (const auto& [id, text] : queues)
-      if (queues_[id] != text)
-        out.push_back(BusEvent{0, tenant_, "queue/" + id, "queue_stats", {}, text});
     for (const auto& [id, text] : agents)
       if (agents_[id] != text)
         out.push_back(BusEvent{0, tenant_, "agents/" + id, "agent_status", {}, text});
-    queues_ = std::move(queues);
     agents_ = std::move(agents);
   }
   const Instant now = clock_.now();

@@ -1,14 +1,14 @@
-// Live statistics for supervisors and wallboards: polls the engine's queue
-// statistics and the desk's agent states, and publishes what changed since
-// the last poll on the EventBus:
-//   topic "queue/<id>"   type "queue_stats"   (one queue's stats)
-//   topic "agents/<id>"  type "agent_status"  (one agent's state, contacts)
-// (The engine will publish stats itself — Switchboard::subscribe_stats —
-// then poll() becomes a subscriber; the bus side stays the same.)
+// Live statistics for supervisors and wallboards, on the EventBus:
+//   topic "queue/<id>"   type "queue_stats"   one queue's statistics, as the
+//                        engine pushes them (Switchboard::subscribe_stats)
+//   topic "agents/<id>"  type "agent_stats"   one agent's engine statistics
+//   topic "agents/<id>"  type "agent_status"  one agent's desk state and
+//                        contacts, when poll() sees it changed
 //
-// Threads: poll() from one thread at a time (the server's ticker; it waits
-// for the engine thread via Switchboard::inspect). snapshot() and
-// queues_now() are thread-safe.
+// Threads: on_stats runs on the engine thread (subscribe it with
+// Switchboard::subscribe_stats). prime() and queues_now() wait for the
+// engine thread (Switchboard::inspect): never call them on it. poll() from
+// one thread at a time (the server's ticker). snapshot() is thread-safe.
 #pragma once
 
 #include <map>
@@ -24,9 +24,12 @@ class SupervisorFeed {
   SupervisorFeed(const strategy::Strategy& s, store::TenantId tenant, Switchboard& board,
                  AgentDesk& desk, EventBus& bus, const Clock& clock);
 
-  // Publishes changed queues and agents; returns how many events it published.
+  void on_stats(const StatsUpdate& update);
+  // Reads every queue's statistics once (the snapshot before any push).
+  void prime();
+  // Publishes agents whose desk state changed; returns how many.
   int poll();
-  // {"queues":[...],"agents":[...]}: the state as of the last poll.
+  // {"queues":[...],"agents":[...]}: the latest of each.
   std::string snapshot() const;
   // [{"queue":"sales","waiting":0,...}] read from the engine now.
   std::string queues_now();

@@ -4,7 +4,6 @@
 #include "services/desk/agent_desk.h"
 
 #include "live_fixture.h"
-#include "services/desk/supervisor_feed.h"
 
 namespace tamas::services::test {
 namespace {
@@ -90,6 +89,7 @@ TEST_F(AgentDeskTest, HoldTransferAndLogoutWithAReason) {
   ASSERT_NE(wait_for("agent/alice", "contact_assigned", contact), "");
   EXPECT_TRUE(run([&](auto d) { desk_->hold("alice", contact, true, d); }).ok());
   EXPECT_NE(wait_for("contact/" + contact, "hold"), "");
+  EXPECT_NE(wait_for("agent/alice", "contact_held", contact), "");
   EXPECT_EQ(desk_->contact_of("alice", contact)->state, "held");
   EXPECT_EQ(run([&](auto d) { desk_->hold("alice", contact, true, d); }).error().code,
             ErrorCode::conflict);
@@ -134,17 +134,22 @@ TEST_F(AgentDeskTest, AtStartEveryAgentIsLoggedOutWithReasonServerRestart) {
   EXPECT_NE(wait_for("agent/bob", "agent_state", "server restart"), "");
 }
 
-TEST_F(AgentDeskTest, TheSupervisorFeedPublishesOnlyWhatChanged) {
-  SupervisorFeed feed(*strategy_, tenant_, *board_, *desk_, bus_, clock_);
-  EXPECT_GT(feed.poll(), 0) << "the first poll publishes everything";
-  EXPECT_EQ(feed.poll(), 0) << "nothing changed";
+TEST_F(AgentDeskTest, SupervisorsGetQueueStatisticsPushedAndAgentChanges) {
+  feed_->prime();
+  EXPECT_NE(feed_->snapshot().find(R"("queue":"support","waiting":0)"), std::string::npos)
+      << feed_->snapshot();
+  EXPECT_EQ(feed_->poll(), 0) << "no agents yet";
   ASSERT_TRUE(login_ready("alice").ok());
   ASSERT_NE(wait_for("agent/alice", "agent_state", "ready"), "");
-  EXPECT_EQ(feed.poll(), 3) << "alice's state and the serving agents of both queues";
-  EXPECT_NE(wait_for("queue/support", "queue_stats", R"("serving_agents":1)"), "");
+  EXPECT_EQ(feed_->poll(), 1) << "alice's state";
+  EXPECT_EQ(feed_->poll(), 0) << "nothing changed since";
   EXPECT_NE(wait_for("agents/alice", "agent_status", R"("state":"ready")"), "");
-  EXPECT_NE(feed.snapshot().find(R"("agent":"alice")"), std::string::npos);
-  EXPECT_NE(feed.queues_now().find(R"("queue":"support")"), std::string::npos);
+  const auto contact = arrive();
+  ASSERT_NE(wait_for("contact/" + contact, "queue"), "") << "routed";
+  clock_.advance(600ms);  // one stats interval
+  EXPECT_NE(wait_for("queue/support", "queue_stats", R"("offered":1)"), "");
+  EXPECT_NE(feed_->snapshot().find(R"("offered":1)"), std::string::npos);
+  EXPECT_NE(feed_->queues_now().find(R"("queue":"support")"), std::string::npos);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "engine/bridge/from_strategy.h"
 #include "services/desk/agent_desk.h"
+#include "services/desk/supervisor_feed.h"
 #include "services/events/bus.h"
 #include "services/intake/interaction_journal.h"
 #include "services/switchboard/switchboard.h"
@@ -76,6 +77,8 @@ class LiveFixture : public ::testing::Test {
     journal_ = std::make_unique<InteractionJournal>(tenant_, *writer_);
     board_->subscribe([this](const ResolvedEvent& e) { journal_->on_event(e); });
     board_->subscribe([this](const ResolvedEvent& e) { desk_->on_engine_event(e); });
+    feed_ = std::make_unique<SupervisorFeed>(*strategy_, tenant_, *board_, *desk_, bus_, clock_);
+    board_->subscribe_stats([this](const StatsUpdate& u) { feed_->on_stats(u); });
     board_->start();
     recorder_ = bus_.subscribe(tenant_, {""}, [this](const BusEvent& e) {
       std::lock_guard lock(m_);
@@ -179,6 +182,7 @@ class LiveFixture : public ::testing::Test {
   std::unique_ptr<Switchboard> board_;
   EventBus bus_;
   std::unique_ptr<AgentDesk> desk_;
+  std::unique_ptr<SupervisorFeed> feed_;
   std::unique_ptr<EventBus::Subscription> recorder_;
   std::mutex m_;
   std::vector<BusEvent> seen_;
