@@ -105,6 +105,19 @@ TEST_F(AgentDeskTest, HoldTransferAndLogoutWithAReason) {
   EXPECT_NE(wait_for("contact/" + contact, "transferred"), "");
 }
 
+TEST_F(AgentDeskTest, AnAgentHandlesSeveralChatsAtOnceWithinCapacity) {
+  ASSERT_TRUE(login_ready("alice").ok());
+  const auto first = arrive();
+  const auto second = arrive();
+  ASSERT_NE(wait_for("agent/alice", "offer", first), "");
+  ASSERT_NE(wait_for("agent/alice", "offer", second), "") << "a chat agent takes up to 3 chats";
+  EXPECT_TRUE(run([&](auto d) { desk_->accept("alice", first, d); }).ok());
+  EXPECT_TRUE(run([&](auto d) { desk_->accept("alice", second, d); }).ok());
+  const auto me = desk_->agent("alice");
+  ASSERT_TRUE(me.ok());
+  EXPECT_EQ(me->contacts.size(), 2u);
+}
+
 TEST_F(AgentDeskTest, NotReadyWithAReasonThenLogout) {
   ASSERT_TRUE(login_ready("alice").ok());
   EXPECT_TRUE(run([&](auto d) { desk_->set_not_ready("alice", "lunch", d); }).ok());
@@ -145,7 +158,7 @@ TEST_F(AgentDeskTest, SupervisorsGetQueueStatisticsPushedAndAgentChanges) {
   EXPECT_EQ(feed_->poll(), 0) << "nothing changed since";
   EXPECT_NE(wait_for("agents/alice", "agent_status", R"("state":"ready")"), "");
   const auto contact = arrive();
-  ASSERT_NE(wait_for("contact/" + contact, "queue"), "") << "routed";
+  ASSERT_NE(wait_for("agent/alice", "offer", contact), "") << "routed to alice";
   clock_.advance(600ms);  // one stats interval
   EXPECT_NE(wait_for("queue/support", "queue_stats", R"("offered":1)"), "");
   EXPECT_NE(feed_->snapshot().find(R"("offered":1)"), std::string::npos);
