@@ -149,11 +149,12 @@ void ChatSession::start(const json::object& f) {
         }
         const auto contact = store::format_interaction_id(*id);
         self->attach(contact, *id);
-        self->send_(json::serialize(
-            json::object{{"type", "accepted"}, {"chat_token", token}, {"interaction", contact}}));
         {
+          // Waiting before "accepted" goes out: the customer may answer it at once.
           std::lock_guard lock(self->mu_);
           self->set_phase(Phase::waiting);
+          self->send_(json::serialize(
+              json::object{{"type", "accepted"}, {"chat_token", token}, {"interaction", contact}}));
           self->replaying_ = false;
           for (const auto& e : std::exchange(self->held_back_, {})) self->forward(e);
         }
