@@ -15,6 +15,8 @@ packages=(
   libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # benchmark peers: HTTP load (bench/api), the SimPy baseline (bench/sim)
+  wrk python3-simpy3
   # browser tests of the web front end
   chromium
 )

@@ -7,6 +7,7 @@
 #include "api/user_routes.h"
 #include "api/webhook_routes.h"
 #include "api/wfm_routes.h"
+#include "app/serve_desk.h"
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
@@ -49,7 +50,8 @@ class Context final : public ServeContext {
         voice_contacts_(intake_, switchboard_),
         accounts_(std::move(accounts_db)),
         guard_(accounts_, tenant_, clock_, settings_.sessions),
-        webhooks_(std::move(webhooks_db), tenant_, clock_, events_, settings_.webhooks) {
+        webhooks_(std::move(webhooks_db), tenant_, clock_, events_, settings_.webhooks),
+        live_(strategy_, tenant_, writer_, switchboard_, events_, clock_) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
     switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
     switchboard_.subscribe(
@@ -61,6 +63,7 @@ class Context final : public ServeContext {
            {"agent", e.agent},
            {"queue", e.queue}});
     });
+    live_.attach(switchboard_);
     switchboard_.start();
     webhooks_.start();
   }
@@ -79,6 +82,7 @@ class Context final : public ServeContext {
     api::add_webhook_routes(router, accounts, webhooks_);
     if (crm_) api::add_crm_api(router, guard_, *crm_);
     api::add_wfm_routes(router, guard_);
+    live_.add_routes(router, guard_);
   }
 
   // CRM, cases and knowledge base on their own connection, SLA ticks every 30 s.
@@ -94,11 +98,14 @@ class Context final : public ServeContext {
 
   // Re-queues what the store still holds as open (after a restart).
   Status recover(store::Store& db) {
+    if (auto st = live_.start(); !st.ok()) return st;
     auto n = services::requeue_open_interactions(db, tenant_, switchboard_);
     if (!n) return n.error();
     log(LogLevel::info, "recovery.requeued", {{"interactions", *n}});
     return {};
   }
+
+  ~Context() override { close(); }  // subscribers die after the engine thread
 
   Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
                                     const std::string& prompt_cache,
@@ -129,6 +136,7 @@ class Context final : public ServeContext {
   }
 
   void close() override {
+    live_.stop();
     if (voice_) voice_->stop();  // callers still waiting are abandoned
     webhooks_.stop();
     crm_ticker_.reset();
@@ -158,6 +166,7 @@ class Context final : public ServeContext {
   Schedule crm_hours_{"always", true, {}, {}, false};
   std::unique_ptr<api::CrmBackend> crm_;
   std::unique_ptr<api::CaseTicker> crm_ticker_;
+  LiveDesk live_;
 };
 
 }  // namespace

@@ -67,6 +67,8 @@ class FaultInjectingStore final : public Store {
   DepartmentRepository& departments() override { return inner_->departments(); }
   CaseRepository& cases() override { return inner_->cases(); }
   KnowledgeRepository& knowledge() override { return inner_->knowledge(); }
+  // Chats pass straight through (no injected faults yet).
+  ChatRepository& chats() override { return inner_->chats(); }
 
   Status begin() override { return inner_->begin(); }
   Status commit() override;

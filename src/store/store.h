@@ -15,6 +15,7 @@
 
 #include "core/result.h"
 #include "store/crm_repositories.h"
+#include "store/chat_repository.h"
 #include "store/repositories.h"
 
 namespace tamas::store {
@@ -39,6 +40,7 @@ class Store {
   virtual DepartmentRepository& departments() = 0;
   virtual CaseRepository& cases() = 0;
   virtual KnowledgeRepository& knowledge() = 0;
+  virtual ChatRepository& chats() = 0;  // migration 0004
 
   // Starts a write transaction (takes the write lock now, so it cannot fail
   // later for lock upgrade). REQUIRES: no transaction is open.

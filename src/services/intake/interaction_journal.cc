@@ -79,6 +79,7 @@ Result<int> requeue_open_interactions(store::Store& db, store::TenantId tenant, 
     arrive.type = i.type;
     arrive.queue = i.queue;
     arrive.priority = i.priority;
+    arrive.arrived_at = i.arrived_at;  // keeps its place and its wait
     board.post(std::move(arrive));
     ++n;
   }

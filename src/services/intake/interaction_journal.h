@@ -25,7 +25,7 @@ class InteractionJournal {
 
 // Puts every interaction the store still holds as open back into the
 // engine, oldest first (after a restart). Returns how many were re-queued.
-// Their time in queue restarts at `now`.
+// They keep their original arrival time (place in queue, wait, SLO).
 Result<int> requeue_open_interactions(store::Store& db, store::TenantId tenant, Switchboard& board);
 
 }  // namespace tamas::services

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "store/chat_repository.h"
 #include "store/repositories.h"
 #include "store/sqlite/db.h"
 
@@ -157,6 +158,16 @@ class Webhooks final : public WebhookRepository {
   Result<RowId> add_delivery(const WebhookDelivery& d) override;
   Result<std::vector<WebhookDelivery>> deliveries(TenantId tenant, RowId webhook,
                                                   int limit) override;
+
+ private:
+  Db& db_;
+};
+
+class Chats final : public ChatRepository {
+ public:
+  explicit Chats(Db& db) : db_(db) {}
+  Result<RowId> add(const Chat& c) override;
+  Result<Chat> find_by_token_hash(TenantId tenant, const std::string& token_hash) override;
 
  private:
   Db& db_;

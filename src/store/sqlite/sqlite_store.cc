@@ -29,7 +29,8 @@ class SqliteStore final : public Store {
         profiles_(*db_),
         departments_(*db_),
         cases_(*db_),
-        knowledge_(*db_) {}
+        knowledge_(*db_),
+        chats_(*db_) {}
 
   TenantRepository& tenants() override { return tenants_; }
   StrategyRepository& strategies() override { return strategies_; }
@@ -46,6 +47,7 @@ class SqliteStore final : public Store {
   DepartmentRepository& departments() override { return departments_; }
   CaseRepository& cases() override { return cases_; }
   KnowledgeRepository& knowledge() override { return knowledge_; }
+  ChatRepository& chats() override { return chats_; }
 
   Status begin() override {
     assert(!db_->in_transaction() && "begin() inside a transaction");
@@ -81,6 +83,7 @@ class SqliteStore final : public Store {
   Departments departments_;
   Cases cases_;
   Knowledge knowledge_;
+  Chats chats_;
 };
 
 Status configure(Db& db, const SqliteOptions& options, bool on_disk) {

@@ -1,0 +1,33 @@
+// The agent desk over HTTP (all JSON; errors as {"error":{...}}):
+//   agent_desk permission (the caller's own agent session):
+//     POST /api/v1/agent/login, POST /api/v1/agent/logout {reason?}
+//     GET  /api/v1/agent                       own state, offers, contacts
+//     POST /api/v1/agent/state                 {state:"ready"|"not_ready", reason?}
+//     POST /api/v1/agent/offers/{contact}/accept | /reject
+//     GET  /api/v1/agent/contacts/{contact}    with transcript
+//     POST /api/v1/agent/contacts/{contact}/messages {text}   -> 201 {seq}
+//     POST /api/v1/agent/contacts/{contact}/typing | /hold | /resume | /end
+//     POST /api/v1/agent/contacts/{contact}/transfer {queue} | {agent}
+//     POST /api/v1/agent/contacts/{contact}/wrapup {disposition, notes?}
+//   supervise permission:
+//     GET  /api/v1/agents, POST /api/v1/agents/{agent}/state {state, reason?}
+//     GET  /api/v1/queues                      live queue statistics
+// Errors: 404 unknown contact, 403 another agent's contact, 409 wrong state
+// (or not logged in to the contact center), 422 bad body fields.
+#pragma once
+
+#include "api/access.h"
+#include "api/router.h"
+#include "services/desk/agent_desk.h"
+#include "services/desk/supervisor_feed.h"
+
+namespace tamas::api {
+
+// Everything referenced must outlive the router.
+void add_desk_routes(Router& router, const Guard& guard, services::AgentDesk& desk,
+                     services::SupervisorFeed& feed);
+
+// The HTTP status for an expected error (404, 403, 409, 422, 503, ...).
+Response error_response(const Error& e);
+
+}  // namespace tamas::api
