@@ -25,26 +25,6 @@ bool is_sensitive_field(const strategy::Strategy& s, std::string_view name) {
 
 }  // namespace
 
-Response error_response(const Error& e) {
-  switch (e.code) {
-    case ErrorCode::invalid_argument:
-      return Response::error(400, "invalid_argument", e.message);
-    case ErrorCode::not_found:
-      return Response::error(404, "not_found", e.message);
-    case ErrorCode::already_exists:
-      return Response::error(409, "already_exists", e.message);
-    case ErrorCode::conflict:
-      return Response::error(409, "conflict", e.message);
-    case ErrorCode::permission_denied:
-      return Response::error(403, "forbidden", e.message);
-    case ErrorCode::unavailable:
-      return Response::error(503, "unavailable", e.message);
-    case ErrorCode::internal:
-      break;
-  }
-  return Response::error(500, "internal", e.message);
-}
-
 std::string mask(const std::string& value) {
   if (value.size() <= 4) return std::string(value.size(), '*');
   return std::string(value.size() - 4, '*') + value.substr(value.size() - 4);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api/http.h"
+#include "api/route_helpers.h"
 #include "core/result.h"
 #include "store/case_records.h"
 #include "store/crm_records.h"
@@ -15,9 +16,6 @@
 #include "strategy/model.h"
 
 namespace tamas::api {
-
-// 400 invalid_argument, 403, 404, 409 conflict, 503 unavailable, else 500.
-Response error_response(const Error& e);
 
 // "*******6789": all but the last four characters hidden.
 std::string mask(const std::string& value);

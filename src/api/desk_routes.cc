@@ -203,25 +203,6 @@ void add_supervisor_routes(Router& router, const Guard& guard, AgentDesk& desk,
 
 }  // namespace
 
-Response error_response(const Error& e) {
-  switch (e.code) {
-    case ErrorCode::invalid_argument:
-      return Response::error(422, "invalid", e.message);
-    case ErrorCode::not_found:
-      return Response::error(404, "not_found", e.message);
-    case ErrorCode::permission_denied:
-      return Response::error(403, "not_yours", e.message);
-    case ErrorCode::already_exists:
-    case ErrorCode::conflict:
-      return Response::error(409, "conflict", e.message);
-    case ErrorCode::unavailable:
-      return Response::error(503, "unavailable", e.message);
-    case ErrorCode::internal:
-      break;
-  }
-  return Response::error(500, "internal", e.message);
-}
-
 void add_desk_routes(Router& router, const Guard& guard, AgentDesk& desk,
                      services::SupervisorFeed& feed) {
   add_agent_session_routes(router, guard, desk);

@@ -16,6 +16,8 @@
 // (or not logged in to the contact center), 422 bad body fields.
 #pragma once
 
+#include "api/route_helpers.h"
+
 #include "api/access.h"
 #include "api/router.h"
 #include "services/desk/agent_desk.h"
@@ -26,8 +28,5 @@ namespace tamas::api {
 // Everything referenced must outlive the router.
 void add_desk_routes(Router& router, const Guard& guard, services::AgentDesk& desk,
                      services::SupervisorFeed& feed);
-
-// The HTTP status for an expected error (404, 403, 409, 422, 503, ...).
-Response error_response(const Error& e);
 
 }  // namespace tamas::api

@@ -28,4 +28,23 @@ Response store_failure(const Error& e) {
   }
 }
 
+Response error_response(const Error& e) {
+  switch (e.code) {
+    case ErrorCode::invalid_argument:
+      return Response::error(422, "invalid", e.message);
+    case ErrorCode::not_found:
+      return Response::error(404, "not_found", e.message);
+    case ErrorCode::already_exists:
+    case ErrorCode::conflict:
+      return Response::error(409, "conflict", e.message);
+    case ErrorCode::permission_denied:
+      return Response::error(403, "forbidden", e.message);
+    case ErrorCode::unavailable:
+      return Response::error(503, "unavailable", e.message);
+    case ErrorCode::internal:
+      break;
+  }
+  return Response::error(500, "internal", e.message);
+}
+
 }  // namespace tamas::api

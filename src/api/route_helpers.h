@@ -16,4 +16,9 @@ std::optional<store::RowId> id_param(const Request& req);
 // A store error as a response: 404, 409, or 503 for everything else.
 Response store_failure(const Error& e);
 
+// A domain error as a response: invalid_argument 422, not_found 404,
+// already_exists/conflict 409, permission_denied 403, unavailable 503,
+// internal 500; the message is the error's.
+Response error_response(const Error& e);
+
 }  // namespace tamas::api

@@ -48,7 +48,7 @@ class CrmRoutesTest : public ::testing::Test {
       auto id =
           (*db)->users().add({0, tenant, name, name, role, "$argon2id$x", false, from_millis(0)});
       ASSERT_TRUE(id.ok());
-      guard.users[name] = Principal{tenant, *id, name, role, std::nullopt, false};
+      guard.users[name] = Principal{tenant, *id, name, name, role, std::nullopt, false, 0, 0};
     }
     ASSERT_TRUE(
         (*db)->departments().add({tenant, guard.users["quality"].user, "quality", true}).ok());
@@ -149,11 +149,11 @@ TEST_F(CrmRoutesTest, BackOfficeSeesOnlyCasesForwardedToItsDepartment) {
   EXPECT_EQ(call("quality", "POST", c + "/transition", R"({"to":"resolved"})").status, 403);
 }
 
-TEST_F(CrmRoutesTest, IllegalTransitionsAnswer409AndUnknownStates400) {
+TEST_F(CrmRoutesTest, IllegalTransitionsAnswer409AndUnknownStates422) {
   const std::string c = "/api/v1/cases/" + std::to_string(open_case());
   Response bad = call("agent", "POST", c + "/transition", R"({"to":"closed"})");
   EXPECT_EQ(bad.status, 409) << bad.body;
-  EXPECT_EQ(call("agent", "POST", c + "/transition", R"({"to":"vanished"})").status, 400);
+  EXPECT_EQ(call("agent", "POST", c + "/transition", R"({"to":"vanished"})").status, 422);
   EXPECT_EQ(
       call("agent", "POST", c + "/transition", R"({"to":"in_progress","note":"called"})").status,
       200);
