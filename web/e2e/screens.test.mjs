@@ -20,9 +20,18 @@ let server;
 let browser;
 const opened = [];
 
+// Signs the page's browser context in as the server's admin (session cookie).
+async function signIn(page) {
+  const status = await page.request
+    .post('/api/v1/auth/login', { data: server.admin })
+    .then((r) => r.status());
+  assert.equal(status, 200, 'admin login failed');
+}
+
 async function open(locale, path) {
   const p = await openPage(browser, server.url, { locale });
   opened.push(p);
+  await signIn(p.page);
   await p.page.goto(`/#${path}`);
   return p;
 }

@@ -3,7 +3,7 @@
 // and waits for its `event=serve.started http=127.0.0.1:PORT` line on stderr.
 // Paths are relative to web/. Nothing is built here: build the server and
 // `npm run build` first.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +32,15 @@ export async function startServer({ timeoutMs = 15000 } = {}) {
   if (problems.length) throw new Error(problems.join('\n'));
 
   const dir = mkdtempSync(join(tmpdir(), 'tamas-web-e2e-'));
+  // An admin to sign in as: the API needs a login for everything but the
+  // public endpoints.
+  const admin = { username: 'admin', password: 'admin-e2e-password' };
+  const added = spawnSync(
+    cfg.bin,
+    ['user', 'add', admin.username, '--role', 'admin', '--password', admin.password, '--db', join(dir, 't.db'), '--strategy', cfg.strategy],
+    { cwd: WEB_DIR, encoding: 'utf8' },
+  );
+  if (added.status !== 0) throw new Error(`tamas user add failed:\n${added.stdout}${added.stderr}`);
   const args = ['serve', '--http', '127.0.0.1:0', '--strategy', cfg.strategy, '--db', join(dir, 't.db'), '--web', cfg.web];
   const child = spawn(cfg.bin, args, { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -65,5 +74,5 @@ export async function startServer({ timeoutMs = 15000 } = {}) {
     mkdirSync(join(WEB_DIR, 'test-results'), { recursive: true });
     writeFileSync(join(WEB_DIR, 'test-results', 'server.log'), stderr);
   };
-  return { url: `http://127.0.0.1:${port}`, port, stop, log: () => stderr, config: cfg };
+  return { url: `http://127.0.0.1:${port}`, port, stop, log: () => stderr, config: cfg, admin };
 }
