@@ -20,6 +20,12 @@ function(tamas_add_test)
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main GTest::gmock)
   target_compile_definitions(${T_NAME} PRIVATE TAMAS_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
                                                TAMAS_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  # Tests with real SIP peers (label voice) run one at a time: sipp and
+  # baresip under a sanitizer are timing-sensitive when two calls overlap.
+  set(T_LOCK "")
+  if("voice" IN_LIST T_LABELS)
+    set(T_LOCK RESOURCE_LOCK sip_peers)
+  endif()
   gtest_discover_tests(${T_NAME} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-                       PROPERTIES LABELS "${T_LABELS}" DISCOVERY_TIMEOUT 60)
+                       PROPERTIES LABELS "${T_LABELS}" ${T_LOCK} DISCOVERY_TIMEOUT 60)
 endfunction()
