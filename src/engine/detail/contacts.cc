@@ -12,10 +12,10 @@ bool rule_matches(const RoutingRule& r, const ContactArrive& c) {
   if (r.type && *r.type != c.type) return false;
   if (r.channel && *r.channel != c.channel) return false;
   if (r.segment && *r.segment != c.segment) return false;
-  for (const auto& [k, v] : r.fields) {
-    auto it =
-        std::find_if(c.fields.begin(), c.fields.end(), [&](const auto& f) { return f.first == k; });
-    if (it == c.fields.end() || it->second != v) return false;
+  for (const auto& want : r.fields) {
+    auto it = std::find_if(c.fields.begin(), c.fields.end(),
+                           [&](const auto& f) { return f.first == want.first; });
+    if (it == c.fields.end() || it->second != want.second) return false;
   }
   return true;
 }
