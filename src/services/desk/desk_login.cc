@@ -26,8 +26,9 @@ Result<engine::AgentLogin> login_of(const strategy::Strategy& s, const std::stri
     for (const auto& [k, v] : skills.as_object()) {
       if (!v.is_int64() || !s.index.skills.count(std::string(k))) continue;
       const int level = static_cast<int>(std::clamp<std::int64_t>(v.as_int64(), 1, 5));
+      const std::string skill(k);
       auto it = std::find_if(login->skills.begin(), login->skills.end(),
-                             [&](const engine::AgentSkill& a) { return a.skill == k; });
+                             [&](const engine::AgentSkill& a) { return a.skill == skill; });
       if (it == login->skills.end())
         login->skills.push_back({std::string(k), level});
       else

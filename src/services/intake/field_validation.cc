@@ -106,10 +106,11 @@ FieldCheck check_fields(const strategy::Strategy& s,
     }
     out.values[req.field] = std::move(v);
   }
-  for (const auto& [k, v] : input) {
+  for (const auto& entry : input) {
+    const std::string& name = entry.first;
     const bool asked = std::any_of(requirements.begin(), requirements.end(),
-                                   [&](const strategy::FieldRequirement& r) { return r.field == k; });
-    if (!asked) out.problems[k] = "is not asked for on this form";
+                                   [&](const strategy::FieldRequirement& r) { return r.field == name; });
+    if (!asked) out.problems[name] = "is not asked for on this form";
   }
   return out;
 }
