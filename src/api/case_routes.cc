@@ -2,16 +2,13 @@
 
 #include "api/crm_json.h"
 #include "api/json_body.h"
+#include "api/route_helpers.h"
 
 namespace tamas::api {
 namespace {
 
 namespace json = boost::json;
 using Parts = CrmBackend::Parts;
-
-Response bad_id() {
-  return Response::error(400, "invalid_argument", "the id must be a positive integer");
-}
 
 Response taxonomy(const Request&, const Principal&, Parts& b) {
   const auto& cfg = b.cases.config();
@@ -56,8 +53,8 @@ Response open_case(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response get_case(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   auto c = b.cases.get(*id);
   if (!c.ok()) return error_response(c.error());
   if (!may_see_case(p, b, *c))
@@ -85,8 +82,8 @@ Response get_case(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response transition(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto to = body.string("to", true, 64);
   auto note = body.string("note", false, 4000);
@@ -99,8 +96,8 @@ Response transition(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response assign(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto user = body.integer("user", true);
   if (auto e = body.error()) return std::move(*e);
@@ -111,8 +108,8 @@ Response assign(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response add_note(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto note = body.string("note", true, 4000);
   if (auto e = body.error()) return std::move(*e);
@@ -126,8 +123,8 @@ Response add_note(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response forward(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto department = body.string("department", true, 64);
   auto task = body.string("task", false, 4000);
@@ -147,8 +144,8 @@ Response forward(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response redress(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   store::Redress r;
   r.case_id = *id;
@@ -165,8 +162,8 @@ Response redress(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response link(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto other = body.integer("other", true);
   auto kind = body.string("kind", false, 32);
@@ -178,8 +175,8 @@ Response link(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response merge(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto into = body.integer("into", true);
   if (auto e = body.error()) return std::move(*e);

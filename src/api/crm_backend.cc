@@ -26,14 +26,4 @@ AuthedHandler on_backend(CrmBackend& backend, CrmHandler fn) {
   };
 }
 
-std::optional<store::RowId> path_id(const Request& req, const char* name) {
-  auto it = req.params.find(name);
-  if (it == req.params.end()) return std::nullopt;
-  store::RowId id = 0;
-  const std::string& s = it->second;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc{} || end != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 }  // namespace tamas::api

@@ -64,7 +64,4 @@ class CrmBackend {
 using CrmHandler = std::function<Response(const Request&, const Principal&, CrmBackend::Parts&)>;
 AuthedHandler on_backend(CrmBackend& backend, CrmHandler fn);
 
-// The numeric path parameter `name`, or nullopt when it is not a positive integer.
-std::optional<store::RowId> path_id(const Request& req, const char* name = "id");
-
 }  // namespace tamas::api

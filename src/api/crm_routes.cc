@@ -4,6 +4,7 @@
 
 #include "api/crm_json.h"
 #include "api/json_body.h"
+#include "api/route_helpers.h"
 #include "core/text.h"
 #include "services/crm/identity.h"
 #include "services/crm/merge.h"
@@ -22,10 +23,6 @@ std::string digits_only(const std::string& s) {
   for (char c : to_ascii_digits(s))
     if (c >= '0' && c <= '9') out += c;
   return out;
-}
-
-Response bad_id() {
-  return Response::error(400, "invalid_argument", "the id must be a positive integer");
 }
 
 Response resolve(const Request& req, const Principal& p, Parts& b) {
@@ -50,8 +47,8 @@ Response resolve(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response get_customer(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   const bool sensitive = p.may(Permission::view_sensitive);
   auto c = b.store.customers().get(b.crm.tenant, *id);
   if (!c.ok()) return error_response(c.error());
@@ -79,8 +76,8 @@ Response get_customer(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response set_attributes(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   const json::value* attrs = body.raw("attributes");
   if (!attrs || !attrs->is_object()) body.problem("attributes", "must be an object");
@@ -91,8 +88,8 @@ Response set_attributes(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response add_identity(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto kind = body.string("kind", true);
   auto value = body.string("value", true, 200);
@@ -111,8 +108,8 @@ Response add_identity(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response add_asset(const Request& req, const Principal&, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   store::CustomerAsset a;
   a.tenant = b.crm.tenant;
@@ -136,8 +133,8 @@ Response add_asset(const Request& req, const Principal&, Parts& b) {
 }
 
 Response merge(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto into = body.integer("into", true);
   auto note = body.string("note", false, 2000);
@@ -148,8 +145,8 @@ Response merge(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response timeline(const Request& req, const Principal&, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   int limit = 20;
   if (auto it = req.query.find("limit"); it != req.query.end()) {
     auto [end, ec] =
@@ -168,8 +165,8 @@ Response timeline(const Request& req, const Principal&, Parts& b) {
 }
 
 Response screen_pop(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   auto pop = services::crm::screen_pop(b.crm, *id, b.now);
   if (!pop.ok()) return error_response(pop.error());
   json::array cases, contacts;

@@ -2,6 +2,7 @@
 
 #include "api/crm_json.h"
 #include "api/json_body.h"
+#include "api/route_helpers.h"
 
 namespace tamas::api {
 namespace {
@@ -47,7 +48,7 @@ Response add_member(const Request& req, const Principal&, Parts& b) {
 }
 
 Response answer(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
+  auto id = id_param(req);
   if (!id) return Response::error(400, "invalid_argument", "the id must be a positive integer");
   JsonBody body(req);
   auto text = body.string("answer", true, 8000);
@@ -109,7 +110,7 @@ Response add_voc(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response voc_status(const Request& req, const Principal&, Parts& b) {
-  auto id = path_id(req);
+  auto id = id_param(req);
   if (!id) return Response::error(400, "invalid_argument", "the id must be a positive integer");
   JsonBody body(req);
   auto status = body.string("status", true, 32);

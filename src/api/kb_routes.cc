@@ -4,16 +4,13 @@
 
 #include "api/crm_json.h"
 #include "api/json_body.h"
+#include "api/route_helpers.h"
 
 namespace tamas::api {
 namespace {
 
 namespace json = boost::json;
 using Parts = CrmBackend::Parts;
-
-Response bad_id() {
-  return Response::error(400, "invalid_argument", "the id must be a positive integer");
-}
 
 Response hits_response(const Result<std::vector<store::ArticleHit>>& hits) {
   if (!hits.ok()) return error_response(hits.error());
@@ -82,8 +79,8 @@ Response create(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response update(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   auto current = b.kb.get(*id);
   if (!current.ok()) return error_response(current.error());
   JsonBody body(req);
@@ -98,16 +95,16 @@ Response update(const Request& req, const Principal& p, Parts& b) {
 }
 
 Response get(const Request& req, const Principal&, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   auto a = b.kb.get(*id);
   if (!a.ok()) return error_response(a.error());
   return json_response(200, article_json(*a));
 }
 
 Response versions(const Request& req, const Principal&, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   if (auto a = b.kb.get(*id); !a.ok()) return error_response(a.error());
   auto all = b.kb.versions(*id);
   if (!all.ok()) return error_response(all.error());
@@ -151,8 +148,8 @@ Response questions(const Request&, const Principal&, Parts& b) {
 }
 
 Response resolve(const Request& req, const Principal& p, Parts& b) {
-  auto id = path_id(req);
-  if (!id) return bad_id();
+  auto id = id_param(req);
+  if (!id) return invalid_id();
   JsonBody body(req);
   auto article = body.integer("article");
   if (auto e = body.error()) return std::move(*e);

@@ -2,8 +2,8 @@
 
 namespace tamas::api {
 
-std::optional<store::RowId> id_param(const Request& req) {
-  auto it = req.params.find("id");
+std::optional<store::RowId> id_param(const Request& req, const char* name) {
+  auto it = req.params.find(name);
   if (it == req.params.end()) return std::nullopt;
   const std::string& text = it->second;
   if (text.empty() || text.size() > 18) return std::nullopt;
@@ -12,7 +12,12 @@ std::optional<store::RowId> id_param(const Request& req) {
     if (c < '0' || c > '9') return std::nullopt;
     id = id * 10 + (c - '0');
   }
+  if (id == 0) return std::nullopt;
   return id;
+}
+
+Response invalid_id() {
+  return Response::error(400, "invalid_argument", "the id must be a positive integer");
 }
 
 Response store_failure(const Error& e) {

@@ -10,8 +10,12 @@
 
 namespace tamas::api {
 
-// The {id} path parameter as a row id; nullopt unless it is 1-18 digits.
-std::optional<store::RowId> id_param(const Request& req);
+// The path parameter `name` as a row id; nullopt unless it is 1-18 digits
+// and not 0.
+std::optional<store::RowId> id_param(const Request& req, const char* name = "id");
+
+// 400 for a path id that is not a positive integer.
+Response invalid_id();
 
 // A store error as a response: 404, 409, or 503 for everything else.
 Response store_failure(const Error& e);
