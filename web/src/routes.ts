@@ -1,7 +1,13 @@
-// Every screen of the app. Add a screen here (see docs/web.md).
+// Every screen of the app: the shell's own plus each area's routes.ts.
+// Add a screen to its area's file (see docs/web.md).
 import type { RouteDef } from './router';
+import { adminRoutes } from './screens/admin/routes';
+import { agentRoutes } from './screens/agent/routes';
+import { backofficeRoutes } from './screens/backoffice/routes';
+import { customerRoutes } from './screens/customer/routes';
+import { supervisorRoutes } from './screens/supervisor/routes';
 
-export const ROUTES: readonly RouteDef[] = [
+const shellRoutes: readonly RouteDef[] = [
   { path: '/', title: 'nav.home', load: () => import('./screens/Home').then((m) => m.Home) },
   { path: '/login', title: 'login.title', load: () => import('./screens/Login').then((m) => m.Login) },
   {
@@ -9,4 +15,13 @@ export const ROUTES: readonly RouteDef[] = [
     title: 'strategy.title',
     load: () => import('./screens/strategy/StrategyScreen').then((m) => m.StrategyScreen),
   },
+];
+
+export const ROUTES: readonly RouteDef[] = [
+  ...shellRoutes,
+  ...agentRoutes,
+  ...supervisorRoutes,
+  ...adminRoutes,
+  ...backofficeRoutes,
+  ...customerRoutes,
 ];

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import en from '../src/i18n/en.json';
-import fa from '../src/i18n/fa.json';
+import { en, fa, files } from '../src/i18n/catalog';
 import { direction, getLocale, initialLocale, setLocale, t, tDynamic } from '../src/i18n';
 
 const SRC = join(__dirname, '..', 'src');
@@ -32,6 +31,18 @@ function memoryStorage(): Storage {
 describe('message files', () => {
   it('have exactly the same keys in Persian and English', () => {
     expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('define each key in exactly one file per language', () => {
+    const seen = new Map<string, string>();
+    for (const [name, catalog] of Object.entries(files)) {
+      const lang = name.endsWith('fa.json') ? 'fa' : 'en';
+      for (const k of Object.keys(catalog)) {
+        const where = seen.get(`${lang}:${k}`);
+        expect(where, `${k} is in both ${where} and ${name}`).toBeUndefined();
+        seen.set(`${lang}:${k}`, name);
+      }
+    }
   });
 
   it('have no empty messages', () => {

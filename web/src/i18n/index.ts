@@ -1,9 +1,8 @@
 // Messages and the current language. Every text the UI shows comes from
-// fa.json / en.json (same keys); `t` looks a key up in the current language
-// and fills {placeholders}. Persian is the default. Changing the language
+// the catalogs of catalog.ts (same keys in fa and en); `t` looks a key up in
+// the current language and fills {placeholders}. Persian is the default. Changing the language
 // updates <html lang dir> and notifies subscribers (the app re-renders).
-import en from './en.json';
-import fa from './fa.json';
+import { en, fa } from './catalog';
 
 export type Locale = 'fa' | 'en';
 export type MessageKey = keyof typeof en;
