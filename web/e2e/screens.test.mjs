@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
 import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { en, fa, messages } from './lib/messages.mjs';
 import { WEB_DIR, startServer } from './lib/server.mjs';
 
-const fa = JSON.parse(readFileSync(join(WEB_DIR, 'src/i18n/fa.json'), 'utf8'));
-const en = JSON.parse(readFileSync(join(WEB_DIR, 'src/i18n/en.json'), 'utf8'));
-const messages = { fa, en };
 // The automotive example (examples/automotive/strategy.yaml) as the server's
 // strategy::to_json compiles it.
 const fixture = readFileSync(join(WEB_DIR, 'test/fixtures/automotive-compiled.json'), 'utf8');
@@ -120,6 +118,7 @@ describe('tamas web front end', () => {
       await page.route('**/api/v1/strategy', (route) =>
         route.fulfill({ status: 200, contentType: 'application/json', body: fixture }),
       );
+      await signIn(page);
       await page.goto('/#/admin/strategy');
       await page.getByTestId('org-name').waitFor();
       const m = messages[locale];
@@ -149,17 +148,31 @@ describe('tamas web front end', () => {
     noErrors(p);
   });
 
-  it('has a sign-in layout that is clearly disabled and labelled', async () => {
+  it('signs in: a wrong password is refused with a message, the right one opens the app', async () => {
     for (const locale of ['fa', 'en']) {
-      const p = await open(locale, '/login');
+      const p = await openPage(browser, server.url, { locale });
+      opened.push(p);
       const { page } = p;
       const m = messages[locale];
+      // A screen that needs a login sends a signed-out user to the sign-in form.
+      await page.goto('/#/admin/strategy');
       await page.getByRole('heading', { level: 1, name: m['login.title'] }).waitFor();
-      assert.ok(await page.getByLabel(m['login.username']).isDisabled());
-      assert.ok(await page.getByLabel(m['login.password']).isDisabled());
-      assert.ok(await page.getByRole('button', { name: m['login.submit'] }).isDisabled());
-      await page.getByText(m['login.notYet']).waitFor();
-      await screenshot(page, `login-${locale}`);
+      assert.match(page.url(), /#\/login\?next=/);
+      await page.getByLabel(m['login.username']).fill(server.admin.username);
+      await page.getByLabel(m['login.password']).fill('not-the-password');
+      await page.getByRole('button', { name: m['login.submit'] }).click();
+      await page.getByRole('alert').filter({ hasText: m['login.invalid'] }).waitFor();
+      await screenshot(page, `login-${locale}`, { docs: locale === 'fa' });
+      await page.getByLabel(m['login.password']).fill(server.admin.password);
+      await page.keyboard.press('Enter');
+      // Back to the screen that asked for the login.
+      await page.getByRole('heading', { level: 1, name: m['strategy.title'] }).waitFor();
+      await page.getByText(m['nav.signedInAs'].replace('{name}', server.admin.username)).waitFor();
+      // Signing out forgets the session: the screen asks for a login again.
+      await page.getByRole('button', { name: m['nav.logout'] }).click();
+      await page.getByRole('heading', { level: 1, name: m['login.title'] }).waitFor();
+      await page.goto('/#/admin/strategy');
+      await page.getByRole('heading', { level: 1, name: m['login.title'] }).waitFor();
       noErrors(p);
     }
   });
@@ -194,6 +207,7 @@ describe('tamas web front end', () => {
       await p.page.route('**/api/v1/strategy', (route) =>
         route.fulfill({ status: 200, contentType: 'application/json', body: fixture }),
       );
+      await signIn(p.page);
       await p.page.goto('/#/');
       await p.page.locator('[data-health="ok"]').waitFor();
       for (const path of ['/', '/login', '/admin/strategy', '/no/such/screen']) {

@@ -6,6 +6,11 @@ import type { MessageKey } from './i18n';
 export interface RouteDef {
   path: string;
   title: MessageKey;
+  // The permission (as /api/v1/me names it) the screen needs; without one
+  // the screen is public. Signed-out users are sent to the sign-in screen.
+  permission?: string;
+  // Shown in the header's navigation (to users holding `permission`).
+  nav?: MessageKey;
   // Screens load on demand, so the first load stays small.
   load: () => Promise<ComponentType>;
 }

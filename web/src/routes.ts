@@ -13,6 +13,8 @@ const shellRoutes: readonly RouteDef[] = [
   {
     path: '/admin/strategy',
     title: 'strategy.title',
+    permission: 'view_strategy',
+    nav: 'nav.strategy',
     load: () => import('./screens/strategy/StrategyScreen').then((m) => m.StrategyScreen),
   },
 ];

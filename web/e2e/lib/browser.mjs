@@ -42,6 +42,10 @@ export async function openPage(browser, baseURL, { locale = 'fa' } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
+    // The browser logs every 4xx/5xx fetch; API answers are the UI's to
+    // handle (a 401 before signing in is normal), other files' are caught below.
+    const url = m.location()?.url ?? '';
+    if (m.text().startsWith('Failed to load resource') && url.includes('/api/')) return;
     if (m.type() === 'error') errors.push(`${m.text()} ${m.location()?.url ?? ''}`.trim());
   });
   page.on('response', (r) => {

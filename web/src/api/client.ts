@@ -8,11 +8,15 @@ export type ApiResult<T> =
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 // status 0 means the server could not be reached at all.
-export async function getJson<T = unknown>(path: string, opts: { fetch?: Fetch; signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
+// `init` replaces the default GET (see session.ts's send for writes).
+export async function getJson<T = unknown>(
+  path: string,
+  opts: { fetch?: Fetch; signal?: AbortSignal; init?: RequestInit } = {},
+): Promise<ApiResult<T>> {
   const f = opts.fetch ?? globalThis.fetch.bind(globalThis);
   let res: Response;
   try {
-    res = await f(path, { headers: { Accept: 'application/json' }, signal: opts.signal });
+    res = await f(path, opts.init ?? { headers: { Accept: 'application/json' }, signal: opts.signal });
   } catch (e) {
     return { ok: false, status: 0, code: 'network', message: e instanceof Error ? e.message : String(e) };
   }
@@ -23,6 +27,7 @@ export async function getJson<T = unknown>(path: string, opts: { fetch?: Fetch; 
     body = undefined;
   }
   if (res.ok) {
+    if (res.status === 204) return { ok: true, status: res.status, data: undefined as T };
     if (body === undefined) return { ok: false, status: res.status, code: 'bad_json', message: 'invalid JSON' };
     return { ok: true, status: res.status, data: body as T };
   }
