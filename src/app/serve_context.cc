@@ -22,6 +22,7 @@
 #include "services/intake/interaction_journal.h"
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
+#include "services/engine_feed/engine_feed.h"
 #include "services/webhooks/dispatcher.h"
 #include "store/writer.h"
 #include "strategy/json.h"
@@ -63,6 +64,7 @@ class Context final : public ServeContext {
            {"agent", e.agent},
            {"queue", e.queue}});
     });
+    services::attach_engine_feed(switchboard_, events_, tenant_);
     live_.attach(switchboard_);
     switchboard_.start();
     webhooks_.start();

@@ -66,6 +66,30 @@ TEST_F(Webhooks, APingIsDeliveredSignedAndLogged) {
             services::webhook_signature(secret, r.header("x-tamas-timestamp"), r.body));
 }
 
+// A customer's web form becomes a contact; the CRM that subscribed to
+// contact events hears it queued, with the queue the strategy chose.
+TEST_F(Webhooks, AContactQueuedByTheEngineReachesTheSubscriber) {
+  auto admin = login("admin");
+  const std::string url = "http://127.0.0.1:" + std::to_string(receiver_port_) + "/in";
+  auto created = as(admin.token, "POST", "/api/v1/webhooks",
+                    R"({"url":")" + url + R"(","events":["contact.queued"]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto form = test::http_post(port(), "/api/v1/forms/voc_form",
+                              R"({"fields":{"vehicle_model":"kavir_suv","vin":"nlaa1234567890123",)"
+                              R"("mobile":"09123456789","province":"tehran",)"
+                              R"("description":"The engine stalls at idle."}})");
+  ASSERT_EQ(form.status, 201) << form.body;
+  std::vector<api::Request> requests;
+  for (int i = 0; i < 100 && requests.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    requests = got();
+  }
+  ASSERT_EQ(requests.size(), 1u) << "only the subscribed type is delivered";
+  EXPECT_EQ(requests[0].header("x-tamas-event"), "contact.queued");
+  EXPECT_NE(requests[0].body.find(R"("topic":"contacts/)"), std::string::npos) << requests[0].body;
+  EXPECT_NE(requests[0].body.find(R"("queue":")"), std::string::npos) << requests[0].body;
+}
+
 TEST_F(Webhooks, OnlyPlainHttpUrlsAreAcceptedAndSupervisorsCannotManageWebhooks) {
   auto admin = login("admin");
   auto https = as(admin.token, "POST", "/api/v1/webhooks",

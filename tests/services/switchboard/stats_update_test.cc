@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "services/switchboard/switchboard.h"
+#include "test_clocks.h"
 
 namespace tamas::services {
 namespace {
@@ -15,21 +16,7 @@ namespace {
 using namespace std::chrono_literals;
 
 // ManualClock, safe to move from the test thread while the engine reads it.
-class LockedManualClock final : public Clock {
- public:
-  Instant now() const override {
-    std::lock_guard lock(m_);
-    return clock_.now();
-  }
-  void advance(Duration d) {
-    std::lock_guard lock(m_);
-    clock_.advance(d);
-  }
-
- private:
-  mutable std::mutex m_;
-  ManualClock clock_{from_millis(1'000'000)};
-};
+using LockedManualClock = tamas::testing::SharedClock;
 
 engine::EngineConfig config() {
   engine::EngineConfig c;

@@ -12,6 +12,7 @@
 #include "engine/bridge/from_strategy.h"
 #include "services/switchboard/queue_hours.h"
 #include "strategy/loader.h"
+#include "test_clocks.h"
 
 namespace tamas::services {
 namespace {
@@ -29,22 +30,7 @@ engine::EngineConfig one_queue() {
   return c;
 }
 
-// A clock other threads may move: ManualClock guarded by a mutex.
-class SharedClock final : public Clock {
- public:
-  Instant now() const override {
-    std::lock_guard lock(m_);
-    return t_;
-  }
-  void advance(Duration d) {
-    std::lock_guard lock(m_);
-    t_ += d;
-  }
-
- private:
-  mutable std::mutex m_;
-  Instant t_ = from_millis(1'000'000);
-};
+using tamas::testing::SharedClock;
 
 class SwitchboardTest : public ::testing::Test {
  protected:
