@@ -7,8 +7,9 @@
 // Topics and types (docs/api.md, "Event types"):
 //   topic "contacts/<contact id>", type "contact.<what>"
 //   topic "agents/<agent id>",     type "agent.state_changed"
-// The plural topics keep these apart from the desk's own "contact/<id>" and
-// "agent/<id>" streams, whose clients expect only the desk's event types.
+// "contacts/" keeps contact events apart from the desk's "contact/<id>"
+// stream (agent and customer chat sockets). "agents/" is the supervisor
+// socket's namespace, so supervisors also see agent.state_changed.
 //
 // Threads: to_bus_event is pure. attach() subscribes to the switchboard
 // (before it starts); the callback runs on the engine thread and only
