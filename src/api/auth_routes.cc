@@ -99,11 +99,20 @@ std::string user_summary_json(store::RowId id, const std::string& username,
          store::to_string(role) + "\"}";
 }
 
+void respond_slowly(const AccountServices& services, Respond respond,
+                    std::function<Response()> work) {
+  if (!services.slow) return respond(work());
+  auto job = [respond, work = std::move(work)] { respond(work()); };
+  if (!services.slow->post(std::move(job)))
+    respond(Response::error(503, "busy", "too many sign-ins at once; try again in a moment"));
+}
+
 void add_auth_routes(Router& router, AccountServices services, LoginLimits limits) {
   auto throttle = std::make_shared<Throttle>(limits);
-  router.post("/api/v1/auth/login", sync([services, throttle](const Request& req) {
-                return login(req, services, *throttle);
-              }));
+  router.post("/api/v1/auth/login", [services, throttle](const Request& req, Respond respond) {
+    respond_slowly(services, std::move(respond),
+                   [req, services, throttle] { return login(req, services, *throttle); });
+  });
   router.post(
       "/api/v1/auth/logout",
       services.guard.allow(Permission::authenticated, [services](const Request&, const Principal& p,

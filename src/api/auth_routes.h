@@ -10,6 +10,7 @@
 #include "api/accounts_db.h"
 #include "api/router.h"
 #include "api/session_guard.h"
+#include "api/slow_work.h"
 #include "core/time.h"
 
 namespace tamas::api {
@@ -25,7 +26,14 @@ struct AccountServices {
   AccountsDb& db;
   const SessionGuard& guard;
   const Clock& clock;
+  // Where password hashing runs (slow_work.h); null: on the calling thread.
+  SlowWork* slow = nullptr;
 };
+
+// Runs `work` on services.slow (or inline without one) and responds with
+// its answer; 503 when the slow-work queue is full.
+void respond_slowly(const AccountServices& services, Respond respond,
+                    std::function<Response()> work);
 
 void add_auth_routes(Router& router, AccountServices services, LoginLimits limits = {});
 

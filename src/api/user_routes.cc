@@ -136,7 +136,9 @@ void add_user_routes(Router& router, AccountServices services, AgentVocabulary v
   router.post("/api/v1/users",
               g.allow(Permission::manage_users,
                       [services, fast](const Request& req, const Principal&, Respond respond) {
-                        respond(create_user(req, services, fast));
+                        respond_slowly(services, std::move(respond), [req, services, fast] {
+                          return create_user(req, services, fast);
+                        });
                       }));
   router.get("/api/v1/users/{id}",
              g.allow(Permission::manage_users,
@@ -146,7 +148,9 @@ void add_user_routes(Router& router, AccountServices services, AgentVocabulary v
   router.patch("/api/v1/users/{id}",
                g.allow(Permission::manage_users,
                        [services, fast](const Request& req, const Principal& me, Respond respond) {
-                         respond(patch_user(req, me, services, fast));
+                         respond_slowly(services, std::move(respond), [req, me, services, fast] {
+                           return patch_user(req, me, services, fast);
+                         });
                        }));
   add_agent_profile_routes(router, services, std::move(vocabulary));
 }

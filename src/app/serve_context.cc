@@ -77,7 +77,7 @@ class Context final : public ServeContext {
     info.strategy_json = [json] { return json; };
     api::add_system_routes(router, std::move(info), guard_);
     api::add_form_routes(router, intake_);
-    api::AccountServices accounts{accounts_, guard_, clock_};
+    api::AccountServices accounts{accounts_, guard_, clock_, &slow_};
     api::add_auth_routes(router, accounts, settings_.logins);
     api::add_user_routes(router, accounts, agent_vocabulary());
     api::add_token_routes(router, accounts);
@@ -137,7 +137,9 @@ class Context final : public ServeContext {
     return v;
   }
 
+  // After the HTTP server stopped: answers the sign-ins still being hashed.
   void close() override {
+    slow_.stop();
     live_.stop();
     if (voice_) voice_->stop();  // callers still waiting are abandoned
     webhooks_.stop();
@@ -162,6 +164,9 @@ class Context final : public ServeContext {
   std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
   api::AccountsDb accounts_;
   api::SessionGuard guard_;
+  // Password hashing off the I/O threads: two workers (this machine class
+  // has two cores), at most 256 sign-ins waiting.
+  api::SlowWork slow_{2, 256};
   // The internal event bus (services/events/bus.h); webhooks deliver from it.
   services::EventBus events_;
   services::WebhookDispatcher webhooks_;

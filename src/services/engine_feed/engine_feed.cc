@@ -65,8 +65,8 @@ std::optional<BusEvent> to_bus_event(const ResolvedEvent& r, std::int64_t tenant
     o["agent"] = r.agent;
     o["state"] = engine::to_string(static_cast<engine::AgentStatus>(r.event.code));
     if (!r.reason.empty()) o["reason"] = r.reason;
-    return BusEvent{0, tenant, "agents/" + r.agent, "agent.state_changed", r.event.at,
-                    json::serialize(o)};
+    return BusEvent{
+        0, tenant, "agents/" + r.agent, "agent.state_changed", r.event.at, json::serialize(o)};
   }
   if (r.contact.empty()) return std::nullopt;
   o["contact"] = r.contact;

@@ -30,7 +30,8 @@ class EngineFeedTest : public ::testing::Test {
   void SetUp() override {
     auto engine = engine::Engine::create(one_queue());
     ASSERT_TRUE(engine.ok()) << engine.error().message;
-    board_ = std::make_unique<Switchboard>(std::move(engine).value(), clock_, Switchboard::Options{5ms});
+    board_ =
+        std::make_unique<Switchboard>(std::move(engine).value(), clock_, Switchboard::Options{5ms});
     attach_engine_feed(*board_, bus_, 7);
     sub_ = bus_.subscribe(7, {""}, [this](const BusEvent& e) {
       std::lock_guard lock(m_);
@@ -42,7 +43,8 @@ class EngineFeedTest : public ::testing::Test {
   // Posts and waits until the engine has applied it.
   void apply(engine::Command c) {
     std::promise<void> done;
-    board_->post(std::move(c), [&](const Status&, const std::vector<ResolvedEvent>&) { done.set_value(); });
+    board_->post(std::move(c),
+                 [&](const Status&, const std::vector<ResolvedEvent>&) { done.set_value(); });
     done.get_future().wait();
   }
 
