@@ -54,7 +54,7 @@ export function checkField(def: FieldDef, required: boolean, raw: string | undef
   if (def.type === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) return 'email';
   if (def.pattern) {
     try {
-      if (!new RegExp(`^(?:${def.pattern})$`).test(v.toUpperCase() === v || def.type !== 'vin' ? v : v.toUpperCase())) return 'pattern';
+      if (!new RegExp(`^(?:${def.pattern})$`).test(def.type === 'vin' ? v.toUpperCase() : v)) return 'pattern';
     } catch {
       // A pattern the browser cannot read is the server's to check.
     }
