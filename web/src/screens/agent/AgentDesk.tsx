@@ -29,6 +29,18 @@ export function sharedDesk(): Desk {
   return shared;
 }
 
+// While offers wait, the tab's title says so (seen from another window).
+function useOfferTitle(waiting: number): void {
+  useEffect(() => {
+    if (!waiting || typeof document === 'undefined') return;
+    const base = document.title;
+    document.title = `${t('agent.offer.titleFlash', { n: formatNumber(waiting, getLocale()) })} — ${base}`;
+    return () => {
+      document.title = base;
+    };
+  }, [waiting]);
+}
+
 const EMPTY: StrategyInfo = { types: [], fields: [], queues: [], reasons: [] };
 
 export function AgentDesk() {
@@ -45,6 +57,7 @@ export function AgentDesk() {
   }, [desk]);
   const s = view.desk;
   const offers = liveOffers(s.offers, now);
+  useOfferTitle(offers.length);
   const { panes, more } = layoutPanes(s.contacts, maxPanes());
   const current = s.contacts.find((c) => c.contact === selected) ?? s.contacts[0] ?? null;
   const type = current ? typeOf(current, chosenTypes) : null;

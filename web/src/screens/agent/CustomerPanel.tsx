@@ -43,15 +43,23 @@ function Lookup({ contact, initial }: { contact: string; initial: string }) {
   const [key, setKey] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const id = `lookup-${contact}`;
+  async function resolve(v: string, create: boolean): Promise<void> {
+    const key = v.includes('@') ? { email: v } : /^[A-HJ-NPR-Z0-9]{17}$/i.test(v) ? { vin: v } : /[0-9۰-۹]{6,}/.test(v) ? { phone: v } : { handle: v };
+    const r = await send<{ customer: Customer }>('POST', '/api/v1/customers/resolve', { ...key, create });
+    if (!r.ok) return create ? setError(r.message) : undefined;
+    setError(null);
+    patchExtras(contact, { customerId: r.data.customer.id });
+  }
+  // A contact that came with a phone (a call's caller id, a form's mobile)
+  // pops the known customer at once; nobody is created without the agent.
+  useEffect(() => {
+    if (initial.trim() && !extrasOf(contact).customerId) void resolve(initial.trim(), false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contact]);
   async function find(e: Event) {
     e.preventDefault();
     const v = key.trim();
-    if (!v) return;
-    const body = v.includes('@') ? { email: v } : /^[A-HJ-NPR-Z0-9]{17}$/i.test(v) ? { vin: v } : /[0-9۰-۹]{6,}/.test(v) ? { phone: v } : { handle: v };
-    const r = await send<{ customer: Customer }>('POST', '/api/v1/customers/resolve', body);
-    if (!r.ok) return setError(r.message);
-    setError(null);
-    patchExtras(contact, { customerId: r.data.customer.id });
+    if (v) await resolve(v, true);
   }
   return (
     <form class="agent-row" onSubmit={find}>
