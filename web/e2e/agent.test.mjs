@@ -206,6 +206,7 @@ describe('agent desktop', () => {
     await page.getByText(fa['agent.redress.saved']).waitFor();
 
     assert.deepEqual(await axeViolations(page), []);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'agent-desktop-fa', { docs: true });
 
     await pane.getByRole('button', { name: fa['agent.contact.end'], exact: true }).click();
@@ -233,6 +234,7 @@ describe('agent desktop', () => {
     await mina.waitFor((f) => f.type === 'message' && f.from === 'agent', 'the reply');
     assert.equal(await page.$eval('.agent-desk', (el) => getComputedStyle(el).direction), 'ltr');
     assert.deepEqual(await axeViolations(page), []);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'agent-desktop-en', { docs: true });
     await pane2.getByRole('button', { name: en['agent.contact.hold'] }).click();
     await mina.waitFor((f) => f.type === 'on_hold' || f.type === 'hold', 'hold');

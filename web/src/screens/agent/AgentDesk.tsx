@@ -41,7 +41,7 @@ function useOfferTitle(waiting: number): void {
   }, [waiting]);
 }
 
-const EMPTY: StrategyInfo = { types: [], fields: [], queues: [], reasons: [] };
+const EMPTY: StrategyInfo = { types: [], fields: [], queues: [], reasons: [], segments: [] };
 
 export function AgentDesk() {
   const desk = sharedDesk();
@@ -104,7 +104,7 @@ export function AgentDesk() {
         </section>
         <aside class="agent-side" aria-label={t('agent.side.label')}>
           <PersonalPanel state={s} now={now} />
-          {current && <CustomerPanel c={current} />}
+          {current && <CustomerPanel c={current} segments={strategy.segments} />}
           {current && <FieldsPanel c={current} strategy={strategy} onType={() => setTypeTick((n) => n + 1)} />}
           {current && <CasePanel c={current} type={type} strategy={strategy} />}
           <KbPanel c={current} type={type} values={current ? (all[current.contact] ?? extrasOf(current.contact)).values : {}} />

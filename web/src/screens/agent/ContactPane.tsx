@@ -168,7 +168,7 @@ export function ContactPane(props: { desk: Desk; c: Contact; queues: QueueDef[];
           {t(voice ? 'agent.contact.voice' : 'agent.contact.chat')} · {nameOf(queue?.name, locale, c.queue)}
         </h3>
         <p class="muted">
-          {c.contact} · {tDynamic(`agent.contact.state.${c.state}`, c.state)} {Number.isFinite(inState) ? formatClock(inState, locale) : ''}
+          <bdi>{c.contact}</bdi> · {tDynamic(`agent.contact.state.${c.state}`, c.state)} {Number.isFinite(inState) ? formatClock(inState, locale) : ''}
           {c.customerTyping && <span> · {t('agent.chat.typing')}</span>}
           {c.customerLeft && <span> · {t('agent.chat.left')}</span>}
         </p>

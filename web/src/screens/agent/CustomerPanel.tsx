@@ -9,6 +9,7 @@ import { getLocale, t, tDynamic } from '../../i18n';
 import { useStore } from '../../lib/hooks';
 import type { Contact } from './model';
 import { extras, extrasOf, patchExtras } from './extras';
+import { nameOf, type Names } from './support';
 
 interface Customer {
   id: number;
@@ -85,7 +86,7 @@ function EntryRow({ e }: { e: Entry }) {
   );
 }
 
-export function CustomerPanel({ c }: { c: Contact }) {
+export function CustomerPanel({ c, segments }: { c: Contact; segments: { id: string; name?: Names }[] }) {
   const all = useStore(extras, (s) => s);
   const customerId = (all[c.contact] ?? extrasOf(c.contact)).customerId;
   const [pop, setPop] = useState<ScreenPop | null>(null);
@@ -116,7 +117,7 @@ export function CustomerPanel({ c }: { c: Contact }) {
             <dt>{t('agent.customer.phones')}</dt>
             <dd dir="ltr">{cu.phones.join(', ') || '—'}</dd>
             <dt>{t('agent.customer.segment')}</dt>
-            <dd data-testid="customer-segment">{pop.segment || '—'}</dd>
+            <dd data-testid="customer-segment">{pop.segment ? nameOf(segments.find((x) => x.id === pop.segment)?.name, locale, pop.segment) : '—'}</dd>
             <dt>{t('agent.customer.tier')}</dt>
             <dd data-testid="customer-tier">
               {tDynamic(`agent.tier.${pop.value.tier}`, pop.value.tier)} ({formatNumber(pop.value.score, locale, 0)})

@@ -21,7 +21,9 @@ function OfferCard({ desk, offer, now, queue, focus }: { desk: Desk; offer: Offe
   return (
     <article class={`agent-offer${clock.urgent ? ' urgent' : ''}`} aria-labelledby={titleId} data-offer={offer.contact}>
       <h3 id={titleId}>{t('agent.offer.title', { queue: nameOf(queue?.name, locale, offer.queue) })}</h3>
-      <p class="muted">{offer.contact}</p>
+      <p class="muted">
+        <bdi>{offer.contact}</bdi>
+      </p>
       {clock.left !== null && (
         <>
           <div class="agent-bar" role="progressbar" aria-label={t('agent.offer.timeLeft')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((1 - clock.used) * 100)}>

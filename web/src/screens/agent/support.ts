@@ -20,6 +20,7 @@ export interface StrategyInfo {
   queues: QueueDef[];
   // Not-ready reasons of the strategy, when it names any.
   reasons: string[];
+  segments: { id: string; name?: Names }[];
 }
 
 export interface Taxonomy {
@@ -39,7 +40,7 @@ export function loadStrategy(): Promise<StrategyInfo> {
       .map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x && 'id' in x ? String((x as { id: unknown }).id) : ''))
       .filter(Boolean);
     if (!r.ok) strategy = null;
-    return { types: arr<TypeDef>('interaction_types'), fields: arr<FieldDef>('fields'), queues: arr<QueueDef>('queues'), reasons };
+    return { types: arr<TypeDef>('interaction_types'), fields: arr<FieldDef>('fields'), queues: arr<QueueDef>('queues'), reasons, segments: arr('segments') };
   });
   return strategy;
 }
