@@ -244,6 +244,13 @@ describe('agent desktop', () => {
     await pane2.getByRole('button', { name: en['agent.wrapup.done'] }).click();
     await pane2.waitFor({ state: 'detached' });
     await page.locator('[data-testid="figure-handled"]', { hasText: '2' }).waitFor();
+
+    // Not ready with a reason, then out of the contact center.
+    await page.getByLabel(en['agent.reason.label']).selectOption('lunch');
+    await page.getByRole('button', { name: en['agent.action.notReady'] }).click();
+    await page.locator('[data-testid="agent-state"][data-state="not_ready"]', { hasText: en['agent.reason.lunch'] }).waitFor();
+    await page.getByRole('button', { name: en['agent.action.logout'] }).click();
+    await page.locator('[data-testid="agent-state"][data-state="logged_out"]').waitFor();
     assert.deepEqual(p.errors, [], `errors in the browser console: ${p.errors.join('\n')}`);
   });
 });
