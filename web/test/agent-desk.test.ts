@@ -71,6 +71,21 @@ describe('agent desk controller', () => {
     desk.stop();
   });
 
+  it('starts counting again when the server restarted (its hello seq is lower)', () => {
+    const { desk, socket, timers } = setup();
+    desk.start();
+    socket().open();
+    socket().frame({ type: 'hello', seq: 50 });
+    socket().frame({ seq: 51, type: 'agent_state', at: 'T', data: { state: 'ready', since: 'T' } });
+    socket().drop();
+    timers.shift()!();
+    socket().open();
+    socket().frame({ type: 'hello', seq: 3 });
+    socket().frame({ seq: 4, type: 'agent_state', at: 'T', data: { state: 'not_ready', reason: 'login', since: 'T' } });
+    expect(desk.state.state).toBe('not_ready');
+    desk.stop();
+  });
+
   it('puts an offer into the store in the same turn as the event arrives', async () => {
     const { desk, socket } = setup();
     desk.start();

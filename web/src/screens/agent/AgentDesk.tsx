@@ -2,7 +2,7 @@
 // contacts side by side, and beside the selected one the screen pop,
 // required fields, case, knowledge base; the personal figures on top.
 import { useEffect, useState } from 'preact/hooks';
-import { get, send } from '../../api/session';
+import { get, send, session } from '../../api/session';
 import { getLocale, t, tDynamic } from '../../i18n';
 import { useNow, useStore } from '../../lib/hooks';
 import { formatNumber } from '../../format';
@@ -23,11 +23,23 @@ import './agent.css';
 
 // One desk per page: it keeps the live connection while the agent visits
 // other screens and comes back.
-let shared: Desk | null = null;
+// Signing out (or another user signing in) drops it.
+let shared: { desk: Desk; user: number } | null = null;
 export function sharedDesk(): Desk {
-  shared ??= new Desk({ api: { get, send: (m, p, b) => send(m, p, b) } });
-  return shared;
+  const user = session.get().user?.id ?? 0;
+  if (shared && shared.user !== user) {
+    shared.desk.stop();
+    shared = null;
+  }
+  shared ??= { desk: new Desk({ api: { get, send: (m, p, b) => send(m, p, b) } }), user };
+  return shared.desk;
 }
+session.subscribe((s) => {
+  if (shared && shared.user !== (s.user?.id ?? 0)) {
+    shared.desk.stop();
+    shared = null;
+  }
+});
 
 // While offers wait, the tab's title says so (seen from another window).
 function useOfferTitle(waiting: number): void {

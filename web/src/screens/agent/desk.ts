@@ -87,6 +87,8 @@ export class Desk {
   onFrame(m: LiveMessage): void {
     if (m.type === 'hello') {
       this.helloSeq = typeof m.seq === 'number' ? m.seq : 0;
+      // A server that restarted counts its events from 0 again.
+      if (this.helloSeq < this.state.lastSeq) this.setDesk((d) => ({ ...d, lastSeq: this.helloSeq }));
       void this.refresh();
       return;
     }
