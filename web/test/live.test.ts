@@ -71,6 +71,19 @@ describe('live connection', () => {
     return { live, c, states, socket: () => FakeSocket.all[FakeSocket.all.length - 1] };
   }
 
+  it('asks a URL function again at every reconnect', () => {
+    const c = clock();
+    let n = 0;
+    const live = new LiveConnection(() => `ws://x/ws?since=${n}`, { WebSocket: FakeSocket, setTimeout: c.setTimeout, clearTimeout: c.clearTimeout });
+    live.start();
+    expect(FakeSocket.all[0].url).toBe('ws://x/ws?since=0');
+    n = 42;
+    FakeSocket.all[0].drop();
+    c.advance(500);
+    expect(FakeSocket.all[1].url).toBe('ws://x/ws?since=42');
+    live.stop();
+  });
+
   it('builds ws and wss URLs from the page location', () => {
     expect(liveUrl('/ws/agent', { protocol: 'http:', host: '127.0.0.1:8080' })).toBe('ws://127.0.0.1:8080/ws/agent');
     expect(liveUrl('/ws/agent', { protocol: 'https:', host: 'cc.example' })).toBe('wss://cc.example/ws/agent');

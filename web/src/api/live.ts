@@ -47,7 +47,9 @@ export class LiveConnection {
   private current: LiveState = 'closed';
   private readonly o: Required<LiveOptions>;
 
-  constructor(private readonly url: string, options: LiveOptions = {}) {
+  // `url` may be a function, asked at every (re)connect: the agent desktop
+  // adds ?since=<last seq seen> so missed events are replayed.
+  constructor(private readonly url: string | (() => string), options: LiveOptions = {}) {
     this.o = {
       WebSocket: options.WebSocket ?? (globalThis.WebSocket as unknown as new (url: string) => SocketLike),
       setTimeout: options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms)),
@@ -112,7 +114,7 @@ export class LiveConnection {
     this.setState('connecting');
     let s: SocketLike;
     try {
-      s = new this.o.WebSocket(this.url);
+      s = new this.o.WebSocket(typeof this.url === 'function' ? this.url() : this.url);
     } catch {
       this.retry();
       return;
