@@ -186,7 +186,7 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
   auto& s = *loaded;
   auto calendar = services::calendar_of(s);
   if (!calendar) return calendar.error();
-  auto config = engine::engine_config_from(s);
+  auto config = engine::engine_config_from(s, &*calendar);
   if (!config) return config.error();
   auto engine = engine::Engine::create(*config);
   if (!engine) return Error::invalid("routing tables: " + engine.error().message);

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -106,8 +107,9 @@ struct CapacityProfile {
 // segment) answered within `threshold` of their arrival. Unset / "*" match
 // anything. Each contact resolves its SLO once, at arrival: the most specific
 // entry (fewest wildcards), the earliest on a tie; none if nothing applies.
-// The engine measures elapsed time; `business` only records that the
-// strategy meant business hours (wallboards may say so).
+// A contact is "answered within" when its wait measured by `business_time`
+// (business hours of the SLO's schedule) or, without one, its elapsed wait
+// is at most `threshold`. ASA and waits in the figures stay elapsed time.
 struct SloConfig {
   std::string id;  // unique, e.g. "complaint/voice/*"
   std::string type = "*", segment = "*";
@@ -115,6 +117,9 @@ struct SloConfig {
   Duration threshold{std::chrono::seconds(20)};
   double target = 0.8;  // 0..1
   bool business = false;
+  // The business time between two instants; must be pure (same answer for
+  // the same instants, no clock, no I/O) so replays stay deterministic.
+  std::function<Duration(Instant from, Instant to)> business_time;
 };
 
 struct EngineConfig {

@@ -9,21 +9,28 @@ namespace {
 
 SelectionPolicy policy_of(strategy::SelectionPolicy p) {
   switch (p) {
-    case strategy::SelectionPolicy::longest_idle: return SelectionPolicy::longest_idle;
-    case strategy::SelectionPolicy::most_skilled: return SelectionPolicy::most_skilled;
-    case strategy::SelectionPolicy::least_occupied: return SelectionPolicy::least_occupied;
-    case strategy::SelectionPolicy::round_robin: return SelectionPolicy::round_robin;
+    case strategy::SelectionPolicy::longest_idle:
+      return SelectionPolicy::longest_idle;
+    case strategy::SelectionPolicy::most_skilled:
+      return SelectionPolicy::most_skilled;
+    case strategy::SelectionPolicy::least_occupied:
+      return SelectionPolicy::least_occupied;
+    case strategy::SelectionPolicy::round_robin:
+      return SelectionPolicy::round_robin;
   }
   return SelectionPolicy::longest_idle;
 }
 
 FallbackAction fallback_of(const strategy::Strategy& s, const strategy::Fallback& f) {
   switch (f.kind) {
-    case strategy::FallbackKind::wait: return {FallbackKind::queue_anyway, ""};
-    case strategy::FallbackKind::voicemail_callback: return {FallbackKind::voicemail_callback, ""};
+    case strategy::FallbackKind::wait:
+      return {FallbackKind::queue_anyway, ""};
+    case strategy::FallbackKind::voicemail_callback:
+      return {FallbackKind::voicemail_callback, ""};
     case strategy::FallbackKind::message:
       return {FallbackKind::message, f.message.fa.empty() ? f.message.en : f.message.fa};
-    case strategy::FallbackKind::self_service: return {FallbackKind::message, "self_service"};
+    case strategy::FallbackKind::self_service:
+      return {FallbackKind::message, "self_service"};
     case strategy::FallbackKind::transfer:
       return {FallbackKind::transfer,
               f.partner_index >= 0 ? s.partners[static_cast<size_t>(f.partner_index)].number : ""};
@@ -45,7 +52,8 @@ bool only_deferred_channels(const strategy::RoutingRule& rule) {
 }
 
 // Takes relaxation, overflow, fallbacks and the SL threshold from `rule`.
-void apply_first_rule(const strategy::Strategy& s, const strategy::RoutingRule& rule, QueueConfig& q) {
+void apply_first_rule(const strategy::Strategy& s, const strategy::RoutingRule& rule,
+                      QueueConfig& q) {
   for (const auto& r : rule.relax) q.relaxation.push_back({r.after, skills_of(r.skills)});
   if (rule.overflow) {
     q.overflow_after = rule.overflow->after;
@@ -102,7 +110,8 @@ Status expand_rule(const strategy::Strategy& s, const strategy::RoutingRule& rul
             r.priority = *rule.priority;
           } else if (t) {
             const auto it = s.index.types.find(*t);
-            if (it != s.index.types.end()) r.priority = s.types[static_cast<size_t>(it->second)].priority;
+            if (it != s.index.types.end())
+              r.priority = s.types[static_cast<size_t>(it->second)].priority;
           }
           out.push_back(std::move(r));
         }
@@ -113,7 +122,10 @@ Status expand_rule(const strategy::Strategy& s, const strategy::RoutingRule& rul
 // "type/channel/segment" with "*" for any; strategy channels map to engine
 // channels, so two entries may coincide (fax and email): the earlier wins in
 // the engine's resolution, and the later one keeps its id with a "#n" suffix.
-Result<std::vector<SloConfig>> slos_of(const strategy::Strategy& s) {
+Result<std::vector<SloConfig>> slos_of(const strategy::Strategy& s,
+                                       const BusinessCalendar* calendar) {
+  std::shared_ptr<const BusinessCalendar> shared;
+  if (calendar) shared = std::make_shared<const BusinessCalendar>(*calendar);
   std::vector<SloConfig> out;
   for (const auto& sl : s.service_levels) {
     SloConfig c;
@@ -125,12 +137,18 @@ Result<std::vector<SloConfig>> slos_of(const strategy::Strategy& s) {
       c.channel = *ch;
     }
     c.id = sl.type + "/" + sl.channel + "/" + sl.segment;
-    for (int n = 2; std::any_of(out.begin(), out.end(), [&](const SloConfig& o) { return o.id == c.id; });
-         ++n)
+    for (int n = 2;
+         std::any_of(out.begin(), out.end(), [&](const SloConfig& o) { return o.id == c.id; }); ++n)
       c.id = sl.type + "/" + sl.channel + "/" + sl.segment + "#" + std::to_string(n);
     c.threshold = sl.threshold;
     c.target = sl.percent / 100.0;
     c.business = sl.business;
+    if (sl.business && shared && sl.hours_index >= 0) {
+      const Schedule& hours = s.schedules[static_cast<std::size_t>(sl.hours_index)];
+      c.business_time = [shared, hours](Instant from, Instant to) {
+        return shared->business_time_between(hours, from, to);
+      };
+    }
     out.push_back(std::move(c));
   }
   return out;
@@ -151,8 +169,10 @@ Result<AgentLogin> agent_login_from(const strategy::Strategy& s, const std::stri
     for (const auto& sl : s.agent_groups[static_cast<size_t>(it->second)].skills) {
       auto have = std::find_if(login.skills.begin(), login.skills.end(),
                                [&](const AgentSkill& a) { return a.skill == sl.skill; });
-      if (have == login.skills.end()) login.skills.push_back({sl.skill, sl.level});
-      else have->level = std::max(have->level, sl.level);
+      if (have == login.skills.end())
+        login.skills.push_back({sl.skill, sl.level});
+      else
+        have->level = std::max(have->level, sl.level);
     }
   }
   for (const auto& q : s.queues)
@@ -174,7 +194,8 @@ Result<Channel> engine_channel(std::string_view c) {
   return Error::invalid("channel '" + std::string(c) + "' has no routing equivalent");
 }
 
-Result<EngineConfig> engine_config_from(const strategy::Strategy& s) {
+Result<EngineConfig> engine_config_from(const strategy::Strategy& s,
+                                        const BusinessCalendar* calendar) {
   EngineConfig config;
   for (const auto& sk : s.skills) config.skills.push_back(sk.id);
   for (const auto& q : s.queues) {
@@ -196,7 +217,7 @@ Result<EngineConfig> engine_config_from(const strategy::Strategy& s) {
     }
     if (auto st = expand_rule(s, rule, config.rules); !st.ok()) return st.error();
   }
-  auto slos = slos_of(s);
+  auto slos = slos_of(s, calendar);
   if (!slos) return slos.error();
   config.slos = std::move(*slos);
   return config;

@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/result.h"
 #include "engine/command.h"
 #include "engine/config.h"
@@ -35,7 +36,11 @@
 
 namespace tamas::engine {
 
-Result<EngineConfig> engine_config_from(const strategy::Strategy& s);
+// With `calendar` (the organisation's: time zone and holidays), service
+// levels marked "business" judge waits in business time of their schedule;
+// without one they judge elapsed time.
+Result<EngineConfig> engine_config_from(const strategy::Strategy& s,
+                                        const BusinessCalendar* calendar = nullptr);
 
 // An agent's login from the strategy's agent groups: skills are the highest
 // level any of the groups gives; queues are those served by any of them.

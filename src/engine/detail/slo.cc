@@ -83,7 +83,9 @@ static SloFigures& agent_row(AgentRt& a, Ref slo) {
 void Core::slo_answered(const ContactRt& ct, Ref agent, Duration wait) {
   if (ct.slo == kNoRef) return;
   SloRt& s = slos_[ct.slo];
-  bool within = wait <= s.config.threshold;
+  const Duration measured =
+      s.config.business_time ? s.config.business_time(ct.arrived, ct.arrived + wait) : wait;
+  bool within = measured <= s.config.threshold;
   for (SloFigures* f : {&s.total, &s.by_queue[ct.queue], &agent_row(agents_[agent], ct.slo)}) {
     ++f->answered;
     f->total_wait_answered += wait;

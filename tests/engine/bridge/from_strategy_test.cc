@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/engine.h"
 #include "strategy/loader.h"
@@ -13,7 +14,8 @@ namespace tamas::engine {
 namespace {
 
 strategy::Strategy load(const std::string& name) {
-  auto r = strategy::load_strategy(std::string(TAMAS_SOURCE_DIR) + "/examples/" + name + "/strategy.yaml");
+  auto r = strategy::load_strategy(std::string(TAMAS_SOURCE_DIR) + "/examples/" + name +
+                                   "/strategy.yaml");
   EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : strategy::format(r.errors.front()));
   return std::move(*r.strategy);
 }
@@ -72,7 +74,8 @@ TEST_F(AutomotiveRouting, QueuesCarryTheStrategysPoliciesAndTimers) {
 }
 
 TEST_F(AutomotiveRouting, PartnerTransfersNeverReachTheEngine) {
-  for (const auto& r : config_.rules) EXPECT_NE(r.type, std::optional<std::string>("roadside_light"));
+  for (const auto& r : config_.rules)
+    EXPECT_NE(r.type, std::optional<std::string>("roadside_light"));
 }
 
 TEST_F(AutomotiveRouting, AVoiceComplaintGoesToTheComplaintDeskNotTheFrontline) {
@@ -94,12 +97,13 @@ TEST_F(AutomotiveRouting, WrittenChannelsGoToTheWrittenQueue) {
 TEST_F(AutomotiveRouting, FleetOwnersOnThePhoneReachTheFleetDesk) {
   login("front1", {"frontline"});
   login("fleet1", {"fleet_desk"});
-  EXPECT_EQ(arrive({"f1", Channel::voice, "sales_inquiry", "fleet_owner", {}, {}, {}, {}}), "fleet1");
+  EXPECT_EQ(arrive({"f1", Channel::voice, "sales_inquiry", "fleet_owner", {}, {}, {}, {}}),
+            "fleet1");
 }
 
 TEST_F(AutomotiveRouting, TheEnginesFirstMatchIsTheStrategysFirstMatch) {
   const std::vector<std::tuple<std::string, std::string, std::string>> cases{
-      {"complaint", "voice", "vip"},      {"complaint", "chat", "tehran"},
+      {"complaint", "voice", "vip"},        {"complaint", "chat", "tehran"},
       {"sales_inquiry", "voice", "tehran"}, {"after_sales", "email", "provinces"},
       {"general", "walk_in", "tehran"},     {"vehicle_documents", "voice", "fleet_owner"}};
   for (const auto& [type, channel, segment] : cases) {
@@ -108,14 +112,16 @@ TEST_F(AutomotiveRouting, TheEnginesFirstMatchIsTheStrategysFirstMatch) {
     login("any_" + type + channel, {"frontline", "complaint_desk", "fleet_desk", "back_office"});
     auto ch = engine_channel(channel);
     ASSERT_TRUE(ch.ok());
-    auto r = engine_->apply(ContactArrive{type + channel + segment, *ch, type, segment, {}, {}, {}, {}}, now_);
+    auto r = engine_->apply(
+        ContactArrive{type + channel + segment, *ch, type, segment, {}, {}, {}, {}}, now_);
     ASSERT_TRUE(r.status.ok());
     bool queued_in_rule_queue = false;
     for (const auto& e : r.events)
       if ((e.kind == EventKind::offer || e.kind == EventKind::contact_queued) &&
           engine_->queue_id(e.queue) == rule->queue)
         queued_in_rule_queue = true;
-    EXPECT_TRUE(queued_in_rule_queue) << type << "/" << channel << "/" << segment << " -> " << rule->queue;
+    EXPECT_TRUE(queued_in_rule_queue)
+        << type << "/" << channel << "/" << segment << " -> " << rule->queue;
     engine_->apply(AgentLogout{"any_" + type + channel}, now_);
   }
 }
@@ -175,11 +181,60 @@ TEST(ServiceLevels, BecomeEngineSlosResolvedLikeTheStrategy) {
   ASSERT_TRUE((*engine)->apply(chat, t).status.ok());
   const auto* expected = strategy::service_level_for(s, "complaint", "voice", "private");
   ASSERT_NE(expected, nullptr);
-  EXPECT_EQ((*engine)->contact_slo("c1"), expected->type + "/" + expected->channel + "/" + expected->segment);
+  EXPECT_EQ((*engine)->contact_slo("c1"),
+            expected->type + "/" + expected->channel + "/" + expected->segment);
   EXPECT_EQ((*engine)->contact_slo("c2"), "*/chat/*");
   auto stats = (*engine)->slo_stats("complaint/voice/*");
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->total.offered, 1);
+}
+
+// "90% in 8h business" (R5): an e-mail that arrives half an hour before the
+// office closes on Wednesday and is answered at 10:00 on Saturday waited
+// 68 hours, but only three business hours (Thursday and Friday are closed).
+class BusinessHourSlo : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    strategy_ = load("gas-utility");
+    auto cal = BusinessCalendar::create(strategy_.organisation.time_zone, strategy_.holidays);
+    ASSERT_TRUE(cal.ok()) << cal.error().message;
+    calendar_ = std::move(*cal);
+  }
+
+  // The e-mail SLO's figures after one e-mail arrives and is answered.
+  SloFigures answer_email(const BusinessCalendar* calendar) {
+    auto config = engine_config_from(strategy_, calendar);
+    EXPECT_TRUE(config.ok()) << config.error().message;
+    auto engine = std::move(Engine::create(*config)).value();
+    const Instant wed_1400 = calendar_->to_instant(CivilDate{2026, 11, 18}, 14 * 60);
+    const Instant sat_1000 = calendar_->to_instant(CivilDate{2026, 11, 21}, 10 * 60);
+    auto login = agent_login_from(strategy_, "maryam", {"customer_service"}, /*ready=*/false);
+    EXPECT_TRUE(engine->apply(*login, wed_1400).status.ok());
+    EXPECT_TRUE(
+        engine->apply(ContactArrive{"E-1", Channel::email, "", "", {}, {}, {}, {}}, wed_1400)
+            .status.ok());
+    EXPECT_TRUE(engine->apply(AgentReady{"maryam"}, sat_1000).status.ok());
+    EXPECT_TRUE(engine->apply(AcceptOffer{"maryam", "E-1"}, sat_1000).status.ok());
+    auto stats = engine->slo_stats("*/email/*");
+    EXPECT_TRUE(stats.ok()) << stats.error().message;
+    return stats->total;
+  }
+
+  strategy::Strategy strategy_;
+  std::optional<BusinessCalendar> calendar_;
+};
+
+TEST_F(BusinessHourSlo, CountsOnlyOfficeHoursTowardTheTarget) {
+  auto f = answer_email(&*calendar_);
+  EXPECT_EQ(f.answered, 1);
+  EXPECT_EQ(f.answered_within, 1) << "3 business hours is within 8h business";
+  EXPECT_EQ(f.asa, std::chrono::hours(68)) << "the average speed of answer stays elapsed time";
+}
+
+TEST_F(BusinessHourSlo, WithoutTheCalendarTheSameWaitMissesTheTarget) {
+  auto f = answer_email(nullptr);
+  EXPECT_EQ(f.answered, 1);
+  EXPECT_EQ(f.answered_within, 0);
 }
 
 }  // namespace
