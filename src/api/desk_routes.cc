@@ -74,11 +74,16 @@ void contact_action(Router& router, const Guard& guard, AgentDesk& desk, const s
                         }));
 }
 
+// The name people see: the user's display name, else the username.
+std::string display_name(const Principal& who) {
+  return who.display_name.empty() ? who.username : who.display_name;
+}
+
 void add_agent_session_routes(Router& router, const Guard& guard, AgentDesk& desk) {
   const auto p = Permission::agent_desk;
   router.post("/api/v1/agent/login", guard.allow(p, [&desk](const Request&, const Principal& who,
                                                             Respond respond) {
-    desk.login({who.user, who.username, who.username}, [respond](Result<services::DeskAgent> r) {
+    desk.login({who.user, who.username, display_name(who)}, [respond](Result<services::DeskAgent> r) {
       respond(r ? Response::json(200, agent_json(*r)) : error_response(r.error()));
     });
   }));
@@ -93,7 +98,7 @@ void add_agent_session_routes(Router& router, const Guard& guard, AgentDesk& des
              guard.allow(p, [&desk](const Request&, const Principal& who, Respond respond) {
                auto a = desk.agent(who.username);
                if (!a)
-                 a = services::DeskAgent{who.username, who.username, "logged_out", "", {}, {}};
+                 a = services::DeskAgent{who.username, display_name(who), "logged_out", "", {}, {}};
                respond(Response::json(200, agent_json(*a)));
              }));
   router.post("/api/v1/agent/state",
