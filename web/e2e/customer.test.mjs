@@ -182,8 +182,15 @@ describe('customer: widget, web form, case status', () => {
 
   it('the widget speaks English left to right on an English page', async () => {
     const m = messages.en;
-    const p = await open('en', '/widget-demo.html?lang=en');
+    const p = await openPage(browser, server.url, { locale: 'en' });
+    opened.push(p);
     const { page } = p;
+    const sockets = [];
+    await page.routeWebSocket(/\/api\/v1\/chat\/ws$/, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await page.goto('/widget-demo.html?lang=en');
     await page.getByRole('button', { name: m['customer.widget.open'] }).click();
     const panel = page.getByRole('dialog');
     await panel.getByRole('heading', { name: 'Web chat' }).waitFor();
@@ -191,8 +198,16 @@ describe('customer: widget, web form, case status', () => {
     await panel.getByLabel(m['customer.widget.name']).fill('John Smith');
     await panel.getByRole('button', { name: m['customer.widget.start'] }).click();
     await panel.getByText(m['customer.widget.position'].replace('{position}', '1'), { exact: false }).waitFor();
+    // R43: a long estimated wait (over the chat service level's 60 s)
+    // brings the offer of a web form instead.
+    sockets.at(-1).send(JSON.stringify({ type: 'queue', position: 4, ewt_s: 600 }));
+    await panel.getByText(m['customer.widget.longWait']).waitFor();
+    const link = panel.getByRole('link', { name: m['customer.widget.webform'] });
+    assert.match(await link.getAttribute('href'), /#\/forms\/voc_form$/);
     await screenshot(page, 'widget-en', { docs: true });
     assert.deepEqual(await axeViolations(page), []);
+    await panel.getByRole('button', { name: m['customer.widget.keepWaiting'] }).click();
+    await panel.getByText(m['customer.widget.longWait']).waitFor({ state: 'hidden' });
     await panel.getByRole('button', { name: m['customer.widget.leave'] }).click();
     await panel.getByText(m['customer.widget.ended.abandoned'], { exact: false }).waitFor();
     noErrors(p);

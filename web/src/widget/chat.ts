@@ -19,6 +19,7 @@ export interface ChatState {
   position?: number;
   ewt?: number; // seconds
   agent?: string;
+  joinedAt?: number; // how many messages there were when the agent joined
   hadAgent: boolean;
   onHold: boolean;
   agentTyping: boolean;
@@ -69,7 +70,7 @@ export function reduce(s: ChatState, f: Frame): ChatState {
     case 'queue':
       return { ...n, phase: 'waiting', position: Number(f.position), ewt: Number(f.ewt_s) };
     case 'agent_joined':
-      return { ...n, phase: 'chatting', agent: String(f.agent ?? ''), hadAgent: true, notice: 'joined' };
+      return { ...n, phase: 'chatting', agent: String(f.agent ?? ''), joinedAt: s.messages.length, hadAgent: true, notice: 'joined' };
     case 'message':
       return { ...n, agentTyping: false, messages: merge(s.messages, [{ seq: Number(f.seq), from: 'agent', text: String(f.text ?? '') }]) };
     case 'ack':

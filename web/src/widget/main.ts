@@ -26,7 +26,7 @@ function ownScript(): HTMLScriptElement | null {
 
 function pick(all: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(all)) if (k.startsWith('customer.widget.')) out[k.slice(16)] = all[k];
+  for (const k of Object.keys(all)) if (k.startsWith('customer.widget.')) out[k] = all[k];
   return out;
 }
 

@@ -38,6 +38,7 @@ export class WidgetView {
   private nextId = 1;
   private lastTypingSent = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private surveyAnswered = false;
   private startEl: Node | undefined; // kept, so a refused start keeps what was typed
 
   constructor(
@@ -60,7 +61,7 @@ export class WidgetView {
   mount(open: boolean): void {
     const dir = this.cfg.lang === 'fa' ? 'rtl' : 'ltr';
     this.root.append(h('style', {}, CSS));
-    this.launcher = h('button', { type: 'button', class: 'launcher', dir, lang: this.cfg.lang, 'aria-expanded': 'false', onclick: () => this.open() }, this.t('open'));
+    this.launcher = h('button', { type: 'button', class: 'launcher', dir, lang: this.cfg.lang, 'aria-expanded': 'false', onclick: () => this.open() }, this.t('customer.widget.open'));
     this.root.append(this.launcher);
     if (this.conn.token) {
       // A chat of this tab is still going (page reload): resume it.
@@ -90,14 +91,14 @@ export class WidgetView {
     const dir = this.cfg.lang === 'fa' ? 'rtl' : 'ltr';
     this.statusEl = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-part': 'status' });
     this.offerEl = h('div', { class: 'offer', hidden: true, 'data-part': 'offer' });
-    this.logEl = h('div', { class: 'log', role: 'log', 'aria-label': this.t('log'), tabindex: 0 });
+    this.logEl = h('div', { class: 'log', role: 'log', 'aria-label': this.t('customer.widget.log'), tabindex: 0 });
     this.typingEl = h('div', { class: 'typing', 'aria-live': 'polite', 'data-part': 'typing' });
     this.footer = h('footer', {});
-    const title = this.cfg.form?.name[this.cfg.lang] || this.t('title');
+    const title = this.cfg.form?.name[this.cfg.lang] || this.t('customer.widget.title');
     this.panel = h(
       'section',
       { class: 'panel', dir, lang: this.cfg.lang, role: 'dialog', 'aria-labelledby': 'tamas-title' },
-      h('header', {}, h('h2', { id: 'tamas-title' }, title), h('button', { type: 'button', 'aria-label': this.t('minimise'), title: this.t('minimise'), onclick: () => this.minimise() }, '–')),
+      h('header', {}, h('h2', { id: 'tamas-title' }, title), h('button', { type: 'button', 'aria-label': this.t('customer.widget.minimise'), title: this.t('customer.widget.minimise'), onclick: () => this.minimise() }, '–')),
       this.statusEl,
       this.offerEl,
       this.logEl,
@@ -144,7 +145,7 @@ export class WidgetView {
     this.statusEl.textContent = this.statusText();
     this.renderOffer();
     this.renderLog();
-    this.typingEl.textContent = s.agentTyping && s.phase === 'chatting' ? this.t('typing') : '';
+    this.typingEl.textContent = s.agentTyping && s.phase === 'chatting' ? this.t('customer.widget.typing') : '';
     const stage = this.stageOf();
     if (stage !== this.stage) {
       this.stage = stage;
@@ -155,19 +156,19 @@ export class WidgetView {
 
   private statusText(): string {
     const s = this.state;
-    if (!this.online && s.token) return this.t('reconnecting');
-    if (s.phase === 'connecting') return this.t('connecting');
+    if (!this.online && s.token) return this.t('customer.widget.reconnecting');
+    if (s.phase === 'connecting') return this.t('customer.widget.connecting');
     if (s.phase === 'waiting') {
-      if (!s.position) return this.t('waitUnknown');
-      const pos = this.t('position', { position: this.digits(s.position) });
-      return s.ewt ? `${pos} ${this.t('wait', { wait: formatDuration(s.ewt, this.cfg.lang) })}` : pos;
+      if (!s.position) return this.t('customer.widget.waitUnknown');
+      const pos = this.t('customer.widget.position', { position: this.digits(s.position) });
+      return s.ewt ? `${pos} ${this.t('customer.widget.wait', { wait: formatDuration(s.ewt, this.cfg.lang) })}` : pos;
     }
     if (s.phase === 'ended') {
-      const why = s.outcome ? this.cfg.messages[`ended.${s.outcome}`] : undefined;
-      return why ? `${this.t('ended')} ${why}` : this.t('ended');
+      const why = s.outcome ? this.cfg.messages[`customer.widget.ended.${s.outcome}`] : undefined;
+      return why ? `${this.t('customer.widget.ended')} ${why}` : this.t('customer.widget.ended');
     }
-    if (s.notice === 'onHold' || s.onHold) return this.t('onHold');
-    if (s.notice === 'reconnected') return this.t('reconnected');
+    if (s.notice === 'onHold' || s.onHold) return this.t('customer.widget.onHold');
+    if (s.notice === 'reconnected') return this.t('customer.widget.reconnected');
     return '';
   }
 
@@ -181,22 +182,22 @@ export class WidgetView {
     if (!show || this.offerEl.childElementCount) return;
     const link = (url: string | undefined, key: string) => url && h('a', { href: url, target: '_blank', rel: 'noopener', class: 'secondary' }, this.t(key));
     this.offerEl.append(
-      h('p', { style: 'margin:0' }, this.t('longWait')),
-      link(this.cfg.callbackUrl, 'callback') || '',
-      link(this.cfg.webformUrl, 'webform') || '',
-      s.phase === 'waiting' ? h('button', { type: 'button', class: 'secondary', onclick: () => ((this.offerDismissed = true), this.render()) }, this.t('keepWaiting')) : '',
+      h('p', { style: 'margin:0' }, this.t('customer.widget.longWait')),
+      link(this.cfg.callbackUrl, 'customer.widget.callback') || '',
+      link(this.cfg.webformUrl, 'customer.widget.webform') || '',
+      s.phase === 'waiting' ? h('button', { type: 'button', class: 'secondary', onclick: () => ((this.offerDismissed = true), this.render()) }, this.t('customer.widget.keepWaiting')) : '',
     );
   }
 
   private renderLog(): void {
     const s = this.state;
     const items: Node[] = s.messages.map((m) =>
-      h('div', { class: `msg ${m.from}`, 'data-from': m.from, dir: 'auto' }, h('span', { class: 'who' }, `${this.t(m.from === 'agent' ? 'agent' : 'you')}: `), m.text),
+      h('div', { class: `msg ${m.from}`, 'data-from': m.from, dir: 'auto' }, h('span', { class: 'who' }, `${this.t(m.from === 'agent' ? 'customer.widget.agent' : 'customer.widget.you')}: `), m.text),
     );
     if (s.agent) {
-      const at = s.messages.findIndex((m) => m.from === 'agent');
-      const note = h('div', { class: 'note' }, this.t('joined', { agent: s.agent }));
-      items.splice(at < 0 ? items.length : at, 0, note);
+      const firstAgent = s.messages.findIndex((m) => m.from === 'agent');
+      const at = s.joinedAt ?? (firstAgent < 0 ? items.length : firstAgent);
+      items.splice(Math.min(at, items.length), 0, h('div', { class: 'note' }, this.t('customer.widget.joined', { agent: s.agent })));
     }
     const stick = this.logEl.scrollTop + this.logEl.clientHeight >= this.logEl.scrollHeight - 20;
     this.logEl.replaceChildren(...items);
@@ -208,12 +209,12 @@ export class WidgetView {
     const box = this.footer.querySelector<HTMLElement>('[data-part=error]');
     if (!box) return;
     let text = '';
-    if (s.error === 'invalid_fields') text = this.t('error.fields');
-    else if (s.error) text = this.cfg.messages[`error.${s.error}`] ?? this.t('error.generic');
+    if (s.error === 'invalid_fields') text = this.t('customer.widget.error.fields');
+    else if (s.error) text = this.cfg.messages[`customer.widget.error.${s.error}`] ?? this.t('customer.widget.error.generic');
     box.textContent = text;
     for (const el of this.footer.querySelectorAll<HTMLElement>('[data-field-error]')) {
       const name = el.dataset.fieldError!;
-      el.textContent = s.fieldErrors[name] ? this.t('error.fields') : '';
+      el.textContent = s.fieldErrors[name] ? this.t('customer.widget.error.fields') : '';
       el.previousElementSibling?.setAttribute('aria-invalid', s.fieldErrors[name] ? 'true' : 'false');
     }
   }
@@ -225,8 +226,8 @@ export class WidgetView {
     return h(
       'div',
       {},
-      this.state.phase === 'ended' && this.state.hadAgent && this.cfg.form?.survey ? h('p', { role: 'status' }, this.t('survey.thanks')) : '',
-      h('button', { type: 'button', class: 'primary', onclick: () => this.restart() }, this.t('newChat')),
+      this.surveyAnswered ? h('p', { role: 'status' }, this.t('customer.widget.survey.thanks')) : '',
+      h('button', { type: 'button', class: 'primary', onclick: () => this.restart() }, this.t('customer.widget.newChat')),
     );
   }
 
@@ -245,12 +246,12 @@ export class WidgetView {
     const form = h(
       'form',
       { novalidate: true, onsubmit: (e: Event) => this.start(e) },
-      h('p', { style: 'margin:0' }, this.t('intro')),
-      this.field('name', this.t('name'), 'text', 'name', { required: true }),
-      this.field('phone', this.t('phone'), 'tel', 'tel', { inputmode: 'tel' }),
-      ...extra.map((f) => this.field(`fields.${f.id}`, `${f.name[this.cfg.lang] || f.id} ${this.t('optional')}`, 'text', 'off')),
+      h('p', { style: 'margin:0' }, this.t('customer.widget.intro')),
+      this.field('name', this.t('customer.widget.name'), 'text', 'name', { required: true }),
+      this.field('phone', this.t('customer.widget.phone'), 'tel', 'tel', { inputmode: 'tel' }),
+      ...extra.map((f) => this.field(`fields.${f.id}`, `${f.name[this.cfg.lang] || f.id} ${this.t('customer.widget.optional')}`, 'text', 'off')),
       h('p', { class: 'error', 'data-part': 'error', role: 'alert' }),
-      h('button', { type: 'submit', class: 'primary' }, this.t('start')),
+      h('button', { type: 'submit', class: 'primary' }, this.t('customer.widget.start')),
     );
     return form;
   }
@@ -292,10 +293,10 @@ export class WidgetView {
     return h(
       'form',
       { novalidate: true, onsubmit: (e: Event) => this.sendMessage(e, text) },
-      h('label', { for: 'tw-message' }, this.t('message')),
-      h('div', { class: 'row' }, text, h('button', { type: 'submit', class: 'primary' }, this.t('send'))),
+      h('label', { for: 'tw-message' }, this.t('customer.widget.message')),
+      h('div', { class: 'row' }, text, h('button', { type: 'submit', class: 'primary' }, this.t('customer.widget.send'))),
       h('p', { class: 'error', 'data-part': 'error', role: 'alert' }),
-      h('button', { type: 'button', class: 'secondary', onclick: () => this.leave() }, this.t('leave')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => this.leave() }, this.t('customer.widget.leave')),
     );
   }
 
@@ -327,6 +328,7 @@ export class WidgetView {
     this.offerDismissed = false;
     this.offerEl.replaceChildren();
     this.startEl = undefined;
+    this.surveyAnswered = false;
     this.stage = null;
     this.render();
   }
@@ -345,17 +347,17 @@ export class WidgetView {
       { 'data-question': q.id },
       h('legend', {}, q.prompt[this.cfg.lang]),
       h('div', { class: 'scale', dir: 'ltr' }, ...options),
-      h('div', { class: 'ends', dir: 'ltr' }, h('span', {}, this.t('survey.low')), h('span', {}, this.t('survey.high'))),
+      h('div', { class: 'ends', dir: 'ltr' }, h('span', {}, this.t('customer.widget.survey.low')), h('span', {}, this.t('customer.widget.survey.high'))),
     );
   }
 
   private survey(questions: SurveyQuestion[]): Node {
     const form = h(
       'form',
-      { 'aria-label': this.t('survey.title'), onsubmit: (e: Event) => this.answered(e, questions) },
-      h('h3', { style: 'margin:0;font-size:1rem' }, this.t('survey.title')),
+      { 'aria-label': this.t('customer.widget.survey.title'), onsubmit: (e: Event) => this.answered(e, questions) },
+      h('h3', { style: 'margin:0;font-size:1rem' }, this.t('customer.widget.survey.title')),
       ...questions.map((q) => this.scale(q)),
-      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, this.t('survey.submit')), h('button', { type: 'button', class: 'secondary', onclick: () => this.finish() }, this.t('survey.skip'))),
+      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, this.t('customer.widget.survey.submit')), h('button', { type: 'button', class: 'secondary', onclick: () => this.finish() }, this.t('customer.widget.survey.skip'))),
     );
     return form;
   }
@@ -371,6 +373,7 @@ export class WidgetView {
     }
     const detail = { interaction: this.state.interaction, survey: this.cfg.form?.survey?.id, answers };
     globalThis.dispatchEvent(new CustomEvent('tamas-survey', { detail }));
+    this.surveyAnswered = true;
     this.finish();
   }
 

@@ -7,6 +7,7 @@ import { get, send } from '../../api/session';
 import { localizeDigits } from '../../format';
 import { getLocale, t, tDynamic } from '../../i18n';
 import { href, pathFromHash } from '../../router';
+import './customer.css';
 import { type Problem, type PublicField, type PublicForm, checkAll, checkField, serverProblem, submission } from './publicForm';
 
 function entryPoint(): string {

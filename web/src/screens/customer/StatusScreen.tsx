@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { send } from '../../api/session';
 import { formatDate, formatDateTime, localizeDigits } from '../../format';
 import { getLocale, t, tDynamic } from '../../i18n';
+import './customer.css';
 
 interface CaseStatus {
   number: string;
