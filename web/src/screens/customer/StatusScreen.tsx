@@ -26,7 +26,7 @@ function Result({ c }: { c: CaseStatus }) {
     [t('customer.status.opened'), formatDateTime(c.created_at, locale)],
     [
       t('customer.status.lastUpdate'),
-      `${tDynamic(`customer.event.${c.last_update.kind}`, c.last_update.kind)} · ${formatDateTime(c.last_update.at, locale)}`,
+      `${tDynamic(`customer.event.${c.last_update.kind}`, c.last_update.kind)} — ${formatDateTime(c.last_update.at, locale)}`,
     ],
   ];
   if (c.due_at) rows.push([t('customer.status.due'), formatDate(c.due_at, locale)]);
