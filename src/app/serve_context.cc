@@ -2,6 +2,8 @@
 
 #include "api/crm_api.h"
 #include "api/form_routes.h"
+#include "api/public_case_routes.h"
+#include "api/public_form_routes.h"
 #include "api/system_routes.h"
 #include "api/token_routes.h"
 #include "api/user_routes.h"
@@ -77,12 +79,14 @@ class Context final : public ServeContext {
     info.strategy_json = [json] { return json; };
     api::add_system_routes(router, std::move(info), guard_);
     api::add_form_routes(router, intake_);
+    api::add_public_form_routes(router, strategy_);
     api::AccountServices accounts{accounts_, guard_, clock_, &slow_};
     api::add_auth_routes(router, accounts, settings_.logins);
     api::add_user_routes(router, accounts, agent_vocabulary());
     api::add_token_routes(router, accounts);
     api::add_webhook_routes(router, accounts, webhooks_);
     if (crm_) api::add_crm_api(router, guard_, *crm_);
+    if (crm_) api::add_public_case_routes(router, *crm_, clock_, settings_.logins);
     api::add_wfm_routes(router, guard_);
     live_.add_routes(router, guard_);
   }

@@ -24,8 +24,13 @@ export function pathFromHash(hash: string): string {
   return p;
 }
 
+// A route whose path ends in "/*" matches every path below it
+// ("/forms/*" matches "/forms/voc_form"); exact paths win.
 export function findRoute(routes: readonly RouteDef[], path: string): RouteDef | undefined {
-  return routes.find((r) => r.path === path);
+  return (
+    routes.find((r) => r.path === path) ??
+    routes.find((r) => r.path.endsWith('/*') && path.startsWith(r.path.slice(0, -1)) && path.length > r.path.length - 1)
+  );
 }
 
 export function href(path: string): string {
