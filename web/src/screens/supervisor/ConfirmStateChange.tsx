@@ -21,6 +21,11 @@ export function ConfirmStateChange({ agent, change, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = agent.name || agent.agent;
+  // Close the modal first: focus can only return to the page once it is shut.
+  const finish = (result: { ok: boolean; message: string } | null) => {
+    ref.current?.close?.();
+    onClose(result);
+  };
 
   useEffect(() => {
     const d = ref.current;
@@ -40,7 +45,7 @@ export function ConfirmStateChange({ agent, change, onClose }: Props) {
       setError(r.status === 0 ? t('common.errorNetwork') : t('common.errorHttp', { status: r.status, message: r.message }));
       return;
     }
-    onClose({ ok: true, message: t('supervisor.change.done', { name, state: stateLabel(change) }) });
+    finish({ ok: true, message: t('supervisor.change.done', { name, state: stateLabel(change) }) });
   }
 
   return (
@@ -51,7 +56,7 @@ export function ConfirmStateChange({ agent, change, onClose }: Props) {
       aria-describedby="confirm-text"
       onCancel={(e) => {
         e.preventDefault();
-        onClose(null);
+        finish(null);
       }}
     >
       <form class="form" onSubmit={confirm}>
@@ -72,7 +77,7 @@ export function ConfirmStateChange({ agent, change, onClose }: Props) {
           <button type="submit" class="primary" disabled={busy}>
             {t(`supervisor.change.confirm.${change}`)}
           </button>
-          <button type="button" onClick={() => onClose(null)}>
+          <button type="button" onClick={() => finish(null)}>
             {t('supervisor.change.cancel')}
           </button>
         </div>
