@@ -71,11 +71,8 @@ export function Wallboard() {
                     <dt>{t('supervisor.col.serviceLevel')}</dt>
                     <dd data-field="sl">
                       <SlBadge q={q} target={target} />
+                      <span class="wb-target">{t('wallboard.target', { target: targetText(target, true) })}</span>
                     </dd>
-                  </div>
-                  <div>
-                    <dt>{t('supervisor.col.target')}</dt>
-                    <dd>{targetText(target)}</dd>
                   </div>
                   <div>
                     <dt>{t('supervisor.col.abandoned')}</dt>

@@ -29,23 +29,24 @@ export function targetOf(id: string, info: Record<string, QueueInfo>): QueueTarg
   return info[id]?.target ?? DEFAULT_TARGET;
 }
 
-export function targetText(target: QueueTarget): string {
+// "80% in 20s"; `short` leaves out "(business hours)".
+export function targetText(target: QueueTarget, short = false): string {
   const l = getLocale();
   const percent = formatPercent(target.percent, l);
   if (target.thresholdS === undefined) return percent;
-  const key = target.business ? 'supervisor.sl.targetBusiness' : 'supervisor.sl.target';
+  const key = target.business && !short ? 'supervisor.sl.targetBusiness' : 'supervisor.sl.target';
   return t(key, { percent, within: formatDuration(target.thresholdS, l) });
 }
 
 export function SlBadge({ q, target }: { q: QueueFigures; target: QueueTarget }) {
   const status = slStatus(q, target.percent / 100);
-  const value = status === 'none' ? t('common.none') : formatPercent(q.serviceLevel * 100, getLocale(), 0);
+  const value = formatPercent(q.serviceLevel * 100, getLocale(), 0);
   return (
     <span class={`sl sl-${status}`} data-sl={status}>
       <span class="sl-icon" aria-hidden="true">
         {SL_ICON[status]}
       </span>
-      <span class="sl-value">{value}</span>
+      {status !== 'none' && <span class="sl-value">{value}</span>}
       <span class="sl-word">{t(`supervisor.sl.${status}`)}</span>
     </span>
   );
