@@ -164,10 +164,22 @@ describe('supervisor wallboard and back-office inbox', () => {
     const { page } = p;
     const m = messages.en;
     await signInWithCookie(page, SUPERVISOR);
+    // Pass the feed through the test, to cut it and watch the reconnect.
+    const sockets = [];
+    await page.routeWebSocket(/\/api\/v1\/supervisor\/ws/, (ws) => {
+      sockets.push(ws);
+      ws.connectToServer();
+    });
     await page.goto('/#/supervisor');
     await page.getByRole('heading', { level: 1, name: m['supervisor.title'] }).waitFor();
     await page.locator('[data-live="open"]').first().waitFor();
     await page.locator('tr[data-queue="written"]').getByRole('rowheader', { name: 'Written contacts' }).waitFor();
+    assert.doesNotMatch(sockets[0].url(), /since=/);
+    await sockets[0].close();
+    for (let i = 0; i < 100 && sockets.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(sockets.length, 2, 'no reconnect');
+    assert.match(sockets[1].url(), /since=\d+/);
+    await page.locator('[data-live="open"]').first().waitFor();
     await page.locator('tr[data-agent="ali"] [data-state="not_ready"]').waitFor();
     assert.equal((await cell(page, 'tr[data-queue="written"]', 'waiting').textContent()).trim(), '1');
     assert.equal(await page.evaluate(() => document.dir), 'ltr');
