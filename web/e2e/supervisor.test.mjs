@@ -21,6 +21,8 @@ const BACKOFFICE = { username: 'bita', password: 'backoffice-pass-1', display_na
 // A frontline agent (examples/automotive/strategy.yaml, group frontline):
 // no `writing` skill, so web forms wait in the `written` queue.
 const FRONTLINE = { skills: { sales: 3, after_sales: 3, documents: 3, warranty: 2 }, groups: ['frontline'], capacities: { chat: 3, voice: 1 } };
+const WRITER = { username: 'reza', password: 'agent-pass-67890', display_name: 'Reza Moradi', role: 'agent' };
+const WRITING = { skills: { writing: 4, documents: 4, sales: 2 }, groups: ['back_office'], capacities: { chat: 3, voice: 1, webform: 2 } };
 const VOC_FORM = { fields: { vehicle_model: 'kavir_suv', vin: 'NLAA1234567890123', mobile: '09123456789', province: 'tehran', description: 'engine noise' } };
 
 async function api(token, method, path, body) {
@@ -213,6 +215,24 @@ describe('supervisor wallboard and back-office inbox', () => {
     // Another form: the big screen counts it live too.
     await api(null, 'POST', '/api/v1/forms/voc_form', VOC_FORM);
     await page.waitForFunction(() => document.querySelector('.wb-tile[data-queue="written"] [data-field="waiting"] .wb-number')?.textContent === '۲');
+    // A back-office agent (writing skill) answers both: the queue's service
+    // level now has a value, a colour, an icon and words.
+    const reza = await createUser(WRITER);
+    await api(adminToken, 'PUT', `/api/v1/users/${reza.id}/agent`, WRITING);
+    const rezaToken = await tokenOf(WRITER);
+    await api(rezaToken, 'POST', '/api/v1/agent/login');
+    await api(rezaToken, 'POST', '/api/v1/agent/state', { state: 'ready' });
+    let offers = [];
+    for (let i = 0; i < 50 && offers.length < 2; i++) {
+      offers = (await api(rezaToken, 'GET', '/api/v1/agent')).offers;
+      if (offers.length < 2) await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const o of offers) await api(rezaToken, 'POST', `/api/v1/agent/offers/${o.contact}/accept`);
+    const sl = page.locator('.wb-tile[data-queue="written"] [data-sl]');
+    await page.locator('.wb-tile[data-queue="written"] [data-sl]:not([data-sl="none"])').waitFor();
+    const status = await sl.getAttribute('data-sl');
+    assert.ok((await sl.textContent()).includes(m[`supervisor.sl.${status}`]));
+    await page.locator('.wallboard li[data-agent="reza"] [data-state="busy"]').waitFor();
     const size = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
     assert.ok(size.h <= 1080 && size.w <= 1920, `does not fit: ${JSON.stringify(size)}`);
     await screenshot(page, 'wallboard-big', { docs: true, fullPage: false });
