@@ -139,6 +139,7 @@ describe('supervisor wallboard and back-office inbox', () => {
     const dialog = page.getByRole('dialog', { name: m['supervisor.change.title'] });
     await dialog.waitFor();
     assert.ok(await page.evaluate(() => !!document.activeElement?.closest('dialog')), 'focus is not in the dialog');
+    assert.deepEqual(await axeViolations(page), [], 'dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.change), 'not_ready');
