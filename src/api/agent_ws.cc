@@ -1,5 +1,7 @@
 #include "api/agent_ws.h"
 
+#include <algorithm>
+#include <functional>
 #include <mutex>
 
 namespace tamas::api {
@@ -33,10 +35,20 @@ std::uint64_t since_param(const Request& req) {
   }
 }
 
-// Sends `hello`, then events after ?since=, then live events matching `filters`.
+// The opening frame and the bus seq it was made at. A full snapshot
+// already reflects every event up to `seq`; a plain hello does not.
+struct Hello {
+  std::uint64_t seq = 0;
+  std::string text;
+  bool snapshot = false;
+};
+
+// Subscribes, then sends `hello()` (made after subscribing, so no event
+// falls between the snapshot and the live stream), then events after
+// ?since=, then live events matching `filters` newer than the hello.
 void stream(const Request& req, const std::shared_ptr<WsConnection>& conn, WsCallbacks& cb,
             services::EventBus& bus, std::int64_t tenant, std::vector<std::string> filters,
-            const std::string& hello) {
+            const std::function<Hello()>& make_hello) {
   auto s = std::make_shared<Stream>();
   std::weak_ptr<WsConnection> weak = conn;
   s->subscription = bus.subscribe(tenant, filters, [s, weak](const BusEvent& e) {
@@ -48,15 +60,20 @@ void stream(const Request& req, const std::shared_ptr<WsConnection>& conn, WsCal
     else
       send_event(*c, *s, e);
   });
-  conn->send(hello);
+  const Hello hello = make_hello();
+  conn->send(hello.text);
   std::lock_guard lock(s->mu);
+  std::uint64_t sent = hello.snapshot ? hello.seq : 0;
   if (req.query.count("since")) {
     bool complete = true;
-    for (const auto& e : bus.since(tenant, since_param(req), filters, &complete))
+    for (const auto& e : bus.since(tenant, since_param(req), filters, &complete)) {
       send_event(*conn, *s, e);
+      sent = std::max(sent, e.seq);
+    }
     if (!complete) conn->send(R"({"type":"replay_incomplete"})");
   }
-  for (const auto& e : s->held) send_event(*conn, *s, e);
+  for (const auto& e : s->held)
+    if (e.seq > sent) send_event(*conn, *s, e);
   s->held.clear();
   s->replaying = false;
   cb.on_close = [s] {
@@ -83,11 +100,14 @@ void add_live_ws(Router& router, const Guard& guard, services::AgentDesk& desk,
               auto who = guard.check(req, Permission::agent_desk);
               if (auto* refusal = std::get_if<Response>(&who)) return std::move(*refusal);
               const auto& p = std::get<Principal>(who);
-              auto a = desk.agent(p.username);
-              const std::string state = a ? a->state : "logged_out";
-              const std::string hello =
-                  R"({"type":"hello","seq":)" + std::to_string(bus.last_seq()) + R"(,"agent":")" +
-                  json_escape(p.username) + R"(","state":")" + state + R"("})";
+              auto hello = [&desk, &bus, username = p.username] {
+                const std::uint64_t seq = bus.last_seq();
+                auto a = desk.agent(username);
+                const std::string state = a ? a->state : "logged_out";
+                return Hello{seq, R"({"type":"hello","seq":)" + std::to_string(seq) +
+                                      R"(,"agent":")" + json_escape(username) + R"(","state":")" +
+                                      state + R"("})"};
+              };
               stream(req, conn, cb, bus, p.tenant, {"agent/" + p.username}, hello);
               return std::nullopt;
             });
@@ -97,9 +117,13 @@ void add_live_ws(Router& router, const Guard& guard, services::AgentDesk& desk,
               auto who = guard.check(req, Permission::supervise);
               if (auto* refusal = std::get_if<Response>(&who)) return std::move(*refusal);
               const auto& p = std::get<Principal>(who);
-              const std::string hello = R"({"type":"snapshot","seq":)" +
-                                        std::to_string(bus.last_seq()) + R"(,"data":)" +
-                                        feed.snapshot() + "}";
+              auto hello = [&feed, &bus] {
+                const std::uint64_t seq = bus.last_seq();
+                return Hello{seq,
+                             R"({"type":"snapshot","seq":)" + std::to_string(seq) + R"(,"data":)" +
+                                 feed.snapshot() + "}",
+                             true};
+              };
               stream(req, conn, cb, bus, p.tenant, {"queue/", "agents/"}, hello);
               return std::nullopt;
             });

@@ -83,9 +83,10 @@ void add_agent_session_routes(Router& router, const Guard& guard, AgentDesk& des
   const auto p = Permission::agent_desk;
   router.post("/api/v1/agent/login", guard.allow(p, [&desk](const Request&, const Principal& who,
                                                             Respond respond) {
-    desk.login({who.user, who.username, display_name(who)}, [respond](Result<services::DeskAgent> r) {
-      respond(r ? Response::json(200, agent_json(*r)) : error_response(r.error()));
-    });
+    desk.login({who.user, who.username, display_name(who)},
+               [respond](Result<services::DeskAgent> r) {
+                 respond(r ? Response::json(200, agent_json(*r)) : error_response(r.error()));
+               });
   }));
   router.post("/api/v1/agent/logout",
               guard.allow(p, [&desk](const Request& req, const Principal& who, Respond respond) {

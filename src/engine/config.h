@@ -71,6 +71,9 @@ struct QueueConfig {
   int default_priority = 0;
   std::vector<SkillRequirement> default_skills;
   Duration sl_threshold{std::chrono::seconds(20)};  // "answered within"
+  // When set, the wait judged against sl_threshold is business time (see
+  // SloConfig::business_time; must be pure).
+  std::function<Duration(Instant from, Instant to)> sl_business_time;
   Duration default_aht{std::chrono::seconds(180)};  // EWT before any contact ends
   bool announce_position = true;                    // compute exact position on queueing
   FallbackAction closed_action;                     // on arrival while closed

@@ -1,6 +1,8 @@
 #include "engine/bridge/from_strategy.h"
 
 #include <algorithm>
+#include <functional>
+#include <memory>
 
 #include "strategy/match.h"
 
@@ -66,8 +68,12 @@ void apply_first_rule(const strategy::Strategy& s, const strategy::RoutingRule& 
   q.no_agents_action = fallback_of(s, rule.no_agents);
   const std::string type = rule.types.empty() ? "*" : rule.types.front();
   const std::string channel = rule.channels.empty() ? "*" : rule.channels.front();
-  if (const auto* sl = strategy::service_level_for(s, type, channel, "*"); sl && !sl->business)
-    q.sl_threshold = sl->threshold;
+  const auto* sl = strategy::service_level_for(s, type, channel, "*");
+  if (!sl) return;
+  // A business-time level needs the calendar; without one the queue keeps
+  // its default rather than judge elapsed time against hours of business.
+  q.sl_business_time = business_clock(s, *sl, calendar);
+  if (!sl->business || q.sl_business_time) q.sl_threshold = sl->threshold;
 }
 
 // Appends the expansion of one rule over its lists (empty list = any).
@@ -123,9 +129,7 @@ Status expand_rule(const strategy::Strategy& s, const strategy::RoutingRule& rul
 // channels, so two entries may coincide (fax and email): the earlier wins in
 // the engine's resolution, and the later one keeps its id with a "#n" suffix.
 Result<std::vector<SloConfig>> slos_of(const strategy::Strategy& s,
-                                       const BusinessCalendar* calendar) {
-  std::shared_ptr<const BusinessCalendar> shared;
-  if (calendar) shared = std::make_shared<const BusinessCalendar>(*calendar);
+                                       const std::shared_ptr<const BusinessCalendar>& calendar) {
   std::vector<SloConfig> out;
   for (const auto& sl : s.service_levels) {
     SloConfig c;
@@ -143,12 +147,7 @@ Result<std::vector<SloConfig>> slos_of(const strategy::Strategy& s,
     c.threshold = sl.threshold;
     c.target = sl.percent / 100.0;
     c.business = sl.business;
-    if (sl.business && shared && sl.hours_index >= 0) {
-      const Schedule& hours = s.schedules[static_cast<std::size_t>(sl.hours_index)];
-      c.business_time = [shared, hours](Instant from, Instant to) {
-        return shared->business_time_between(hours, from, to);
-      };
-    }
+    c.business_time = business_clock(s, sl, calendar);
     out.push_back(std::move(c));
   }
   return out;
@@ -197,6 +196,8 @@ Result<Channel> engine_channel(std::string_view c) {
 Result<EngineConfig> engine_config_from(const strategy::Strategy& s,
                                         const BusinessCalendar* calendar) {
   EngineConfig config;
+  std::shared_ptr<const BusinessCalendar> shared;
+  if (calendar) shared = std::make_shared<const BusinessCalendar>(*calendar);
   for (const auto& sk : s.skills) config.skills.push_back(sk.id);
   for (const auto& q : s.queues) {
     QueueConfig qc;
@@ -212,12 +213,12 @@ Result<EngineConfig> engine_config_from(const strategy::Strategy& s,
     if (rule.queue_index < 0) continue;  // a partner transfer: handled at intake
     const auto qi = static_cast<size_t>(rule.queue_index);
     if (!configured[qi]) {
-      apply_first_rule(s, rule, config.queues[qi]);
+      apply_first_rule(s, rule, shared, config.queues[qi]);
       configured[qi] = true;
     }
     if (auto st = expand_rule(s, rule, config.rules); !st.ok()) return st.error();
   }
-  auto slos = slos_of(s, calendar);
+  auto slos = slos_of(s, shared);
   if (!slos) return slos.error();
   config.slos = std::move(*slos);
   return config;

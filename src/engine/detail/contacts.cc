@@ -140,7 +140,9 @@ Status Core::accept(Ref a, Ref c) {
   QueueStats& qs = queues_[ct.queue].counters;
   ++qs.answered;
   qs.total_wait_answered += wait;
-  if (wait <= queues_[ct.queue].sl_threshold) ++qs.answered_within;
+  const QueueRt& q = queues_[ct.queue];
+  const Duration judged = q.sl_business_time ? q.sl_business_time(ct.queued_at, now_) : wait;
+  if (judged <= q.sl_threshold) ++qs.answered_within;
   ++ag.stats.handled;
   slo_answered(ct, a, now_ - ct.arrived);
   Event& e = emit(EventKind::contact_answered);

@@ -44,6 +44,7 @@ static Status compile_queue(Core& core, const QueueConfig& qc, QueueRt& q) {
   q.aging = std::llround(qc.aging_per_second * 1000.0);
   q.default_priority = qc.default_priority;
   q.sl_threshold = qc.sl_threshold;
+  q.sl_business_time = qc.sl_business_time;
   q.announce = qc.announce_position;
   q.closed_action = qc.closed_action;
   q.no_agents_action = qc.no_agents_action;

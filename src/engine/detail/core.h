@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <queue>
 #include <set>
 #include <string>
@@ -64,6 +65,7 @@ struct QueueRt {
   int default_priority = 0;
   Reqs default_reqs;
   Duration sl_threshold{0};
+  std::function<Duration(Instant, Instant)> sl_business_time;  // null: elapsed
   bool announce = true;
   FallbackAction closed_action, no_agents_action, full_action;
   bool open = true;

@@ -217,8 +217,13 @@ class BusinessHourSlo : public ::testing::Test {
     EXPECT_TRUE(engine->apply(AcceptOffer{"maryam", "E-1"}, sat_1000).status.ok());
     auto stats = engine->slo_stats("*/email/*");
     EXPECT_TRUE(stats.ok()) << stats.error().message;
+    auto queue = engine->queue_stats("written");
+    EXPECT_TRUE(queue.ok()) << queue.error().message;
+    queue_within_ = queue->answered_within;
     return stats->total;
   }
+
+  std::int64_t queue_within_ = -1;
 
   strategy::Strategy strategy_;
   std::optional<BusinessCalendar> calendar_;
@@ -229,12 +234,14 @@ TEST_F(BusinessHourSlo, CountsOnlyOfficeHoursTowardTheTarget) {
   EXPECT_EQ(f.answered, 1);
   EXPECT_EQ(f.answered_within, 1) << "3 business hours is within 8h business";
   EXPECT_EQ(f.asa, std::chrono::hours(68)) << "the average speed of answer stays elapsed time";
+  EXPECT_EQ(queue_within_, 1) << "the written queue judges its SL in business time too";
 }
 
 TEST_F(BusinessHourSlo, WithoutTheCalendarTheSameWaitMissesTheTarget) {
   auto f = answer_email(nullptr);
   EXPECT_EQ(f.answered, 1);
   EXPECT_EQ(f.answered_within, 0);
+  EXPECT_EQ(queue_within_, 0);
 }
 
 }  // namespace
