@@ -1,7 +1,7 @@
 // A YAML source with line numbers (always left to right), each line followed
 // by its problems. With `problems`, only the lines around them are shown.
 import { formatNumber, localizeDigits } from '../../format';
-import { getLocale, t } from '../../i18n';
+import { direction, getLocale, t } from '../../i18n';
 import { annotateSource, excerpt, type Problem } from './strategyVersions';
 
 export function SourceView({ source, problems = [], label }: { source: string; problems?: Problem[]; label: string }) {
@@ -21,7 +21,7 @@ export function SourceView({ source, problems = [], label }: { source: string; p
             <span class="ln">{localizeDigits(String(l.n), locale)}</span>
             <span class="tx">{l.text || ' '}</span>
             {l.problems.map((p) => (
-              <span class="msg" role="note">
+              <span class="msg" role="note" dir={direction(locale)}>
                 <bdi>{t('admin.versions.problemAt', { line: formatNumber(p.line, locale), column: formatNumber(p.column, locale) })}</bdi>{' '}
                 <bdi dir="ltr">{p.message}</bdi>
               </span>
