@@ -99,7 +99,7 @@ describe('admin screens', () => {
     noErrors(p);
   });
 
-  it('adds a user from the keyboard alone and shows the list in English', async () => {
+  it('adds a user from the keyboard alone, promotes her, and shows the list in English', async () => {
     const p = await open('en', '/admin/users');
     const { page } = p;
     await page.locator('[data-state="loaded"]').waitFor();
@@ -115,6 +115,13 @@ describe('admin screens', () => {
     await page.getByRole('heading', { name: en['admin.users.editTitle'].replace('{name}', 'mina.super') }).waitFor();
     assert.equal(await page.evaluate(() => document.dir), 'ltr');
     assert.ok(await page.getByRole('cell', { name: 'Mina', exact: true }).isVisible());
+    // Promote her and reset her password (PATCH: only what changed).
+    await page.locator('#edit-role').selectOption('supervisor');
+    await page.getByLabel(en['admin.users.newPassword']).fill('a fresh long password');
+    await page.getByRole('button', { name: en['admin.users.saveAccount'] }).click();
+    await page.getByRole('status').filter({ hasText: en['admin.users.saved'] }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'mina.super' });
+    await row.getByRole('cell', { name: en['admin.role.supervisor'] }).waitFor();
     await screenshot(page, 'admin-users-en', { docs: true });
     await axeClean(page);
     noErrors(p);
