@@ -4,6 +4,7 @@
 #include "api/form_routes.h"
 #include "api/public_case_routes.h"
 #include "api/public_form_routes.h"
+#include "api/strategy_routes.h"
 #include "api/system_routes.h"
 #include "api/token_routes.h"
 #include "api/user_routes.h"
@@ -31,6 +32,22 @@
 
 namespace tamas::app {
 namespace {
+
+// What a strategy needs to start: its calendar and the engine's routing tables.
+struct Startup {
+  BusinessCalendar calendar;
+  std::unique_ptr<engine::Engine> engine;
+};
+
+Result<Startup> startup_of(const strategy::Strategy& s) {
+  auto calendar = services::calendar_of(s);
+  if (!calendar) return calendar.error();
+  auto config = engine::engine_config_from(s, &*calendar);
+  if (!config) return config.error();
+  auto engine = engine::Engine::create(*config);
+  if (!engine) return Error::invalid("routing tables: " + engine.error().message);
+  return Startup{std::move(calendar).value(), std::move(engine).value()};
+}
 
 // Owns, in start-up order: strategy, calendar, store writer, switchboard
 // (engine thread), intake. Destroyed in reverse after the HTTP server stops.
@@ -83,6 +100,15 @@ class Context final : public ServeContext {
     api::AccountServices accounts{accounts_, guard_, clock_, &slow_};
     api::add_auth_routes(router, accounts, settings_.logins);
     api::add_user_routes(router, accounts, agent_vocabulary());
+    api::StrategyVersionSettings versions;
+    versions.organisation = strategy_.organisation.id;
+    versions.running = running_version_;
+    versions.startable = [](const strategy::Strategy& s) -> Status {
+      auto start = startup_of(s);
+      if (!start) return start.error();
+      return {};
+    };
+    api::add_strategy_version_routes(router, accounts, std::move(versions));
     api::add_token_routes(router, accounts);
     api::add_webhook_routes(router, accounts, webhooks_);
     if (crm_) api::add_crm_api(router, guard_, *crm_);
@@ -101,6 +127,9 @@ class Context final : public ServeContext {
   }
 
   const api::Guard& guard() const override { return guard_; }
+
+  // The stored strategy version this process runs (see api/strategy_routes.h).
+  void set_running_version(store::RowId id) { running_version_ = id; }
 
   // Re-queues what the store still holds as open (after a restart).
   Status recover(store::Store& db) {
@@ -155,6 +184,7 @@ class Context final : public ServeContext {
  private:
   WallClock clock_;
   ServeSettings settings_;
+  store::RowId running_version_ = 0;
   strategy::Strategy strategy_;
   BusinessCalendar calendar_;
   store::TenantId tenant_;
@@ -185,29 +215,30 @@ class Context final : public ServeContext {
 Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& strategy_path,
                                                          const std::string& db_path,
                                                          ServeSettings settings) {
-  auto loaded = load_strategy_file(strategy_path);
-  if (!loaded) return loaded.error();
-  auto& s = *loaded;
-  auto calendar = services::calendar_of(s);
-  if (!calendar) return calendar.error();
-  auto config = engine::engine_config_from(s, &*calendar);
-  if (!config) return config.error();
-  auto engine = engine::Engine::create(*config);
-  if (!engine) return Error::invalid("routing tables: " + engine.error().message);
+  auto file = load_strategy_file(strategy_path);
+  if (!file) return file.error();
   auto db = open_database(db_path);
   if (!db) return db.error();
-  auto tenant = install_strategy(**db, strategy_path, s);
+  auto tenant = install_strategy(**db, strategy_path, *file);
   if (!tenant) return tenant.error();
+  // The active version runs: the file, or a version uploaded over the API since.
+  auto active = active_strategy(**db, *tenant);
+  if (!active) return active.error();
+  if (active->version.uploaded_by != "file:" + strategy_path)
+    log(LogLevel::info, "strategy.from_store",
+        {{"id", active->version.id}, {"uploaded_by", active->version.uploaded_by}});
+  auto start = startup_of(active->strategy);
+  if (!start) return start.error();
   auto reader = open_database(db_path);
   if (!reader) return reader.error();
   auto accounts = open_database(db_path);
   if (!accounts) return accounts.error();
   auto webhooks = open_database(db_path);
   if (!webhooks) return webhooks.error();
-  auto context =
-      std::make_unique<Context>(std::move(s), std::move(calendar).value(), *tenant,
-                                std::move(db).value(), std::move(engine).value(),
-                                std::move(accounts).value(), std::move(webhooks).value(), settings);
+  auto context = std::make_unique<Context>(
+      std::move(active->strategy), std::move(start->calendar), *tenant, std::move(db).value(),
+      std::move(start->engine), std::move(accounts).value(), std::move(webhooks).value(), settings);
+  context->set_running_version(active->version.id);
   if (auto st = context->recover(**reader); !st.ok()) return st.error();
   auto crm_db = open_database(db_path);
   if (!crm_db) return crm_db.error();

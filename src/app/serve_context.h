@@ -24,7 +24,10 @@ struct ServeSettings {
 class ServeContext {
  public:
   // Loads and validates the strategy file and opens (creating, migrating)
-  // the database. Errors name the file and what is wrong.
+  // the database. A file whose text the tenant has not stored yet becomes the
+  // active version; then the active version runs (the file, or a version
+  // uploaded over POST /api/v1/strategy/versions since the file was stored).
+  // Errors name the file and what is wrong.
   static Result<std::unique_ptr<ServeContext>> open(const std::string& strategy_path,
                                                     const std::string& db_path,
                                                     ServeSettings settings = {});

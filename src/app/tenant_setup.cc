@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/wall_clock.h"
 #include "core/log.h"
 #include "store/sqlite_store.h"
-#include "app/wall_clock.h"
 #include "strategy/json.h"
 #include "strategy/loader.h"
 
@@ -39,7 +39,8 @@ Result<store::TenantId> install_strategy(store::Store& db, const std::string& pa
   if (auto found = db.tenants().find_by_slug(slug)) {
     tenant = found->id;
   } else if (found.error().code == ErrorCode::not_found) {
-    const std::string name = s.organisation.name.en.empty() ? s.organisation.name.fa : s.organisation.name.en;
+    const std::string name =
+        s.organisation.name.en.empty() ? s.organisation.name.fa : s.organisation.name.en;
     auto added = db.tenants().add(store::Tenant{0, slug, name, WallClock().now()});
     if (!added) return added.error();
     tenant = *added;
@@ -47,8 +48,11 @@ Result<store::TenantId> install_strategy(store::Store& db, const std::string& pa
   } else {
     return found.error();
   }
-  auto active = db.strategies().active(tenant);
-  if (active && active->yaml == text.str()) return tenant;
+  // A file stored before (as it is) does not override versions uploaded since.
+  auto history = db.strategies().history(tenant);
+  if (!history) return history.error();
+  for (const auto& known : *history)
+    if (known.yaml == text.str()) return tenant;
   store::StrategyVersion v;
   v.tenant = tenant;
   v.version = s.governance.version;
@@ -59,8 +63,22 @@ Result<store::TenantId> install_strategy(store::Store& db, const std::string& pa
   auto id = db.strategies().add(v);
   if (!id) return id.error();
   if (auto st = db.strategies().activate(tenant, *id); !st.ok()) return st.error();
-  log(LogLevel::info, "strategy.activated", {{"tenant", slug}, {"version", v.version}, {"id", *id}});
+  log(LogLevel::info, "strategy.activated",
+      {{"tenant", slug}, {"version", v.version}, {"id", *id}});
   return tenant;
+}
+
+Result<ActiveStrategy> active_strategy(store::Store& db, store::TenantId tenant) {
+  auto active = db.strategies().active(tenant);
+  if (!active) return active.error();
+  const std::string name = "strategy version " + std::to_string(active->id);
+  auto loaded = strategy::load_strategy_text(active->yaml, name);
+  if (!loaded.ok()) {
+    std::string message = name + " has errors:";
+    for (const auto& d : loaded.errors) message += "\n  " + strategy::format(d);
+    return Error::invalid(std::move(message));
+  }
+  return ActiveStrategy{std::move(active).value(), std::move(*loaded.strategy)};
 }
 
 Result<store::TenantId> find_tenant(store::Store& db, const std::string& slug) {
@@ -71,8 +89,11 @@ Result<store::TenantId> find_tenant(store::Store& db, const std::string& slug) {
   }
   auto all = db.tenants().list();
   if (!all) return all.error();
-  if (all->empty()) return Error::not_found("the database has no organisation yet: run `tamas serve` once, or pass --strategy");
-  if (all->size() > 1) return Error::invalid("several organisations in this database: pass --tenant SLUG");
+  if (all->empty())
+    return Error::not_found(
+        "the database has no organisation yet: run `tamas serve` once, or pass --strategy");
+  if (all->size() > 1)
+    return Error::invalid("several organisations in this database: pass --tenant SLUG");
   return all->front().id;
 }
 

@@ -20,12 +20,22 @@ Result<strategy::Strategy> load_strategy_file(const std::string& path);
 Result<std::unique_ptr<store::Store>> open_database(const std::string& path);
 
 // Finds or creates the tenant named by the strategy's organisation id; if
-// the file's text differs from the tenant's active version, stores it as a
-// new version and activates it. Returns the tenant id.
+// the file's text differs from every version the tenant has stored, stores
+// it as a new version and activates it (so an edited file wins, while an
+// unchanged file leaves a version uploaded over the API active). Returns the
+// tenant id.
 Result<store::TenantId> install_strategy(store::Store& db, const std::string& path,
                                          const strategy::Strategy& s);
 
 // The tenant for `slug`, or the only tenant when `slug` is empty.
+// The tenant's active version, compiled again from its YAML (the version a
+// restarted server runs). Errors list every diagnostic.
+struct ActiveStrategy {
+  store::StrategyVersion version;
+  strategy::Strategy strategy;
+};
+Result<ActiveStrategy> active_strategy(store::Store& db, store::TenantId tenant);
+
 Result<store::TenantId> find_tenant(store::Store& db, const std::string& slug);
 
 }  // namespace tamas::app

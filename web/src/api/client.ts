@@ -3,7 +3,26 @@
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: string; message: string };
+  | { ok: false; status: number; code: string; message: string; details?: ErrorDetails };
+
+// What a 422 may say beyond code and message: the problem per request field
+// (error.fields) and, for a strategy upload, every problem by line (problems).
+export interface ErrorDetails {
+  fields?: Record<string, string>;
+  problems?: unknown[];
+}
+
+function errorDetails(body: unknown): ErrorDetails | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as { error?: { fields?: unknown }; problems?: unknown };
+  const out: ErrorDetails = {};
+  const fields = b.error?.fields;
+  if (typeof fields === 'object' && fields !== null && !Array.isArray(fields)) {
+    out.fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+  }
+  if (Array.isArray(b.problems)) out.problems = b.problems;
+  return out.fields || out.problems ? out : undefined;
+}
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -33,10 +52,12 @@ export async function getJson<T = unknown>(
   }
   // The server's errors look like {"error": {"status", "code", "message"}}.
   const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const details = errorDetails(body);
   return {
     ok: false,
     status: res.status,
     code: typeof err?.code === 'string' ? err.code : 'http',
     message: typeof err?.message === 'string' ? err.message : res.statusText,
+    ...(details ? { details } : {}),
   };
 }
