@@ -187,8 +187,7 @@ export function FormScreen() {
       return;
     }
     if (r.status === 422) {
-      const server = await serverFields(form.entry_point, values, form.fields);
-      setProblems(server);
+      setProblems(serverFields(r.details?.fields ?? {}));
       setError(t('customer.form.fixErrors'));
     } else setError(r.status === 0 ? t('customer.form.error.network') : t('customer.form.error.unavailable'));
   }
@@ -220,16 +219,10 @@ export function FormScreen() {
   );
 }
 
-// The 422's per-field problems, re-read from the raw response so the field
-// names survive (the shared client keeps only code and message).
-async function serverFields(ep: string, values: Record<string, string>, fields: readonly PublicField[]): Promise<Record<string, Problem>> {
-  const res = await fetch(`/api/v1/forms/${encodeURIComponent(ep)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ fields: submission(fields, values) }),
-  }).catch(() => null);
-  const body = (await res?.json().catch(() => null)) as { error?: { fields?: Record<string, string> } } | null;
+// The 422's per-field problems ("fields.vin" -> "vin"), shown like the
+// browser's own checks.
+function serverFields(fields: Record<string, string>): Record<string, Problem> {
   const out: Record<string, Problem> = {};
-  for (const [k, msg] of Object.entries(body?.error?.fields ?? {})) out[k.replace(/^fields\./, '')] = serverProblem(msg);
+  for (const [k, msg] of Object.entries(fields)) out[k.replace(/^fields\./, '')] = serverProblem(msg);
   return out;
 }
