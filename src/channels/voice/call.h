@@ -84,12 +84,12 @@ class Call {
   void unbridge();
   void report(const std::string& agent, AgentLegOutcome outcome, uint16_t status);
   // Caller care (call_care.cc).
-  void care_digit(char d);               // a key outside the IVR
-  bool care_playlist_ended();            // true when handled
-  void care_tick(uint64_t now_ms);       // voicemail length, survey timer
-  void voicemail_audio(struct mbuf* mb); // caller audio while recording
+  void care_digit(char d);                // a key outside the IVR
+  bool care_playlist_ended();             // true when handled
+  void care_tick(uint64_t now_ms);        // voicemail length, survey timer
+  void voicemail_audio(struct mbuf* mb);  // caller audio while recording
   void end_voicemail(bool by_hash);
-  bool start_survey();                   // false when none is armed
+  bool start_survey();  // false when none is armed
   void survey_step(const SurveyRun::Step& step);
   void end_survey();
 
@@ -125,7 +125,7 @@ class Call {
 
   // Caller care.
   AfterAnnouncement after_announce_ = AfterAnnouncement::hold;
-  bool announcing_ = false;                // an announcement plays while waiting
+  bool announcing_ = false;  // an announcement plays while waiting
   std::optional<VoicemailRequest> voicemail_;
   std::unique_ptr<Recorder> voicemail_rec_;  // from the end of the closed message
   uint32_t voicemail_ms_ = 0;

@@ -61,7 +61,8 @@ void Call::finish_call() {
 void Call::care_digit(char d) {
   switch (phase_) {
     case Phase::waiting:
-      log(LogLevel::info, "voice.waiting_digit", {{"call", info_.id}, {"digit", std::string(1, d)}});
+      log(LogLevel::info, "voice.waiting_digit",
+          {{"call", info_.id}, {"digit", std::string(1, d)}});
       if (agent_.events().on_waiting_digit) agent_.events().on_waiting_digit(info_, d);
       return;
     case Phase::voicemail:

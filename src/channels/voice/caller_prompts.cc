@@ -20,19 +20,25 @@ constexpr Line kLines[] = {
     {"care.wait", "زمان تقریبی انتظار شما", "Your estimated wait is"},
     {"care.minutes", "دقیقه است.", "minutes."},
     {"care.callback_offer",
-     "اگر می‌خواهید بدون از دست دادن نوبت با شما تماس بگیریم، عدد یک را فشار دهید.",
+     "اگر می‌خواهید بدون از دست دادن نوبت با شما تماس بگیریم، عدد یک را فشار "
+     "دهید.",
      "To keep your place and be called back, press one."},
-    {"care.callback_ok", "نوبت شما حفظ شد. به زودی با شما تماس می‌گیریم. خدانگهدار.",
+    {"care.callback_ok",
+     "نوبت شما حفظ شد. به زودی با شما تماس می‌گیریم. "
+     "خدانگهدار.",
      "Your place is kept. We will call you back. Goodbye."},
     {"care.closed",
      "در حال حاضر خارج از ساعت کاری هستیم. لطفاً پیام خود را بگذارید و در پایان کلید مربع را "
      "فشار دهید.",
      "We are closed now. Please leave a message after this announcement, and press hash when you "
      "are done."},
-    {"care.voicemail_saved", "پیام شما ثبت شد. در اولین ساعت کاری با شما تماس می‌گیریم. خدانگهدار.",
+    {"care.voicemail_saved",
+     "پیام شما ثبت شد. در اولین ساعت کاری با شما تماس می‌گیریم. "
+     "خدانگهدار.",
      "Your message is saved. We will call you back when we open. Goodbye."},
     {"care.survey_intro", "لطفاً به چند پرسش کوتاه پاسخ دهید.", "Please answer a short survey."},
-    {"care.survey_thanks", "از پاسخ شما سپاسگزاریم. خدانگهدار.", "Thank you for your answers. Goodbye."},
+    {"care.survey_thanks", "از پاسخ شما سپاسگزاریم. خدانگهدار.",
+     "Thank you for your answers. Goodbye."},
 };
 
 struct Scale {
@@ -73,8 +79,8 @@ bool any_or(const std::vector<std::string>& list, const std::string& v) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, PromptSource>> caller_care_prompts(
-    const strategy::Strategy& s, const std::string& language) {
+std::vector<std::pair<std::string, PromptSource>> caller_care_prompts(const strategy::Strategy& s,
+                                                                      const std::string& language) {
   const bool en = language == "en";
   std::vector<std::pair<std::string, PromptSource>> out;
   for (const Line& l : kLines) out.emplace_back(l.id, spoken(en ? l.en : l.fa, language));
@@ -83,9 +89,9 @@ std::vector<std::pair<std::string, PromptSource>> caller_care_prompts(
     for (const auto& q : survey.questions) {
       auto scale = scale_of(q.scale);
       if (!scale) continue;
-      out.emplace_back("survey." + survey.id + "." + q.id,
-                       spoken(pick(q.prompt, language) + " " + (en ? scale->en : scale->fa),
-                              language));
+      out.emplace_back(
+          "survey." + survey.id + "." + q.id,
+          spoken(pick(q.prompt, language) + " " + (en ? scale->en : scale->fa), language));
     }
   }
   return out;

@@ -22,8 +22,8 @@
 
 namespace tamas::voice {
 
-std::vector<std::pair<std::string, PromptSource>> caller_care_prompts(
-    const strategy::Strategy& s, const std::string& language);
+std::vector<std::pair<std::string, PromptSource>> caller_care_prompts(const strategy::Strategy& s,
+                                                                      const std::string& language);
 
 // "You are number <position> in line. Your estimated wait is <m> minutes."
 // (minutes rounded up, at least one; position 0 is not said), then the

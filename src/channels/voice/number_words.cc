@@ -7,13 +7,13 @@ namespace tamas::voice {
 namespace {
 
 constexpr std::array<const char*, 20> kFaUnits = {
-    "صفر",  "یک",    "دو",     "سه",   "چهار", "پنج",    "شش",     "هفت",  "هشت", "نه",
-    "ده",   "یازده", "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده", "هجده", "نوزده"};
-constexpr std::array<const char*, 10> kFaTens = {"",     "",      "بیست",  "سی",    "چهل",
+    "صفر", "یک",    "دو",     "سه",    "چهار",   "پنج",    "شش",     "هفت",  "هشت",  "نه",
+    "ده",  "یازده", "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده", "هجده", "نوزده"};
+constexpr std::array<const char*, 10> kFaTens = {"",      "",    "بیست",  "سی",    "چهل",
                                                  "پنجاه", "شصت", "هفتاد", "هشتاد", "نود"};
 constexpr std::array<const char*, 20> kEnUnits = {
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
 constexpr std::array<const char*, 10> kEnTens = {"",      "",      "twenty",  "thirty", "forty",
                                                  "fifty", "sixty", "seventy", "eighty", "ninety"};

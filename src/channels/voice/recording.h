@@ -62,12 +62,12 @@ class RecordingWriter {
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Op> ops_;                         // guarded by mutex_
-  bool stopping_ = false;                      // guarded by mutex_
-  uint64_t next_ = 1;                          // guarded by mutex_
-  Stats stats_;                                // guarded by mutex_
-  std::thread thread_;                         // started by the first open()
-  std::unordered_map<uint64_t, void*> files_;  // SNDFILE*, writer thread only
+  std::deque<Op> ops_;                          // guarded by mutex_
+  bool stopping_ = false;                       // guarded by mutex_
+  uint64_t next_ = 1;                           // guarded by mutex_
+  Stats stats_;                                 // guarded by mutex_
+  std::thread thread_;                          // started by the first open()
+  std::unordered_map<uint64_t, void*> files_;   // SNDFILE*, writer thread only
   std::unordered_map<uint64_t, int> channels_;  // writer thread only
 };
 

@@ -45,7 +45,7 @@ class SurveyRun {
     // Arm the answer timer: from the end of `play`, or now (silence) when
     // `play` is empty.
     std::optional<uint32_t> wait_ms;
-    bool done = false;                // over after `play` (the thanks prompt)
+    bool done = false;  // over after `play` (the thanks prompt)
   };
 
   explicit SurveyRun(SurveyPlan plan);

@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "channels/voice/caller_care.h"
 #include "channels/voice/voice_server.h"
 #include "services/intake/intake.h"
 #include "services/switchboard/switchboard.h"
@@ -62,6 +63,9 @@ class VoiceContacts {
   void attach(VoiceServer* server);
   // Agents' phones; without them offers never ring a phone. Before calls arrive.
   void use_devices(AgentDevices devices, AgentLegOptions options);
+  // Caller care (announcements, callback, voicemail, survey); optional, set
+  // before events(). Must outlive this.
+  void use_care(CallerCare* care);
   // VoiceEvents for that server.
   VoiceEvents events();
   // A Switchboard subscriber.
@@ -81,6 +85,7 @@ class VoiceContacts {
   void committed(uint64_t call_id, const services::IntakeOutcome& outcome);
   void leave_queue(const std::string& interaction);
   void on_agent_leg(const CallInfo& call, const AgentLegReport& report);
+  void survey_started(const CallInfo& call);  // the agent hung up: the contact ends
   void offered(const services::ResolvedEvent& e);
   void offered(uint64_t call_id, const std::string& contact, const std::string& agent);
   void dial(uint64_t call_id, const std::string& agent, const std::string& interaction,
@@ -92,6 +97,7 @@ class VoiceContacts {
   services::Intake& intake_;
   services::Switchboard& switchboard_;
   VoiceServer* server_ = nullptr;
+  CallerCare* care_ = nullptr;
   AgentDevices devices_;
   AgentLegOptions options_;
 
