@@ -20,7 +20,8 @@ constexpr Line kLines[] = {
     {"care.wait", "زمان تقریبی انتظار شما", "Your estimated wait is"},
     {"care.minutes", "دقیقه است.", "minutes."},
     {"care.callback_offer",
-     "اگر می‌خواهید بدون از دست دادن نوبت با شما تماس بگیریم، عدد یک را فشار "
+     "اگر می‌خواهید بدون از دست دادن نوبت با شما تماس بگیریم، عدد یک را "
+     "فشار "
      "دهید.",
      "To keep your place and be called back, press one."},
     {"care.callback_ok",
@@ -33,7 +34,8 @@ constexpr Line kLines[] = {
      "We are closed now. Please leave a message after this announcement, and press hash when you "
      "are done."},
     {"care.voicemail_saved",
-     "پیام شما ثبت شد. در اولین ساعت کاری با شما تماس می‌گیریم. "
+     "پیام شما ثبت شد. در اولین ساعت کاری با شما تماس "
+     "می‌گیریم. "
      "خدانگهدار.",
      "Your message is saved. We will call you back when we open. Goodbye."},
     {"care.survey_intro", "لطفاً به چند پرسش کوتاه پاسخ دهید.", "Please answer a short survey."},
