@@ -20,6 +20,7 @@
 // by a mutex.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -97,7 +98,9 @@ class VoiceContacts {
   services::Intake& intake_;
   services::Switchboard& switchboard_;
   VoiceServer* server_ = nullptr;
-  CallerCare* care_ = nullptr;
+  // Set once at start-up while the engine thread may already run.
+  std::atomic<CallerCare*> care_{nullptr};
+  CallerCare* care() const { return care_.load(std::memory_order_acquire); }
   AgentDevices devices_;
   AgentLegOptions options_;
 
