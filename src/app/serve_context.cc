@@ -122,10 +122,9 @@ class Context final : public ServeContext {
     voice::CallerCareOptions care;
     care.language = language;
     care.recordings_dir = recordings.empty() ? "var/recordings" : recordings;
-    care_ = std::make_unique<voice::CallerCare>(
-        strategy_, switchboard_, clock_, std::move(care),
-        voice::store_caller_care(writer_, tenant_, clock_),
-        voice::next_opening_from(strategy_, calendar_));
+    care_ = std::make_unique<voice::CallerCare>(strategy_, switchboard_, clock_, std::move(care),
+                                                voice::store_caller_care(writer_, tenant_, clock_),
+                                                voice::next_opening_from(strategy_, calendar_));
     voice_contacts_.use_care(care_.get());
     voice_ =
         std::make_unique<voice::VoiceServer>(std::move(plan->config), voice_contacts_.events());
