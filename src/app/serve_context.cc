@@ -14,6 +14,7 @@
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
+#include "channels/voice/store_care.h"
 #include "channels/voice/store_devices.h"
 #include "channels/voice/strategy_voice.h"
 #include "channels/voice/voice_contacts.h"
@@ -146,17 +147,30 @@ class Context final : public ServeContext {
                                     const std::string& prompt_cache,
                                     const std::string& recordings) override {
     const auto& locales = strategy_.organisation.locales;
-    auto plan = voice::voice_plan_from(strategy_, locales.empty() ? "fa" : locales.front());
+    const std::string language = locales.empty() ? "fa" : locales.front();
+    auto plan = voice::voice_plan_from(strategy_, language);
     if (!plan) return plan.error();
     auto prompts = voice::load_prompts(plan->prompts, prompt_cache);
     if (!prompts) return Error::unavailable("voice prompts: " + prompts.error().message);
     plan->config.prompts = std::move(prompts).value();
+    // Caller care: announcements, callback, voicemail, survey (docs/voice.md).
+    voice::CallerCareOptions care;
+    care.language = language;
+    care.recordings_dir = recordings.empty() ? "var/recordings" : recordings;
+    care_ = std::make_unique<voice::CallerCare>(strategy_, switchboard_, clock_, std::move(care),
+                                                voice::store_caller_care(writer_, tenant_, clock_),
+                                                voice::next_opening_from(strategy_, calendar_));
+    voice_contacts_.use_care(care_.get());
     voice_ =
         std::make_unique<voice::VoiceServer>(std::move(plan->config), voice_contacts_.events());
     voice_contacts_.attach(voice_.get());
+    care_->attach(voice_.get());
+    care_->start();
     voice_contacts_.use_devices(voice::store_agent_devices(writer_, tenant_), {recordings});
     if (auto st = voice_->start(addr, port); !st.ok()) {
       voice_contacts_.attach(nullptr);
+      care_->stop();
+      care_->attach(nullptr);
       voice_.reset();
       return st.error();
     }
@@ -175,6 +189,7 @@ class Context final : public ServeContext {
     slow_.stop();
     live_.stop();
     if (voice_) voice_->stop();  // callers still waiting are abandoned
+    if (care_) care_->stop();    // before the engine thread (it asks the engine)
     webhooks_.stop();
     crm_ticker_.reset();
     switchboard_.stop();
@@ -195,6 +210,7 @@ class Context final : public ServeContext {
   services::Intake intake_;
   services::InteractionJournal journal_;
   voice::VoiceContacts voice_contacts_;
+  std::unique_ptr<voice::CallerCare> care_;    // after start_voice()
   std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
   api::AccountsDb accounts_;
   api::SessionGuard guard_;

@@ -42,6 +42,11 @@ class Agent {
   void hangup(uint64_t call_id);
   void dial_agent(uint64_t call_id, const AgentDial& dial);
   void drop_agent(uint64_t call_id, const std::string& agent);
+  // The call with this id (maybe dead), or nullptr. For caller-care commands.
+  Call* find_call(uint64_t call_id) {
+    auto it = calls_.find(call_id);
+    return it == calls_.end() ? nullptr : it->second.get();
+  }
 
   // For calls.
   const VoiceConfig& config() const { return config_; }

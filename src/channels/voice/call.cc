@@ -117,6 +117,8 @@ void Call::on_rtp(const struct sa*, const struct rtp_header* hdr, struct mbuf* m
     call->telephone_event(mb);
   } else if (call->phase_ == Phase::bridged && hdr->pt == call->media_.pt) {
     call->from_caller(hdr, mb);
+  } else if (call->phase_ == Phase::voicemail && hdr->pt == call->media_.pt) {
+    call->voicemail_audio(mb);
   }
 }
 
@@ -133,7 +135,8 @@ void Call::telephone_event(struct mbuf* mb) {
 }
 
 void Call::digit(char d) {
-  if (dead_ || phase_ != Phase::ivr) return;
+  if (dead_) return;
+  if (phase_ != Phase::ivr) return care_digit(d);  // call_care.cc
   log(LogLevel::debug, "voice.digit", {{"call", info_.id}, {"digit", std::string(1, d)}});
   apply(ivr_.digit(d));
 }
@@ -204,6 +207,7 @@ void Call::tick(uint64_t now_ms) {
       }
     }
   }
+  care_tick(now_ms);
   if (deadline_ != 0 && now_ms >= deadline_ && !dead_) {
     deadline_ = 0;
     apply(ivr_.timeout());
@@ -211,6 +215,7 @@ void Call::tick(uint64_t now_ms) {
 }
 
 void Call::playlist_ended() {
+  if (care_playlist_ended()) return;  // call_care.cc
   playlist_.clear();
   if (phase_ == Phase::ivr)
     apply(ivr_.prompt_finished());
@@ -240,6 +245,8 @@ void Call::die(std::string_view reason) {
   dead_ = true;
   deadline_ = 0;
   playlist_.clear();
+  if (voicemail_) end_voicemail(false);  // the caller hung up while recording
+  end_survey();                          // answers so far
   log(LogLevel::info, "voice.call_ended", {{"call", info_.id}, {"reason", std::string(reason)}});
   if (agent_.events().on_call_ended) agent_.events().on_call_ended(info_, reason);
   agent_.reap_later();

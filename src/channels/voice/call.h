@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "channels/voice/libre.h"
 #include "channels/voice/recording.h"
 #include "channels/voice/sdp_answer.h"
+#include "channels/voice/survey.h"
 #include "channels/voice/voice_server.h"
 
 namespace tamas::voice {
@@ -52,8 +54,15 @@ class Call {
   void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status);
   void from_agent(const struct rtp_header* hdr, struct mbuf* mb);
 
+  // Caller care (call_care.cc): see VoiceServer::announce, record_voicemail,
+  // set_survey, finish_call.
+  void announce(const std::vector<std::string>& prompts, AfterAnnouncement after);
+  void record_voicemail(const VoicemailRequest& request);
+  void set_survey(const SurveyPlan& plan);
+  void finish_call();
+
  private:
-  enum class Phase { answering, ivr, waiting, bridged, leaving };
+  enum class Phase { answering, ivr, waiting, bridged, leaving, voicemail, survey };
 
   static int on_offer(struct mbuf** descp, const struct sip_msg* msg, void* arg);
   static int on_answer(const struct sip_msg* msg, void* arg);
@@ -74,6 +83,15 @@ class Call {
   void from_caller(const struct rtp_header* hdr, struct mbuf* mb);
   void unbridge();
   void report(const std::string& agent, AgentLegOutcome outcome, uint16_t status);
+  // Caller care (call_care.cc).
+  void care_digit(char d);                // a key outside the IVR
+  bool care_playlist_ended();             // true when handled
+  void care_tick(uint64_t now_ms);        // voicemail length, survey timer
+  void voicemail_audio(struct mbuf* mb);  // caller audio while recording
+  void end_voicemail(bool by_hash);
+  bool start_survey();  // false when none is armed
+  void survey_step(const SurveyRun::Step& step);
+  void end_survey();
 
   Agent& agent_;
   CallInfo info_;
@@ -104,6 +122,18 @@ class Call {
   std::string recording_path_;          // of the current dial
   std::unique_ptr<Recorder> recorder_;  // while bridged
   TimestampMap to_caller_;              // agent's timestamps onto our stream to the caller
+
+  // Caller care.
+  AfterAnnouncement after_announce_ = AfterAnnouncement::hold;
+  bool announcing_ = false;  // an announcement plays while waiting
+  std::optional<VoicemailRequest> voicemail_;
+  std::unique_ptr<Recorder> voicemail_rec_;  // from the end of the closed message
+  uint32_t voicemail_ms_ = 0;
+  std::optional<SurveyPlan> survey_plan_;  // armed
+  std::unique_ptr<SurveyRun> survey_;      // running
+  uint64_t care_deadline_ = 0;             // survey answer timer; 0 = off
+  std::optional<uint32_t> wait_after_play_;
+  bool survey_reported_ = false;
 };
 
 }  // namespace tamas::voice

@@ -76,7 +76,8 @@ void Call::leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) {
   leg_over_ = true;
   agent_.reap_later();
   report(leg.agent_id(), outcome, status);
-  if (was_bridged && !dead_) hangup("agent hung up");
+  // The agent hung up: the caller's survey (call_care.cc), if armed, or BYE.
+  if (was_bridged && !dead_ && !start_survey()) hangup("agent hung up");
 }
 
 // Back from a bridge to the hold prompt, continuing our RTP timestamps.

@@ -6,12 +6,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "channels/voice/prompt.h"
 
@@ -20,6 +23,8 @@ extern char** environ;
 namespace tamas::voice {
 
 namespace fs = std::filesystem;
+
+constexpr size_t kWorkers = 4;  // concurrent espeak-ng/sox runs
 
 namespace {
 
@@ -138,16 +143,31 @@ Result<std::shared_ptr<const PromptSet>> load_prompts(
   std::error_code ec;
   fs::create_directories(cache_dir, ec);
   if (ec) return Error::unavailable("cannot create " + cache_dir + ": " + ec.message());
-  auto set = std::make_shared<PromptSet>();
   for (const auto& [id, src] : sources) {
     if (src.wav_path.empty() && src.text.empty()) {
       return Error::invalid("prompt '" + id + "' has neither text nor a file");
     }
-    std::vector<int16_t> pcm;
-    if (Status s = load_one(src, cache_dir, pcm); !s) {
-      return Error{s.error().code, "prompt '" + id + "': " + s.error().message};
+  }
+  // Synthesis is subprocess latency more than CPU: a few at a time.
+  std::vector<std::vector<int16_t>> pcm(sources.size());
+  std::vector<Status> status(sources.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < sources.size(); i = next++)
+      status[i] = load_one(sources[i].second, cache_dir, pcm[i]);
+  };
+  std::vector<std::thread> workers;
+  for (size_t w = 1; w < std::min<size_t>(kWorkers, sources.size()); ++w)
+    workers.emplace_back(work);
+  work();
+  for (auto& t : workers) t.join();
+  auto set = std::make_shared<PromptSet>();
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (!status[i]) {
+      return Error{status[i].error().code,
+                   "prompt '" + sources[i].first + "': " + status[i].error().message};
     }
-    set->add(id, pcm);
+    set->add(sources[i].first, pcm[i]);
   }
   return std::shared_ptr<const PromptSet>(std::move(set));
 }

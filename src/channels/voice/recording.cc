@@ -15,12 +15,12 @@ RecordingWriter::~RecordingWriter() {
   stop();
 }
 
-uint64_t RecordingWriter::open(const std::string& path) {
+uint64_t RecordingWriter::open(const std::string& path, int channels) {
   std::unique_lock lock(mutex_);
   const uint64_t handle = next_++;
   if (!thread_.joinable() && !stopping_) thread_ = std::thread([this] { run(); });
   lock.unlock();
-  push(Op{Op::Kind::open, handle, path, {}});
+  push(Op{Op::Kind::open, handle, path, {}, channels});
   return handle;
 }
 
@@ -79,7 +79,7 @@ void RecordingWriter::apply(Op& op) {
       std::filesystem::create_directories(std::filesystem::path(op.path).parent_path(), ec);
       SF_INFO info{};
       info.samplerate = 8000;
-      info.channels = 2;
+      info.channels = op.channels;
       info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
       SNDFILE* f = sf_open(op.path.c_str(), SFM_WRITE, &info);
       if (!f) {
@@ -88,11 +88,13 @@ void RecordingWriter::apply(Op& op) {
         return;
       }
       files_[op.handle] = f;
+      channels_[op.handle] = op.channels;
       return;
     }
     case Op::Kind::write: {
       auto it = files_.find(op.handle);
-      const auto pairs = static_cast<sf_count_t>(op.samples.size() / 2);
+      const int channels = it == files_.end() ? 2 : channels_[op.handle];
+      const auto pairs = static_cast<sf_count_t>(op.samples.size() / static_cast<size_t>(channels));
       const bool ok = it != files_.end() && sf_writef_short(static_cast<SNDFILE*>(it->second),
                                                             op.samples.data(), pairs) == pairs;
       std::lock_guard lock(mutex_);
@@ -107,13 +109,14 @@ void RecordingWriter::apply(Op& op) {
       if (it == files_.end()) return;
       sf_close(static_cast<SNDFILE*>(it->second));
       files_.erase(it);
+      channels_.erase(op.handle);
       return;
     }
   }
 }
 
-Recorder::Recorder(RecordingWriter& writer, const std::string& path)
-    : writer_(writer), handle_(writer.open(path)) {}
+Recorder::Recorder(RecordingWriter& writer, const std::string& path, int channels)
+    : writer_(writer), handle_(writer.open(path, channels)), channels_(channels) {}
 
 Recorder::~Recorder() {
   writer_.close(handle_);
@@ -139,6 +142,15 @@ void Recorder::agent(const int16_t* pcm, size_t n) {
 }
 
 void Recorder::tick() {
+  if (channels_ == 1) {
+    std::vector<int16_t> frame(kFrameSamples, 0);
+    for (size_t i = 0; i < kFrameSamples && !left_.empty(); ++i) {
+      frame[i] = left_.front();
+      left_.pop_front();
+    }
+    writer_.write(handle_, std::move(frame));
+    return;
+  }
   std::vector<int16_t> frame(2 * kFrameSamples, 0);
   for (size_t i = 0; i < kFrameSamples; ++i) {
     if (!left_.empty()) {

@@ -33,9 +33,10 @@ class RecordingWriter {
   RecordingWriter& operator=(const RecordingWriter&) = delete;
 
   // Any thread. Queues the opening of `path` (its directory is created);
-  // returns the handle for write()/close().
-  uint64_t open(const std::string& path);
-  // Interleaved stereo samples (left, right, left, ...).
+  // returns the handle for write()/close(). `channels`: 2 (calls) or 1
+  // (voicemail).
+  uint64_t open(const std::string& path, int channels = 2);
+  // Interleaved samples (left, right, left, ... for stereo).
   void write(uint64_t handle, std::vector<int16_t> interleaved);
   void close(uint64_t handle);
   // Writes everything queued, closes every file and joins. Idempotent.
@@ -53,6 +54,7 @@ class RecordingWriter {
     uint64_t handle;
     std::string path;
     std::vector<int16_t> samples;
+    int channels = 2;
   };
   void push(Op op);
   void run();
@@ -60,12 +62,13 @@ class RecordingWriter {
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Op> ops_;                         // guarded by mutex_
-  bool stopping_ = false;                      // guarded by mutex_
-  uint64_t next_ = 1;                          // guarded by mutex_
-  Stats stats_;                                // guarded by mutex_
-  std::thread thread_;                         // started by the first open()
-  std::unordered_map<uint64_t, void*> files_;  // SNDFILE*, writer thread only
+  std::deque<Op> ops_;                          // guarded by mutex_
+  bool stopping_ = false;                       // guarded by mutex_
+  uint64_t next_ = 1;                           // guarded by mutex_
+  Stats stats_;                                 // guarded by mutex_
+  std::thread thread_;                          // started by the first open()
+  std::unordered_map<uint64_t, void*> files_;   // SNDFILE*, writer thread only
+  std::unordered_map<uint64_t, int> channels_;  // writer thread only
 };
 
 class Recorder {
@@ -73,7 +76,8 @@ class Recorder {
   static constexpr size_t kMaxBacklog = 10;  // frames (200 ms)
 
   // Starts a recording of `path` on `writer` (which must outlive this).
-  Recorder(RecordingWriter& writer, const std::string& path);
+  // `channels` 1: a mono file of the caller() side only (voicemail).
+  Recorder(RecordingWriter& writer, const std::string& path, int channels = 2);
   ~Recorder();  // closes the file (frames still queued are written)
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
@@ -89,6 +93,7 @@ class Recorder {
 
   RecordingWriter& writer_;
   uint64_t handle_;
+  int channels_;
   std::deque<int16_t> left_, right_;
   uint64_t dropped_ = 0;
 };

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "channels/voice/caller_prompts.h"
+
 namespace tamas::voice {
 namespace {
 
@@ -134,6 +136,8 @@ Result<VoicePlan> voice_plan_from(const strategy::Strategy& s, const std::string
     vep.goodbye_prompt = "goodbye";
     plan.config.entry_points.push_back(std::move(vep));
   }
+  // Caller care: announcements, callback, voicemail, survey (caller_prompts.h).
+  for (auto& p : caller_care_prompts(s, language)) plan.prompts.push_back(std::move(p));
   return plan;
 }
 

@@ -17,8 +17,16 @@ void VoiceContacts::use_devices(AgentDevices devices, AgentLegOptions options) {
   options_ = std::move(options);
 }
 
+void VoiceContacts::use_care(CallerCare* care) {
+  care_.store(care, std::memory_order_release);
+}
+
 VoiceEvents VoiceContacts::events() {
   VoiceEvents ev;
+  if (care()) {
+    care()->add_events(ev);
+    ev.on_survey_started = [this](const CallInfo& c) { survey_started(c); };
+  }
   ev.on_route = [this](const CallInfo& c, const IvrResult& r) { on_route(c, r); };
   ev.on_call_ended = [this](const CallInfo& c, std::string_view why) { on_call_ended(c, why); };
   ev.on_agent_leg = [this](const CallInfo& c, const AgentLegReport& r) { on_agent_leg(c, r); };
@@ -57,6 +65,7 @@ void VoiceContacts::on_route(const CallInfo& call, const IvrResult& result) {
     std::lock_guard lock(mutex_);
     calls_[call.id] = CallState{};
   }
+  if (queued && care()) care()->routed(call);
   const uint64_t id = call.id;
   intake_.submit_call(std::move(sub), [this, id, queued](services::IntakeOutcome out) {
     if (queued) committed(id, out);
@@ -88,6 +97,7 @@ void VoiceContacts::committed(uint64_t call_id, const services::IntakeOutcome& o
       }
     }
   }
+  if (care() && !hang_up && abandon.empty()) care()->queued(call_id, out.receipt);
   if (!early_agent.empty()) offered(call_id, out.receipt.interaction, early_agent);
   if (out.kind != services::IntakeOutcome::Kind::accepted)
     log(LogLevel::warn, "voice.intake_failed", {{"call", call_id}, {"error", out.message}});
@@ -97,6 +107,8 @@ void VoiceContacts::committed(uint64_t call_id, const services::IntakeOutcome& o
 
 void VoiceContacts::on_call_ended(const CallInfo& call, std::string_view) {
   std::string interaction;
+  const bool keep = care() && care()->keeps_contact(call.id);  // e.g. a callback
+  if (care()) care()->ended(call.id);
   {
     std::lock_guard lock(mutex_);
     auto it = calls_.find(call.id);
@@ -109,7 +121,23 @@ void VoiceContacts::on_call_ended(const CallInfo& call, std::string_view) {
     call_of_interaction_.erase(interaction);
     calls_.erase(it);
   }
-  leave_queue(interaction);
+  if (!keep) leave_queue(interaction);
+}
+
+// The agent hung up and the caller went on to the survey: the contact ends
+// (wrap-up) while the call carries on.
+void VoiceContacts::survey_started(const CallInfo& call) {
+  std::string interaction;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = calls_.find(call.id);
+    if (it == calls_.end()) return;
+    interaction = it->second.interaction;
+    call_of_interaction_.erase(interaction);
+    calls_.erase(it);
+  }
+  if (care()) care()->survey_started(call.id);
+  if (!interaction.empty()) switchboard_.post(engine::ContactEnd{interaction});
 }
 
 // The caller is gone: abandoned while waiting or offered, else the contact
@@ -124,6 +152,7 @@ void VoiceContacts::leave_queue(const std::string& interaction) {
 
 void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
   using engine::EventKind;
+  if (care()) care()->on_engine_event(e);
   if (e.event.kind == EventKind::offer) return offered(e);
   if (e.event.kind == EventKind::offer_revoked || e.event.kind == EventKind::contact_transferred) {
     uint64_t call_id = 0;
@@ -148,11 +177,17 @@ void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
     auto it = call_of_interaction_.find(e.contact);
     if (it == call_of_interaction_.end()) return;
     call_id = it->second;
+    if (care() && care()->takes_over(call_id)) return;  // recording a voicemail
     call_of_interaction_.erase(it);
     calls_.erase(call_id);
   }
-  // Ended by its agent, or turned away (closed, no agents, full).
-  if (server_) server_->hangup(call_id);
+  // Ended by its agent (the survey may follow), or turned away (closed, no
+  // agents, full).
+  const bool handled = e.event.code == static_cast<uint8_t>(engine::Outcome::handled);
+  if (server_ && care() && handled)
+    server_->finish_call(call_id);
+  else if (server_)
+    server_->hangup(call_id);
 }
 
 }  // namespace tamas::voice

@@ -20,6 +20,7 @@
 // by a mutex.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -30,6 +31,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "channels/voice/caller_care.h"
 #include "channels/voice/voice_server.h"
 #include "services/intake/intake.h"
 #include "services/switchboard/switchboard.h"
@@ -62,6 +64,9 @@ class VoiceContacts {
   void attach(VoiceServer* server);
   // Agents' phones; without them offers never ring a phone. Before calls arrive.
   void use_devices(AgentDevices devices, AgentLegOptions options);
+  // Caller care (announcements, callback, voicemail, survey); optional, set
+  // before events(). Must outlive this.
+  void use_care(CallerCare* care);
   // VoiceEvents for that server.
   VoiceEvents events();
   // A Switchboard subscriber.
@@ -81,6 +86,7 @@ class VoiceContacts {
   void committed(uint64_t call_id, const services::IntakeOutcome& outcome);
   void leave_queue(const std::string& interaction);
   void on_agent_leg(const CallInfo& call, const AgentLegReport& report);
+  void survey_started(const CallInfo& call);  // the agent hung up: the contact ends
   void offered(const services::ResolvedEvent& e);
   void offered(uint64_t call_id, const std::string& contact, const std::string& agent);
   void dial(uint64_t call_id, const std::string& agent, const std::string& interaction,
@@ -92,6 +98,9 @@ class VoiceContacts {
   services::Intake& intake_;
   services::Switchboard& switchboard_;
   VoiceServer* server_ = nullptr;
+  // Set once at start-up while the engine thread may already run.
+  std::atomic<CallerCare*> care_{nullptr};
+  CallerCare* care() const { return care_.load(std::memory_order_acquire); }
   AgentDevices devices_;
   AgentLegOptions options_;
 

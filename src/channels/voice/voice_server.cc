@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "channels/voice/agent.h"
+#include "channels/voice/call.h"
 #include "channels/voice/libre.h"
 #include "core/log.h"
 
@@ -36,7 +37,24 @@ struct Drop {
   uint64_t call_id;
   std::string agent;
 };
-using Command = std::variant<Stop, Hangup, Dial, Drop>;
+// Caller care (call_care.cc).
+struct Announce {
+  uint64_t call_id;
+  std::vector<std::string> prompts;
+  AfterAnnouncement after;
+};
+struct Voicemail {
+  uint64_t call_id;
+  VoicemailRequest request;
+};
+struct ArmSurvey {
+  uint64_t call_id;
+  SurveyPlan plan;
+};
+struct Finish {
+  uint64_t call_id;
+};
+using Command = std::variant<Stop, Hangup, Dial, Drop, Announce, Voicemail, ArmSurvey, Finish>;
 
 // libre's process-wide setup (random seed, sockets) and a larger fd limit:
 // every call uses a socket or two.
@@ -145,7 +163,23 @@ class VoiceServer::Impl {
         self->agent_->dial_agent(d->call_id, d->dial);
       } else if (const auto* x = std::get_if<Drop>(&c)) {
         self->agent_->drop_agent(x->call_id, x->agent);
+      } else {
+        self->care(c);
       }
+    }
+  }
+
+  // Caller-care commands (voice thread).
+  void care(const Command& c) {
+    auto call = [this](uint64_t id) { return agent_->find_call(id); };
+    if (const auto* a = std::get_if<Announce>(&c)) {
+      if (Call* k = call(a->call_id)) k->announce(a->prompts, a->after);
+    } else if (const auto* v = std::get_if<Voicemail>(&c)) {
+      if (Call* k = call(v->call_id)) k->record_voicemail(v->request);
+    } else if (const auto* s = std::get_if<ArmSurvey>(&c)) {
+      if (Call* k = call(s->call_id)) k->set_survey(s->plan);
+    } else if (const auto* f = std::get_if<Finish>(&c)) {
+      if (Call* k = call(f->call_id)) k->finish_call();
     }
   }
 
@@ -185,6 +219,19 @@ void VoiceServer::dial_agent(uint64_t call_id, AgentDial dial) {
 }
 void VoiceServer::drop_agent(uint64_t call_id, std::string agent) {
   impl_->post(Drop{call_id, std::move(agent)});
+}
+void VoiceServer::announce(uint64_t call_id, std::vector<std::string> prompts,
+                           AfterAnnouncement after) {
+  impl_->post(Announce{call_id, std::move(prompts), after});
+}
+void VoiceServer::record_voicemail(uint64_t call_id, VoicemailRequest request) {
+  impl_->post(Voicemail{call_id, std::move(request)});
+}
+void VoiceServer::set_survey(uint64_t call_id, SurveyPlan plan) {
+  impl_->post(ArmSurvey{call_id, std::move(plan)});
+}
+void VoiceServer::finish_call(uint64_t call_id) {
+  impl_->post(Finish{call_id});
 }
 size_t VoiceServer::active_calls() const {
   return impl_->active_.load();

@@ -25,6 +25,7 @@
 
 #include "channels/voice/ivr.h"
 #include "channels/voice/prompt.h"
+#include "channels/voice/survey.h"
 #include "core/result.h"
 
 namespace tamas::voice {
@@ -80,6 +81,21 @@ struct AgentLegReport {
   uint16_t status = 0;  // SIP status for `rejected`
 };
 
+// Caller care (caller_care.h, docs/voice.md "Caller care"): a voicemail
+// recorded after hours. Mono 8 kHz 16-bit WAV of what the caller said after
+// the closed message, until `#`, max_ms, or the caller's BYE.
+struct VoicemailRequest {
+  std::vector<std::string> prompts;  // the closed message, played first (no barge-in)
+  std::string path;                  // where the WAV goes (its directory is created)
+  uint32_t max_ms = 120000;
+  std::string goodbye_prompt;  // after `#` or max_ms, before our BYE; may be empty
+};
+struct VoicemailReport {
+  std::string path;
+  uint32_t recorded_ms = 0;       // caller audio written (0: nothing was recorded)
+  bool finished_by_hash = false;  // else max length or the caller hung up
+};
+
 struct VoiceEvents {
   // The IVR finished (every outcome is reported, for the IVR statistics).
   // Afterwards: route, set_type, agent → the call waits with the hold prompt
@@ -92,7 +108,20 @@ struct VoiceEvents {
   // What became of a dial_agent() (once per dial, plus hung_up after
   // answered). Not reported for legs the embedder dropped. Voice thread.
   std::function<void(const CallInfo&, const AgentLegReport&)> on_agent_leg;
+  // Caller care. Voice thread. A key the caller pressed while waiting after
+  // the IVR (not bridged): e.g. "1" for a callback.
+  std::function<void(const CallInfo&, char digit)> on_waiting_digit;
+  // A voicemail ended (recorded or not). Once per record_voicemail().
+  std::function<void(const CallInfo&, const VoicemailReport&)> on_voicemail;
+  // The agent hung up and the caller was taken to the survey (the contact
+  // with the agent is over; the call is not).
+  std::function<void(const CallInfo&)> on_survey_started;
+  // The survey ended (last answer, or the caller hung up): the answers given.
+  std::function<void(const CallInfo&, const std::string& survey, const SurveyAnswers&)> on_survey;
 };
+
+// What a call does once an announcement has played.
+enum class AfterAnnouncement { hold, hangup };
 
 class VoiceServer {
  public:
@@ -125,6 +154,22 @@ class VoiceServer {
   // Any thread. Cancels the agent leg (ringing) or hangs it up (bridged: the
   // caller goes back to the hold prompt). Empty `agent` = whichever leg.
   void drop_agent(uint64_t call_id, std::string agent);
+  // Caller care; any thread; ignored for calls that are gone.
+  // Plays `prompts` once to a call waiting after its IVR (not bridged), then
+  // the hold prompt again (hold) or BYE (hangup). A later announcement
+  // replaces one still playing.
+  void announce(uint64_t call_id, std::vector<std::string> prompts,
+                AfterAnnouncement after = AfterAnnouncement::hold);
+  // Turns a waiting call into a voicemail (VoicemailRequest); reported by
+  // on_voicemail, then the call ends with our BYE.
+  void record_voicemail(uint64_t call_id, VoicemailRequest request);
+  // Arms a survey: when the agent hangs up a bridged call, the caller hears
+  // the survey instead of our BYE (on_survey_started, then on_survey).
+  void set_survey(uint64_t call_id, SurveyPlan plan);
+  // The contact is over (the engine completed it as handled): run the armed
+  // survey (dropping an agent leg still up) or else hang up. A call already
+  // in its survey carries on.
+  void finish_call(uint64_t call_id);
   // Any thread. Calls currently up (answered and not yet freed).
   size_t active_calls() const;
 

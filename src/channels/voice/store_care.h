@@ -1,0 +1,20 @@
+// Caller care's store and calendar, for the app: notes go into the
+// interaction's fields_json through the store writer (never on the voice or
+// engine thread), callback tasks become new interactions (channel
+// "callback"), and a queue's next opening comes from the strategy's hours.
+#pragma once
+
+#include "channels/voice/caller_care.h"
+#include "core/calendar.h"
+#include "store/writer.h"
+#include "strategy/model.h"
+
+namespace tamas::voice {
+
+// `writer` and `clock` must outlive the result.
+CallerCareStore store_caller_care(store::StoreWriter& writer, store::TenantId tenant,
+                                  const Clock& clock);
+// A queue without hours is always open (nullopt). Both must outlive it.
+NextOpening next_opening_from(const strategy::Strategy& s, const BusinessCalendar& calendar);
+
+}  // namespace tamas::voice
