@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
 
 #include "server_process.h"
@@ -24,12 +25,19 @@ std::uint16_t sip_port_of(const std::string& log) {
   return static_cast<std::uint16_t>(std::stoi(m[1]));
 }
 
+// One prompt cache for every run: synthesising the strategy's ~90 prompts
+// takes tens of seconds on a loaded machine, and the cache is keyed by text
+// and written by atomic rename, so sharing it is safe.
+std::string prompt_cache() {
+  return (std::filesystem::temp_directory_path() / "tamas-test-prompt-cache").string();
+}
+
 class VoiceE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
         "--strategy", std::string(TAMAS_SOURCE_DIR) + "/examples/gas-utility/strategy.yaml", "--db",
-        dir_.file("t.db"), "--sip", "127.0.0.1:0", "--prompts", dir_.file("prompts")});
+        dir_.file("t.db"), "--sip", "127.0.0.1:0", "--prompts", prompt_cache()});
     ASSERT_NE(server_->port(), 0) << server_->log();
     sip_port_ = sip_port_of(server_->log());
     ASSERT_NE(sip_port_, 0) << server_->log();

@@ -53,9 +53,21 @@ bool only_deferred_channels(const strategy::RoutingRule& rule) {
   return true;
 }
 
+using BusinessTime = std::function<Duration(Instant, Instant)>;
+
+// Business time of the service level's schedule; null without a calendar.
+BusinessTime business_clock(const strategy::Strategy& s, const strategy::ServiceLevel& sl,
+                            const std::shared_ptr<const BusinessCalendar>& calendar) {
+  if (!sl.business || !calendar || sl.hours_index < 0) return {};
+  const Schedule& hours = s.schedules[static_cast<std::size_t>(sl.hours_index)];
+  return [calendar, hours](Instant from, Instant to) {
+    return calendar->business_time_between(hours, from, to);
+  };
+}
+
 // Takes relaxation, overflow, fallbacks and the SL threshold from `rule`.
 void apply_first_rule(const strategy::Strategy& s, const strategy::RoutingRule& rule,
-                      QueueConfig& q) {
+                      const std::shared_ptr<const BusinessCalendar>& calendar, QueueConfig& q) {
   for (const auto& r : rule.relax) q.relaxation.push_back({r.after, skills_of(r.skills)});
   if (rule.overflow) {
     q.overflow_after = rule.overflow->after;
