@@ -278,6 +278,31 @@ json::value governance(const Strategy& s) {
   return o;
 }
 
+// null when the file has no `cases:` section (the case system then uses its
+// built-in defaults, services/cases/config.h).
+json::value cases(const Strategy& s) {
+  if (!s.cases) return nullptr;
+  const CaseSection& c = *s.cases;
+  json::array categories, departments, sla;
+  for (const auto& k : c.categories)
+    categories.push_back(
+        {{"id", k.id}, {"parent", k.parent}, {"name", text(k.name)}, {"kind", k.kind}});
+  for (const auto& d : c.departments)
+    departments.push_back(
+        {{"id", d.id}, {"name", text(d.name)}, {"answer_within_s", seconds(d.answer_within)}});
+  for (const auto& t : c.sla)
+    sla.push_back({{"kind", t.kind},
+                   {"segment", t.segment},
+                   {"first_response_s", seconds(t.first_response)},
+                   {"resolution_s", seconds(t.resolution)}});
+  return {{"warn_at", c.warn_at},
+          {"business_hours", s.organisation.business_hours},
+          {"kinds", strings(c.kinds)},
+          {"categories", std::move(categories)},
+          {"departments", std::move(departments)},
+          {"sla", std::move(sla)}};
+}
+
 }  // namespace
 
 std::string to_json(const Strategy& s) {
@@ -292,6 +317,7 @@ std::string to_json(const Strategy& s) {
                     {"routing", routes(s)},
                     {"service_levels", service_levels(s)},
                     {"surveys", surveys(s)},
+                    {"cases", cases(s)},
                     {"governance", governance(s)}};
   for (auto& [k, v] : resources(s)) root[k] = v;
   return json::serialize(root);

@@ -137,7 +137,7 @@ void compile(Ctx& ctx, const YAML::Node& root) {
   Map m(ctx.sink, root, "strategy file",
         {"organisation", "holidays", "hours", "fields", "skills", "agent_groups", "queues",
          "partners", "segments", "interaction_types", "ivr", "entry_points", "routing",
-         "service_levels", "surveys", "governance"});
+         "service_levels", "surveys", "cases", "governance"});
   if (!m.ok()) return;
   parse_organisation(ctx, m.need("organisation"));
   parse_holidays(ctx, m.get("holidays"));
@@ -155,6 +155,7 @@ void compile(Ctx& ctx, const YAML::Node& root) {
   parse_routing(ctx, m.need("routing"));
   parse_service_levels(ctx, m.get("service_levels"));
   parse_surveys(ctx, m.get("surveys"));
+  if (m.has("cases")) parse_cases(ctx, m.get("cases"));
   if (m.has("governance")) parse_governance(ctx, m.get("governance"));
   check_routes_cover_types(ctx);
   check_menus_reachable(ctx);

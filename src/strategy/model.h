@@ -279,6 +279,40 @@ struct Governance {
   std::string new_service_guideline;
 };
 
+// The case system's configuration (R22, R24, R30): the top-level `cases:`
+// section. Every target and due time is business time on
+// organisation.business_hours.
+struct CaseCategory {
+  std::string id;      // path of ids from the root: "complaint/product_quality"
+  std::string parent;  // the parent's path; "" for a root
+  Text name;
+  std::string kind;  // case kind of the subtree ("" = any); children inherit it
+};
+
+struct Department {
+  std::string id;
+  Text name;
+  Duration answer_within{};  // default due time of a forward (business time)
+};
+
+// SLA targets for one case kind and segment ("*" = any). Zero = no target.
+struct CaseTarget {
+  std::string kind;
+  std::string segment = "*";
+  Duration first_response{};
+  Duration resolution{};
+};
+
+struct CaseSection {
+  double warn_at = 0.8;  // share of a target elapsed when the warning fires
+  // The kinds listed in the file, then every other kind an interaction
+  // type uses, in type order; as case_kind_names() strings.
+  std::vector<std::string> kinds;
+  std::vector<CaseCategory> categories;  // depth first: a parent precedes its children
+  std::vector<Department> departments;
+  std::vector<CaseTarget> sla;
+};
+
 struct Strategy {
   Organisation organisation;
   std::vector<HolidayRule> holidays;
@@ -296,6 +330,7 @@ struct Strategy {
   std::vector<ServiceLevel> service_levels;
   std::vector<Survey> surveys;
   Governance governance;
+  std::optional<CaseSection> cases;  // absent when the file has no `cases:`
 
   // id -> index, one map per kind, filled by the loader.
   struct Index {

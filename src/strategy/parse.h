@@ -65,6 +65,7 @@ void parse_entry_points(Ctx& ctx, const YAML::Node& n);
 void parse_routing(Ctx& ctx, const YAML::Node& n);
 void parse_service_levels(Ctx& ctx, const YAML::Node& n);
 void parse_surveys(Ctx& ctx, const YAML::Node& n);
+void parse_cases(Ctx& ctx, const YAML::Node& n);
 void parse_governance(Ctx& ctx, const YAML::Node& n);
 
 // Shared pieces.

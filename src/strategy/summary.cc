@@ -24,6 +24,12 @@ Summary summarize(const Strategy& s) {
   x.fields = int(s.fields.size());
   x.surveys = int(s.surveys.size());
   x.partners = int(s.partners.size());
+  if (s.cases) {
+    x.case_kinds = int(s.cases->kinds.size());
+    x.case_categories = int(s.cases->categories.size());
+    x.departments = int(s.cases->departments.size());
+    x.case_targets = int(s.cases->sla.size());
+  }
   return x;
 }
 
@@ -51,6 +57,14 @@ std::string to_text(const Strategy& s, const Summary& x) {
   line("fields", x.fields);
   line("partners", x.partners);
   line("surveys", x.surveys);
+  if (!s.cases) {
+    out += "  cases: built-in defaults (no cases section)\n";
+    return out;
+  }
+  line("case kinds", x.case_kinds);
+  line("case categories", x.case_categories);
+  line("departments", x.departments);
+  line("case SLA targets", x.case_targets);
   return out;
 }
 

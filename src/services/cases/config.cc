@@ -8,10 +8,10 @@ namespace {
 using std::chrono::hours;
 
 std::vector<Category> complaint_tree() {
-  std::vector<Category> c = {{"complaint", "", {"شکایت", "Complaint"}},
-                             {"request", "", {"درخواست", "Request"}},
-                             {"suggestion", "", {"پیشنهاد", "Suggestion"}},
-                             {"inquiry", "", {"استعلام", "Inquiry"}}};
+  std::vector<Category> c = {{"complaint", "", {"شکایت", "Complaint"}, "complaint"},
+                             {"request", "", {"درخواست", "Request"}, "request"},
+                             {"suggestion", "", {"پیشنهاد", "Suggestion"}, "suggestion"},
+                             {"inquiry", "", {"استعلام", "Inquiry"}, "inquiry"}};
   const std::pair<const char*, strategy::Text> leaves[] = {
       {"product_quality", {"کیفیت محصول", "Product quality"}},
       {"delivery_delay", {"تأخیر در تحویل", "Delivery delay"}},
@@ -23,7 +23,7 @@ std::vector<Category> complaint_tree() {
       {"documents", {"مدارک و اسناد", "Documents"}},
   };
   for (const auto& [id, name] : leaves)
-    c.push_back({std::string("complaint/") + id, "complaint", name});
+    c.push_back({std::string("complaint/") + id, "complaint", name, "complaint"});
   return c;
 }
 
@@ -72,7 +72,23 @@ CaseConfig default_case_config() {
   return c;
 }
 
+namespace {
+
+CaseConfig from_section(const strategy::CaseSection& x) {
+  CaseConfig c;
+  c.kinds = x.kinds;
+  for (const auto& k : x.categories) c.categories.push_back({k.id, k.parent, k.name, k.kind});
+  for (const auto& d : x.departments) c.departments.push_back({d.id, d.name, d.answer_within});
+  for (const auto& t : x.sla)
+    c.targets.push_back({t.kind, t.segment, t.first_response, t.resolution});
+  c.warn_fraction = x.warn_at;
+  return c;
+}
+
+}  // namespace
+
 CaseConfig case_config_from(const strategy::Strategy& s) {
+  if (s.cases) return from_section(*s.cases);
   CaseConfig c = default_case_config();
   for (const auto& t : s.types) {
     std::string kind = strategy::to_string(t.kind);

@@ -1,10 +1,11 @@
 // What the case system is configured with: kinds, the category taxonomy,
 // back-office departments and SLA targets (R22, R24, R30).
 //
-// Source: case_config_from(strategy) takes the kinds the strategy's
-// interaction types use and adds the default taxonomy, departments and
-// targets below (the strategy file has no case section yet). Immutable after
-// construction; share read-only.
+// Source: the strategy file's `cases:` section (docs/strategy.md), read by
+// case_config_from(strategy). A strategy without that section gets
+// default_case_config() — the automotive defaults below — plus every kind its
+// interaction types use; that fallback exists only so older strategy files
+// keep working. Immutable after construction; share read-only.
 #pragma once
 
 #include <optional>
@@ -31,6 +32,7 @@ struct Category {
   std::string id;
   std::string parent;
   strategy::Text name;
+  std::string kind;  // the case kind the subtree belongs to; "" = any
 };
 
 struct Department {
@@ -59,7 +61,9 @@ struct CaseConfig {
 // departments (sales, after_sales, quality, legal, dealer) and targets.
 CaseConfig default_case_config();
 
-// default_case_config() plus every case kind the strategy's types use.
+// The strategy's `cases:` section when it has one (its kinds already include
+// every kind its interaction types use); otherwise default_case_config() plus
+// every case kind the strategy's types use.
 CaseConfig case_config_from(const strategy::Strategy& s);
 
 }  // namespace tamas::services::cases
