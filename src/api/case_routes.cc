@@ -18,6 +18,7 @@ Response taxonomy(const Request&, const Principal&, Parts& b) {
     categories.emplace_back(
         json::object{{"id", c.id},
                      {"parent", c.parent},
+                     {"kind", c.kind},
                      {"name", json::object{{"fa", c.name.fa}, {"en", c.name.en}}}});
   for (const auto& d : cfg.departments)
     departments.emplace_back(
