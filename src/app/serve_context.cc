@@ -116,8 +116,12 @@ class Context final : public ServeContext {
     auto prompts = voice::load_prompts(plan->prompts, prompt_cache);
     if (!prompts) return Error::unavailable("voice prompts: " + prompts.error().message);
     plan->config.prompts = std::move(prompts).value();
-    voice_ =
-        std::make_unique<voice::VoiceServer>(std::move(plan->config), voice_contacts_.events());
+    voice::VoiceEvents events = voice_contacts_.events();
+    auto phones = voice::store_phone_registry(writer_, tenant_, plan->config.sip_realm,
+                                              [this] { return clock_.now(); });
+    events.sip_credentials = std::move(phones.credentials);
+    events.on_registered = std::move(phones.registered);
+    voice_ = std::make_unique<voice::VoiceServer>(std::move(plan->config), std::move(events));
     voice_contacts_.attach(voice_.get());
     voice_contacts_.use_devices(voice::store_agent_devices(writer_, tenant_), {recordings});
     if (auto st = voice_->start(addr, port); !st.ok()) {

@@ -125,6 +125,8 @@ void VoiceContacts::leave_queue(const std::string& interaction) {
 void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
   using engine::EventKind;
   if (e.event.kind == EventKind::offer) return offered(e);
+  if (e.event.kind == EventKind::contact_held) return held(e, true);
+  if (e.event.kind == EventKind::contact_resumed) return held(e, false);
   if (e.event.kind == EventKind::offer_revoked || e.event.kind == EventKind::contact_transferred) {
     uint64_t call_id = 0;
     {

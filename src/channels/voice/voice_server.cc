@@ -36,7 +36,14 @@ struct Drop {
   uint64_t call_id;
   std::string agent;
 };
-using Command = std::variant<Stop, Hangup, Dial, Drop>;
+struct Hold {
+  uint64_t call_id;
+  bool on;
+};
+struct Task {
+  std::function<void()> run;
+};
+using Command = std::variant<Stop, Hangup, Dial, Drop, Hold, Task>;
 
 // libre's process-wide setup (random seed, sockets) and a larger fd limit:
 // every call uses a socket or two.
@@ -111,7 +118,8 @@ class VoiceServer::Impl {
     if (sa_set_str(&laddr, addr.c_str(), port) != 0) {
       return Error::invalid("voice: bad listen address '" + addr + "'");
     }
-    agent_ = std::make_unique<Agent>(config_, events_, active_);
+    agent_ = std::make_unique<Agent>(config_, events_, active_,
+                                     [this](std::function<void()> f) { post(Task{std::move(f)}); });
     if (int err = agent_->listen(laddr); err != 0) {
       agent_.reset();
       return Error::unavailable("voice: cannot listen on " + addr + ":" + std::to_string(port) +
@@ -145,6 +153,10 @@ class VoiceServer::Impl {
         self->agent_->dial_agent(d->call_id, d->dial);
       } else if (const auto* x = std::get_if<Drop>(&c)) {
         self->agent_->drop_agent(x->call_id, x->agent);
+      } else if (const auto* h = std::get_if<Hold>(&c)) {
+        self->agent_->hold(h->call_id, h->on);
+      } else if (const auto* t = std::get_if<Task>(&c)) {
+        t->run();
       }
     }
   }
@@ -185,6 +197,9 @@ void VoiceServer::dial_agent(uint64_t call_id, AgentDial dial) {
 }
 void VoiceServer::drop_agent(uint64_t call_id, std::string agent) {
   impl_->post(Drop{call_id, std::move(agent)});
+}
+void VoiceServer::hold(uint64_t call_id, bool on) {
+  impl_->post(Hold{call_id, on});
 }
 size_t VoiceServer::active_calls() const {
   return impl_->active_.load();
