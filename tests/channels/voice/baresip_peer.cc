@@ -79,8 +79,15 @@ BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
 BaresipAgent::~BaresipAgent() {
   if (pid_ > 0) {
     kill(pid_, SIGTERM);
+    // A registered phone unregisters on the way out; when tamas is already
+    // gone it would wait for SIP timer F (32 s): cut that short.
     int status = 0;
-    waitpid(pid_, &status, 0);
+    for (int i = 0; i < 40 && waitpid(pid_, &status, WNOHANG) == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (waitpid(pid_, &status, WNOHANG) == 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+    }
   }
   fs::remove_all(dir_);
 }

@@ -20,7 +20,7 @@ class BaresipAgent {
   BaresipAgent(const std::string& name, const std::string& answer, const std::string& voice_wav,
                const std::string& codecs = "PCMU/8000/1", const std::string& registrar = "",
                const std::string& password = "");
-  ~BaresipAgent();  // SIGTERM, wait
+  ~BaresipAgent();  // SIGTERM, wait up to 2 s, then SIGKILL
   BaresipAgent(const BaresipAgent&) = delete;
   BaresipAgent& operator=(const BaresipAgent&) = delete;
 
