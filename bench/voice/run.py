@@ -115,6 +115,8 @@ def main():
     ap.add_argument("--calls", type=int, default=1500)
     ap.add_argument("--hold", type=float, default=9.0, help="seconds each caller stays")
     ap.add_argument("--prompts", default=os.path.join(ROOT, "var/prompts"))
+    ap.add_argument("--silent-callers", action="store_true",
+                    help="callers send no audio (no raw sockets: isolates their kernel cost)")
     ap.add_argument("--perf", help="also record `perf record -g` of tamas in the steady part here")
     args = ap.parse_args()
     if os.geteuid() != 0:
@@ -142,7 +144,13 @@ def main():
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1)
         stat = os.path.join(work, "stat.csv")
-        sipp_cmd = ["sipp", "-sf", os.path.join(ROOT, "bench/voice/ivr_caller.xml"),
+        scenario = os.path.join(ROOT, "bench/voice/ivr_caller.xml")
+        if args.silent_callers:
+            xml = open(scenario).read()
+            xml = re.sub(r"<nop>.*?</nop>", "", xml, flags=re.S)
+            scenario = os.path.join(work, "silent_caller.xml")
+            open(scenario, "w").write(xml)
+        sipp_cmd = ["sipp", "-sf", scenario,
                     "-s", args.number, "-r", str(args.rate), "-m", str(args.calls),
                     "-l", str(args.calls), "-d", str(int(args.hold * 1000)),
                     "-i", "127.0.0.1", "-mi", "127.0.0.1", "-p", str(free_port()),
