@@ -13,15 +13,14 @@ namespace json = boost::json;
 Response profile_response(int status, const store::Agent& a) {
   json::array groups;
   for (const auto& g : a.groups) groups.push_back(json::value(g));
-  json::object o{{"user", a.user},
-                 {"skills", json::parse(a.skills_json)},
-                 {"groups", std::move(groups)},
-                 {"capacities", json::parse(a.capacities_json)},
-                 {"sip_uri", a.sip_uri},
-                 {"sip",
-                  {{"password_set", !a.sip_ha1.empty()},
-                   {"realm", a.sip_realm},
-                   {"contact", a.sip_contact}}}};
+  json::object o{
+      {"user", a.user},
+      {"skills", json::parse(a.skills_json)},
+      {"groups", std::move(groups)},
+      {"capacities", json::parse(a.capacities_json)},
+      {"sip_uri", a.sip_uri},
+      {"sip",
+       {{"password_set", !a.sip_ha1.empty()}, {"realm", a.sip_realm}, {"contact", a.sip_contact}}}};
   return Response::json(status, to_text(o));
 }
 

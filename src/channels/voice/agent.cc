@@ -37,7 +37,10 @@ InviteHeaders invite_headers(const struct sip_msg* msg) {
 
 Agent::Agent(const VoiceConfig& config, const VoiceEvents& events, std::atomic<size_t>& active,
              Registrar::Post post)
-    : config_(config), events_(events), active_(active), registrar_(config, events, std::move(post)) {
+    : config_(config),
+      events_(events),
+      active_(active),
+      registrar_(config, events, std::move(post)) {
   tmr_init(&pacer_);
   tmr_init(&reaper_);
   tmr_init(&grace_);

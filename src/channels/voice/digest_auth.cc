@@ -20,10 +20,12 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 bool is_token(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_.!%*+`'~").find(c) !=
-                                                           std::string_view::npos;
+  return std::isalnum(static_cast<unsigned char>(c)) ||
+         std::string_view("-_.!%*+`'~").find(c) != std::string_view::npos;
 }
 
 void skip_space(std::string_view s, size_t& i) {
@@ -136,7 +138,8 @@ bool digest_verify(const DigestResponse& r, std::string_view method, std::string
   const std::string ha2 = md5_hex(a2);
   std::string in(ha1);
   in.append(":").append(r.nonce).append(":");
-  if (!r.qop.empty()) in.append(r.nc).append(":").append(r.cnonce).append(":").append(r.qop).append(":");
+  if (!r.qop.empty())
+    in.append(r.nc).append(":").append(r.cnonce).append(":").append(r.qop).append(":");
   in.append(ha2);
   std::string response = r.response;
   for (char& c : response) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -65,13 +65,13 @@ void Registrar::handle(const struct sip_msg* msg) {
   const uint64_t id = next_id_++;
   pending_.emplace(id, static_cast<struct sip_msg*>(mem_ref(const_cast<struct sip_msg*>(msg))));
   std::weak_ptr<bool> alive = alive_;
-  events_.sip_credentials(user, [this, alive, id, resp = *r,
-                                 post = post_](std::optional<std::string> ha1) {
-    const bool ok = ha1 && digest_verify(resp, "REGISTER", *ha1);
-    post([this, alive, id, ok, ha1 = ok ? *ha1 : std::string()] {
-      if (alive.lock()) authorised(id, ha1);
-    });
-  });
+  events_.sip_credentials(
+      user, [this, alive, id, resp = *r, post = post_](std::optional<std::string> ha1) {
+        const bool ok = ha1 && digest_verify(resp, "REGISTER", *ha1);
+        post([this, alive, id, ok, ha1 = ok ? *ha1 : std::string()] {
+          if (alive.lock()) authorised(id, ha1);
+        });
+      });
 }
 
 void Registrar::authorised(uint64_t id, const std::string& ha1) {

@@ -4,13 +4,13 @@
 namespace tamas::store::sqlite {
 namespace {
 
-#define TAMAS_AGENT_SELECT                                                                  \
+#define TAMAS_AGENT_SELECT                                                              \
   "SELECT id, tenant_id, user_id, skills_json, groups_json, capacities_json, sip_uri, " \
   "sip_ha1, sip_realm, sip_contact, sip_contact_until FROM agents "
 
 Agent read(const Query& q) {
-  return Agent{q.i64(0),  q.i64(1),  q.i64(2),  q.text(3),         from_json_list(q.text(4)),
-               q.text(5), q.text(6), q.text(7), q.text(8), q.text(9), q.opt_instant(10)};
+  return Agent{q.i64(0),  q.i64(1),  q.i64(2),  q.text(3), from_json_list(q.text(4)), q.text(5),
+               q.text(6), q.text(7), q.text(8), q.text(9), q.opt_instant(10)};
 }
 
 }  // namespace

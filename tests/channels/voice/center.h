@@ -97,8 +97,7 @@ class Center {
       auto it = passwords.find(user);
       if (it == passwords.end()) return answer(std::nullopt);
       // Answered later from another thread, as the store does.
-      std::thread([answer, ha1 = digest_ha1(user, "tamas", it->second)] { answer(ha1); })
-          .detach();
+      std::thread([answer, ha1 = digest_ha1(user, "tamas", it->second)] { answer(ha1); }).detach();
     };
     events.on_registered = [this](const std::string& user, const std::string& contact,
                                   uint32_t expires) {

@@ -30,8 +30,8 @@ TEST(DigestAuth, AWrongPasswordOrMethodDoesNotVerify) {
   auto r = parse_digest(kRfcExample);
   ASSERT_TRUE(r.has_value());
   EXPECT_FALSE(digest_verify(*r, "GET", digest_ha1("Mufasa", "testrealm@host.com", "guess")));
-  EXPECT_FALSE(digest_verify(
-      *r, "REGISTER", digest_ha1("Mufasa", "testrealm@host.com", "Circle Of Life")));
+  EXPECT_FALSE(
+      digest_verify(*r, "REGISTER", digest_ha1("Mufasa", "testrealm@host.com", "Circle Of Life")));
   r->algorithm = "SHA-256";  // not offered by us
   EXPECT_FALSE(
       digest_verify(*r, "GET", digest_ha1("Mufasa", "testrealm@host.com", "Circle Of Life")));
