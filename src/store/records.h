@@ -75,10 +75,12 @@ struct Agent {
   std::vector<std::string> groups;
   std::string capacities_json = "{}";  // {"chat": 3, "voice": 1}
   std::string sip_uri;                 // static device; a registered phone wins
-  std::string sip_ha1;    // digest credential MD5(username:realm:password), hex; "" = none
-  std::string sip_realm;  // the realm sip_ha1 was made for
-  std::string sip_contact;                      // registered phone's contact, "" = none
-  std::optional<Instant> sip_contact_until;     // when that registration expires
+  // Default-initialised so that brace-initialising the fields above stays
+  // warning-free (-Wmissing-field-initializers).
+  std::string sip_ha1{};      // digest credential MD5(username:realm:password), hex; "" = none
+  std::string sip_realm{};    // the realm sip_ha1 was made for
+  std::string sip_contact{};  // registered phone's contact, "" = none
+  std::optional<Instant> sip_contact_until{};  // when that registration expires
 };
 
 struct Customer {
