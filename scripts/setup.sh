@@ -12,7 +12,7 @@ packages=(
   libargon2-dev libsodium-dev libcli11-dev
   libglpk-dev
   # voice: SIP/RTP stack, prompts, and the real peers the tests call with
-  libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
+  libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core tcpdump
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # benchmark peers: HTTP load (bench/api), the SimPy baseline (bench/sim)

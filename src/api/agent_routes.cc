@@ -13,11 +13,14 @@ namespace json = boost::json;
 Response profile_response(int status, const store::Agent& a) {
   json::array groups;
   for (const auto& g : a.groups) groups.push_back(json::value(g));
-  json::object o{{"user", a.user},
-                 {"skills", json::parse(a.skills_json)},
-                 {"groups", std::move(groups)},
-                 {"capacities", json::parse(a.capacities_json)},
-                 {"sip_uri", a.sip_uri}};
+  json::object o{
+      {"user", a.user},
+      {"skills", json::parse(a.skills_json)},
+      {"groups", std::move(groups)},
+      {"capacities", json::parse(a.capacities_json)},
+      {"sip_uri", a.sip_uri},
+      {"sip",
+       {{"password_set", !a.sip_ha1.empty()}, {"realm", a.sip_realm}, {"contact", a.sip_contact}}}};
   return Response::json(status, to_text(o));
 }
 
@@ -105,6 +108,12 @@ Response put_profile(const Request& req, const AccountServices& s, const AgentVo
     auto existing = db.agents().find_by_user(s.guard.tenant(), *id);
     if (existing) {
       a.id = existing->id;
+      // The phone's credential and registration are not part of this body
+      // (`tamas user sip-password`, REGISTER): kept as they are.
+      a.sip_ha1 = existing->sip_ha1;
+      a.sip_realm = existing->sip_realm;
+      a.sip_contact = existing->sip_contact;
+      a.sip_contact_until = existing->sip_contact_until;
       if (auto st = db.agents().update(a); !st.ok()) return st.error();
       return a;
     }

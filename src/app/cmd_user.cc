@@ -1,4 +1,4 @@
-// `tamas user add|passwd|list`: manage logins in the database.
+// `tamas user add|passwd|sip-password|list`: manage logins in the database.
 #include <CLI/CLI.hpp>
 #include <termios.h>
 #include <unistd.h>
@@ -10,6 +10,7 @@
 #include "app/command.h"
 #include "app/tenant_setup.h"
 #include "app/wall_clock.h"
+#include "channels/voice/digest_auth.h"
 
 namespace tamas::app {
 namespace {
@@ -23,6 +24,7 @@ struct UserOptions {
   std::string role = "agent";
   std::string password;
   bool password_stdin = false;
+  std::string realm = "tamas";  // SIP digest realm (VoiceConfig::sip_realm)
 };
 
 std::string read_secret(const char* prompt) {
@@ -100,6 +102,30 @@ int run_passwd(const UserOptions& o) {
   return 0;
 }
 
+// The password the agent's phone uses to REGISTER, stored as its digest HA1.
+int run_sip_password(const UserOptions& o) {
+  auto db = open_database(o.db);
+  if (!db) return fail(db.error());
+  auto tenant = resolve_tenant(**db, o);
+  if (!tenant) return fail(tenant.error());
+  auto user = (*db)->users().find_by_username(*tenant, o.username);
+  if (!user) return fail(Error::not_found("no user '" + o.username + "'"));
+  auto agent = (*db)->agents().find_by_user(*tenant, user->id);
+  if (!agent) return fail(Error::not_found("'" + o.username + "' has no agent profile"));
+  std::string pw = o.password;
+  if (pw.empty()) {
+    if (!o.password_stdin && !isatty(STDIN_FILENO))
+      return fail(Error::invalid("give --password, --password-stdin, or run on a terminal"));
+    pw = read_secret("SIP password: ");
+  }
+  if (pw.size() < 8) return fail(Error::invalid("a SIP password needs at least 8 characters"));
+  agent->sip_ha1 = voice::digest_ha1(o.username, o.realm, pw);
+  agent->sip_realm = o.realm;
+  if (auto st = (*db)->agents().update(*agent); !st.ok()) return fail(st.error());
+  std::printf("SIP password set for %s (realm %s)\n", o.username.c_str(), o.realm.c_str());
+  return 0;
+}
+
 int run_list(const UserOptions& o) {
   auto db = open_database(o.db);
   if (!db) return fail(db.error());
@@ -130,7 +156,7 @@ Result<store::TenantId> resolve_tenant(store::Store& db, const UserOptions& o) {
 }
 
 TAMAS_REGISTER_COMMAND(Command{
-    "user", "Manage logins: add, passwd, list",
+    "user", "Manage logins: add, passwd, sip-password, list",
     [](CLI::App& sub) -> std::function<int()> {
       auto o = std::make_shared<UserOptions>();
       auto action = std::make_shared<std::function<int()>>();
@@ -150,6 +176,13 @@ TAMAS_REGISTER_COMMAND(Command{
       passwd->add_flag("--password-stdin", o->password_stdin, "Read the password from standard input");
       common_options(*passwd, *o);
       passwd->callback([o, action] { *action = [o] { return run_passwd(*o); }; });
+      auto* sip = sub.add_subcommand("sip-password", "Set the password an agent's SIP phone registers with");
+      sip->add_option("username", o->username, "Login name (also the SIP user name)")->required();
+      sip->add_option("--password", o->password, "SIP password");
+      sip->add_flag("--password-stdin", o->password_stdin, "Read the password from standard input");
+      sip->add_option("--realm", o->realm, "Digest realm")->capture_default_str();
+      common_options(*sip, *o);
+      sip->callback([o, action] { *action = [o] { return run_sip_password(*o); }; });
       auto* list = sub.add_subcommand("list", "List users");
       common_options(*list, *o);
       list->callback([o, action] { *action = [o] { return run_list(*o); }; });

@@ -161,8 +161,12 @@ class Context final : public ServeContext {
                                                 voice::store_caller_care(writer_, tenant_, clock_),
                                                 voice::next_opening_from(strategy_, calendar_));
     voice_contacts_.use_care(care_.get());
-    voice_ =
-        std::make_unique<voice::VoiceServer>(std::move(plan->config), voice_contacts_.events());
+    voice::VoiceEvents events = voice_contacts_.events();
+    auto phones = voice::store_phone_registry(writer_, tenant_, plan->config.sip_realm,
+                                              [this] { return clock_.now(); });
+    events.sip_credentials = std::move(phones.credentials);
+    events.on_registered = std::move(phones.registered);
+    voice_ = std::make_unique<voice::VoiceServer>(std::move(plan->config), std::move(events));
     voice_contacts_.attach(voice_.get());
     care_->attach(voice_.get());
     care_->start();

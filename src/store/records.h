@@ -74,7 +74,13 @@ struct Agent {
   std::string skills_json = "{}";  // {"sales": 3, ...}
   std::vector<std::string> groups;
   std::string capacities_json = "{}";  // {"chat": 3, "voice": 1}
-  std::string sip_uri;
+  std::string sip_uri;                 // static device; a registered phone wins
+  // Default-initialised so that brace-initialising the fields above stays
+  // warning-free (-Wmissing-field-initializers).
+  std::string sip_ha1{};      // digest credential MD5(username:realm:password), hex; "" = none
+  std::string sip_realm{};    // the realm sip_ha1 was made for
+  std::string sip_contact{};  // registered phone's contact, "" = none
+  std::optional<Instant> sip_contact_until{};  // when that registration expires
 };
 
 struct Customer {

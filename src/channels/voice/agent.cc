@@ -13,7 +13,7 @@ namespace {
 
 constexpr uint64_t kFrameMs = 20;
 constexpr uint64_t kMaxCatchUp = 3;  // frames sent in a burst after a stall
-constexpr const char* kAllow = "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n";
+constexpr const char* kAllow = "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER\r\n";
 
 std::string str(const struct pl& p) {
   return p.p ? std::string(p.p, p.l) : std::string();
@@ -35,8 +35,12 @@ InviteHeaders invite_headers(const struct sip_msg* msg) {
   return h;
 }
 
-Agent::Agent(const VoiceConfig& config, const VoiceEvents& events, std::atomic<size_t>& active)
-    : config_(config), events_(events), active_(active) {
+Agent::Agent(const VoiceConfig& config, const VoiceEvents& events, std::atomic<size_t>& active,
+             Registrar::Post post)
+    : config_(config),
+      events_(events),
+      active_(active),
+      registrar_(config, events, std::move(post)) {
   tmr_init(&pacer_);
   tmr_init(&reaper_);
   tmr_init(&grace_);
@@ -85,6 +89,7 @@ int Agent::bind(const struct sa& laddr) {
   }
   if (!err) err = sipsess_listen(&sock_, sip_, 32, on_invite, this);
   if (!err) err = sip_listen(&lsnr_, sip_, true, on_request, this);
+  registrar_.set_sip(sip_);
   return err;
 }
 
@@ -142,6 +147,10 @@ void Agent::answer(const struct sip_msg* msg) {
 
 bool Agent::on_request(const struct sip_msg* msg, void* arg) {
   auto* self = static_cast<Agent*>(arg);
+  if (pl_strcmp(&msg->met, "REGISTER") == 0 && !self->closing_) {
+    self->registrar_.handle(msg);
+    return true;
+  }
   if (pl_strcmp(&msg->met, "OPTIONS") != 0) return false;
   sip_treplyf(nullptr, nullptr, self->sip_, msg, false, 200, "OK", "%sContent-Length: 0\r\n\r\n",
               kAllow);
@@ -186,12 +195,23 @@ void Agent::hangup(uint64_t call_id) {
 
 void Agent::dial_agent(uint64_t call_id, const AgentDial& dial) {
   auto it = calls_.find(call_id);
-  if (it != calls_.end()) it->second->dial_agent(dial);
+  if (it == calls_.end()) return;
+  if (auto registered = registrar_.contact(dial.agent)) {
+    AgentDial d = dial;
+    d.uri = *registered;
+    return it->second->dial_agent(d);
+  }
+  it->second->dial_agent(dial);
 }
 
 void Agent::drop_agent(uint64_t call_id, const std::string& agent) {
   auto it = calls_.find(call_id);
   if (it != calls_.end()) it->second->drop_agent(agent);
+}
+
+void Agent::hold(uint64_t call_id, bool on) {
+  auto it = calls_.find(call_id);
+  if (it != calls_.end()) it->second->hold(on);
 }
 
 void Agent::shutdown(uint32_t grace_ms) {

@@ -15,6 +15,7 @@
 #include "channels/voice/invite_check.h"
 #include "channels/voice/libre.h"
 #include "channels/voice/recording.h"
+#include "channels/voice/registrar.h"
 #include "channels/voice/voice_server.h"
 
 namespace tamas::voice {
@@ -26,7 +27,9 @@ InviteHeaders invite_headers(const struct sip_msg* msg);
 
 class Agent {
  public:
-  Agent(const VoiceConfig& config, const VoiceEvents& events, std::atomic<size_t>& active);
+  // `post` runs a function on this voice thread later (from any thread).
+  Agent(const VoiceConfig& config, const VoiceEvents& events, std::atomic<size_t>& active,
+        Registrar::Post post);
   ~Agent();  // frees every call and the SIP stack at once (no goodbyes)
   Agent(const Agent&) = delete;
   Agent& operator=(const Agent&) = delete;
@@ -42,6 +45,7 @@ class Agent {
   void hangup(uint64_t call_id);
   void dial_agent(uint64_t call_id, const AgentDial& dial);
   void drop_agent(uint64_t call_id, const std::string& agent);
+  void hold(uint64_t call_id, bool on);
   // The call with this id (maybe dead), or nullptr. For caller-care commands.
   Call* find_call(uint64_t call_id) {
     auto it = calls_.find(call_id);
@@ -90,6 +94,7 @@ class Agent {
   bool closing_ = false;
   bool sip_exited_ = false;     // libre handed the closed SIP stack back
   RecordingWriter recordings_;  // outlives every call (declared before calls_)
+  Registrar registrar_;
   std::unordered_map<uint64_t, std::unique_ptr<Call>> calls_;
 };
 

@@ -25,6 +25,7 @@ AgentLeg::~AgentLeg() {
 
 int AgentLeg::dial(const std::string& uri, const std::string& from_user, const struct sa& rtp_ip,
                    G711 prefer, uint32_t ring_ms) {
+  if (uri.empty()) return EINVAL;  // no static device and no registered phone
   const VoiceConfig& cfg = agent_.config();
   int err = rtp_listen(&rtp_, IPPROTO_UDP, &rtp_ip, cfg.rtp_port_min, cfg.rtp_port_max, false,
                        on_rtp, nullptr, this);

@@ -192,7 +192,7 @@ void Call::tick(uint64_t now_ms) {
   if (dead_ || phase_ == Phase::answering) return;
   if (phase_ == Phase::bridged) {  // the agent's audio is relayed as it comes
     if (recorder_) recorder_->tick();
-    return;
+    if (!held_) return;  // on hold: the hold prompt below
   }
   if (playlist_.empty()) {
     send_frame(silence_frame(media_.law));

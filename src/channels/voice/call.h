@@ -48,6 +48,10 @@ class Call {
   // call waits after its IVR without a leg.
   void dial_agent(const AgentDial& dial);
   void drop_agent(const std::string& agent);
+  // A bridged call on hold (the desk's hold): the caller hears the hold
+  // prompt, no audio is relayed either way, the agent's leg stays up (its
+  // phone hears silence; no re-INVITE). off: bridged again.
+  void hold(bool on);
   void reap();  // frees a finished leg (from the Agent's reaper)
   // From the leg's callbacks.
   void leg_answered(AgentLeg& leg);
@@ -122,6 +126,7 @@ class Call {
   std::string recording_path_;          // of the current dial
   std::unique_ptr<Recorder> recorder_;  // while bridged
   TimestampMap to_caller_;              // agent's timestamps onto our stream to the caller
+  bool held_ = false;                   // bridged but on hold
 
   // Caller care.
   AfterAnnouncement after_announce_ = AfterAnnouncement::hold;

@@ -31,6 +31,7 @@ void Call::report(const std::string& agent, AgentLegOutcome outcome, uint16_t st
 
 void Call::dial_agent(const AgentDial& dial) {
   if (dead_) return;
+  if (leg_ && leg_over_) leg_.reset();  // dropped and not reaped yet (a transfer)
   if (phase_ != Phase::waiting || leg_) {
     report(dial.agent, AgentLegOutcome::failed, 0);
     return;
@@ -51,6 +52,20 @@ void Call::drop_agent(const std::string& agent) {
   if (phase_ == Phase::bridged) unbridge();
   leg_over_ = true;
   agent_.reap_later();
+}
+
+void Call::hold(bool on) {
+  if (dead_ || phase_ != Phase::bridged || held_ == on) return;
+  held_ = on;
+  log(LogLevel::info, "voice.hold", {{"call", info_.id}, {"on", on}});
+  if (on) {
+    ts_ = to_caller_.next();
+    marker_ = true;
+    play({entry_.hold_prompt}, true);
+  } else {
+    playlist_.clear();
+    to_caller_.start(ts_);
+  }
 }
 
 void Call::reap() {
@@ -83,6 +98,7 @@ void Call::leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) {
 // Back from a bridge to the hold prompt, continuing our RTP timestamps.
 void Call::unbridge() {
   recorder_.reset();
+  held_ = false;
   ts_ = to_caller_.next();
   marker_ = true;
   phase_ = Phase::waiting;
@@ -90,7 +106,7 @@ void Call::unbridge() {
 }
 
 void Call::from_caller(const struct rtp_header* hdr, struct mbuf* mb) {
-  if (!leg_ || leg_over_ || !leg_->up()) return;
+  if (!leg_ || leg_over_ || !leg_->up() || held_) return;
   uint8_t* payload = mbuf_buf(mb);
   const size_t n = mbuf_get_left(mb);
   if (recorder_) {
@@ -103,7 +119,7 @@ void Call::from_caller(const struct rtp_header* hdr, struct mbuf* mb) {
 }
 
 void Call::from_agent(const struct rtp_header* hdr, struct mbuf* mb) {
-  if (phase_ != Phase::bridged || dead_) return;
+  if (phase_ != Phase::bridged || dead_ || held_) return;
   uint8_t* payload = mbuf_buf(mb);
   const size_t n = mbuf_get_left(mb);
   const G711 law = leg_->media().law;

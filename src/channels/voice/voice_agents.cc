@@ -55,14 +55,11 @@ void VoiceContacts::offered(uint64_t call_id, const std::string& contact,
 void VoiceContacts::dial(uint64_t call_id, const std::string& agent, const std::string& interaction,
                          std::optional<std::string> uri) {
   if (!offered_call(interaction, agent)) return;  // revoked meanwhile
-  if (!uri || uri->empty()) {
-    log(LogLevel::warn, "voice.agent_no_device", {{"agent", agent}, {"contact", interaction}});
-    switchboard_.post(engine::RejectOffer{agent, interaction});
-    return;
-  }
+  // Without a static URI the voice thread still tries the phone the agent
+  // registered; neither → the leg fails → RejectOffer.
   AgentDial d;
   d.agent = agent;
-  d.uri = *uri;
+  d.uri = uri.value_or("");
   {
     std::lock_guard lock(mutex_);
     d.ring_ms = options_.ring_ms;
@@ -70,6 +67,18 @@ void VoiceContacts::dial(uint64_t call_id, const std::string& agent, const std::
       d.recording_path = options_.recordings_dir + "/" + interaction + ".wav";
   }
   if (server_) server_->dial_agent(call_id, std::move(d));
+}
+
+// Engine thread: the agent put our caller on hold, or took them back.
+void VoiceContacts::held(const services::ResolvedEvent& e, bool on) {
+  uint64_t call_id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = call_of_interaction_.find(e.contact);
+    if (it == call_of_interaction_.end()) return;
+    call_id = it->second;
+  }
+  if (server_) server_->hold(call_id, on);
 }
 
 // Voice thread: what the agent's phone did.

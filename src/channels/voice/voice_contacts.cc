@@ -154,6 +154,8 @@ void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
   using engine::EventKind;
   if (care()) care()->on_engine_event(e);
   if (e.event.kind == EventKind::offer) return offered(e);
+  if (e.event.kind == EventKind::contact_held) return held(e, true);
+  if (e.event.kind == EventKind::contact_resumed) return held(e, false);
   if (e.event.kind == EventKind::offer_revoked || e.event.kind == EventKind::contact_transferred) {
     uint64_t call_id = 0;
     {

@@ -88,6 +88,7 @@ class VoiceContacts {
   void on_agent_leg(const CallInfo& call, const AgentLegReport& report);
   void survey_started(const CallInfo& call);  // the agent hung up: the contact ends
   void offered(const services::ResolvedEvent& e);
+  void held(const services::ResolvedEvent& e, bool on);  // the desk's hold/resume
   void offered(uint64_t call_id, const std::string& contact, const std::string& agent);
   void dial(uint64_t call_id, const std::string& agent, const std::string& interaction,
             std::optional<std::string> uri);

@@ -54,7 +54,15 @@ struct ArmSurvey {
 struct Finish {
   uint64_t call_id;
 };
-using Command = std::variant<Stop, Hangup, Dial, Drop, Announce, Voicemail, ArmSurvey, Finish>;
+struct Hold {
+  uint64_t call_id;
+  bool on;
+};
+struct Task {
+  std::function<void()> run;
+};
+using Command =
+    std::variant<Stop, Hangup, Dial, Drop, Hold, Task, Announce, Voicemail, ArmSurvey, Finish>;
 
 // libre's process-wide setup (random seed, sockets) and a larger fd limit:
 // every call uses a socket or two.
@@ -129,7 +137,8 @@ class VoiceServer::Impl {
     if (sa_set_str(&laddr, addr.c_str(), port) != 0) {
       return Error::invalid("voice: bad listen address '" + addr + "'");
     }
-    agent_ = std::make_unique<Agent>(config_, events_, active_);
+    agent_ = std::make_unique<Agent>(config_, events_, active_,
+                                     [this](std::function<void()> f) { post(Task{std::move(f)}); });
     if (int err = agent_->listen(laddr); err != 0) {
       agent_.reset();
       return Error::unavailable("voice: cannot listen on " + addr + ":" + std::to_string(port) +
@@ -163,6 +172,10 @@ class VoiceServer::Impl {
         self->agent_->dial_agent(d->call_id, d->dial);
       } else if (const auto* x = std::get_if<Drop>(&c)) {
         self->agent_->drop_agent(x->call_id, x->agent);
+      } else if (const auto* h = std::get_if<Hold>(&c)) {
+        self->agent_->hold(h->call_id, h->on);
+      } else if (const auto* t = std::get_if<Task>(&c)) {
+        t->run();
       } else {
         self->care(c);
       }
@@ -232,6 +245,9 @@ void VoiceServer::set_survey(uint64_t call_id, SurveyPlan plan) {
 }
 void VoiceServer::finish_call(uint64_t call_id) {
   impl_->post(Finish{call_id});
+}
+void VoiceServer::hold(uint64_t call_id, bool on) {
+  impl_->post(Hold{call_id, on});
 }
 size_t VoiceServer::active_calls() const {
   return impl_->active_.load();

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,12 @@ struct VoiceConfig {
   uint16_t rtp_port_max = 32767;
   int max_calls = 2000;  // further INVITEs get 503
   std::string user_agent = "tamas";
+  // Registrar for agents' phones (registrar.h): the digest realm (stored HA1s
+  // are per realm) and the accepted registration lifetimes.
+  std::string sip_realm = "tamas";
+  uint32_t min_register_expires = 60;
+  uint32_t max_register_expires = 3600;
+  std::string nonce_secret;  // empty: a random one per start
 };
 
 // Identifies a call to the embedder.
@@ -61,7 +68,8 @@ struct CallInfo {
 // Dialling an agent's phone for a waiting caller (VoiceServer::dial_agent).
 struct AgentDial {
   std::string agent;           // the engine's agent id, echoed in reports
-  std::string uri;             // the agent's device, e.g. "sip:alice@10.0.0.5:5060"
+  std::string uri;             // the agent's static device, e.g. "sip:alice@10.0.0.5:5060";
+                               // a phone registered for `agent` (the username) wins
   uint32_t ring_ms = 20000;    // our own ring timeout (UDP timer B would be ~32 s)
   std::string recording_path;  // stereo WAV of the bridged call; empty = not recorded
 };
@@ -118,6 +126,17 @@ struct VoiceEvents {
   std::function<void(const CallInfo&)> on_survey_started;
   // The survey ended (last answer, or the caller hung up): the answers given.
   std::function<void(const CallInfo&, const std::string& survey, const SurveyAnswers&)> on_survey;
+  // The registrar asks for the HA1 (MD5 of "user:realm:password", hex) of a
+  // phone's user, e.g. from the store. `answer` may be called later and on
+  // any thread, exactly once; nullopt = no such user or no SIP password.
+  // Called on the voice thread; must not block. Unset: every REGISTER is
+  // refused (403).
+  using Ha1Answer = std::function<void(std::optional<std::string> ha1)>;
+  std::function<void(const std::string& user, Ha1Answer answer)> sip_credentials;
+  // A phone registered `contact` for `user` for `expires_s` seconds, or
+  // removed its binding (expires_s 0, contact empty). Voice thread.
+  std::function<void(const std::string& user, const std::string& contact, uint32_t expires_s)>
+      on_registered;
 };
 
 // What a call does once an announcement has played.
@@ -170,6 +189,10 @@ class VoiceServer {
   // survey (dropping an agent leg still up) or else hang up. A call already
   // in its survey carries on.
   void finish_call(uint64_t call_id);
+  // Any thread. Puts a bridged call on hold (on) or back (off): on hold the
+  // caller hears the hold prompt and no audio is relayed either way; the
+  // agent's leg stays up (no re-INVITE: its phone just hears silence).
+  void hold(uint64_t call_id, bool on);
   // Any thread. Calls currently up (answered and not yet freed).
   size_t active_calls() const;
 

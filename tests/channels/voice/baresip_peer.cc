@@ -27,7 +27,8 @@ namespace tamas::voice::testing {
 namespace fs = std::filesystem;
 
 BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
-                           const std::string& voice_wav, const std::string& codecs)
+                           const std::string& voice_wav, const std::string& codecs,
+                           const std::string& registrar, const std::string& password)
     : name_(name), port_(free_udp_port()), ctrl_port_(free_udp_port()) {
   dir_ = (fs::temp_directory_path() /
           ("tamas-baresip-" + std::to_string(getpid()) + "-" + name + "-" + std::to_string(port_)))
@@ -47,9 +48,15 @@ BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
                                   << "module_app menu.so\nmodule_app ctrl_tcp.so\n"
                                   << "ctrl_tcp_listen 127.0.0.1:" << ctrl_port_ << "\n"
                                   << "snd_path " << dir_ << "/heard\n";
-  std::ofstream(dir_ + "/accounts")
-      << "<sip:" << name << "@127.0.0.1:" << port_ << ">;regint=0;answermode=" << answer
-      << ";audio_codecs=" << codecs << "\n";
+  if (registrar.empty()) {
+    std::ofstream(dir_ + "/accounts")
+        << "<sip:" << name << "@127.0.0.1:" << port_ << ">;regint=0;answermode=" << answer
+        << ";audio_codecs=" << codecs << "\n";
+  } else {
+    std::ofstream(dir_ + "/accounts")
+        << "<sip:" << name << "@" << registrar << ">;auth_pass=" << password
+        << ";regint=60;answermode=" << answer << ";audio_codecs=" << codecs << "\n";
+  }
   std::vector<std::string> args = {"baresip", "-f", dir_, "-n", "127.0.0.1"};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
@@ -72,8 +79,15 @@ BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
 BaresipAgent::~BaresipAgent() {
   if (pid_ > 0) {
     kill(pid_, SIGTERM);
+    // A registered phone unregisters on the way out; when tamas is already
+    // gone it would wait for SIP timer F (32 s): cut that short.
     int status = 0;
-    waitpid(pid_, &status, 0);
+    for (int i = 0; i < 40 && waitpid(pid_, &status, WNOHANG) == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (waitpid(pid_, &status, WNOHANG) == 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+    }
   }
   fs::remove_all(dir_);
 }

@@ -15,9 +15,12 @@ class BaresipAgent {
  public:
   // `answer`: "auto" (answers at once) or "manual" (rings forever).
   // `voice_wav`: 8 kHz mono WAV the agent "speaks". `codecs` e.g. "PCMU/8000/1".
+  // `registrar` ("127.0.0.1:5070", optional): the phone REGISTERs there as
+  // <name> with `password` (digest authentication), every 60 s.
   BaresipAgent(const std::string& name, const std::string& answer, const std::string& voice_wav,
-               const std::string& codecs = "PCMU/8000/1");
-  ~BaresipAgent();  // SIGTERM, wait
+               const std::string& codecs = "PCMU/8000/1", const std::string& registrar = "",
+               const std::string& password = "");
+  ~BaresipAgent();  // SIGTERM, wait up to 2 s, then SIGKILL
   BaresipAgent(const BaresipAgent&) = delete;
   BaresipAgent& operator=(const BaresipAgent&) = delete;
 
