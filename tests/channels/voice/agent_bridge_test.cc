@@ -81,7 +81,7 @@ TEST_F(AgentBridge, WhenTheAgentHangsUpTheCallerIsHungUpAndTheContactEnds) {
   Center center({{"alice", alice.uri()}}, 5000);
   center.login("alice");
 
-  std::thread caller([&] {
+  std::jthread caller([&] {
     auto sipp = testing::run_sipp("talk_until_bye.xml", center.port(), "194");
     EXPECT_EQ(sipp.exit_code, 0) << sipp.output;  // tamas sent the caller a BYE
   });

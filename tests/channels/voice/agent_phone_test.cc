@@ -61,7 +61,7 @@ TEST_F(AgentPhone, TheDeskHoldsAndResumesABridgedCaller) {
   ASSERT_TRUE(alice.running());
   Center center({{"alice", alice.uri()}}, 5000);
   center.login("alice");
-  std::thread caller([&] {
+  std::jthread caller([&] {
     auto sipp = testing::run_sipp("talk_to_agent.xml", center.port(), "194");
     EXPECT_EQ(sipp.exit_code, 0) << sipp.output;
   });
@@ -90,7 +90,7 @@ TEST_F(AgentPhone, ATransferToAnotherAgentRingsThatAgentWhoHearsTheCaller) {
   center.login("alice");  // idle longest: offered first
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   center.login("bob");
-  std::thread caller([&] {
+  std::jthread caller([&] {
     auto sipp = testing::run_sipp("talk_to_agent.xml", center.port(), "194");
     EXPECT_EQ(sipp.exit_code, 0) << sipp.output;
   });

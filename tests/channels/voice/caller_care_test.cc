@@ -184,7 +184,7 @@ TEST(CallerCare, AWaitingCallerHearsPositionAndEstimatedWaitAtIntervals) {
   CareCenter center;  // nobody logged in: the caller waits
   testing::RtpReceiver rtp;
   testing::SippResult sipp;
-  std::thread caller([&] {
+  std::jthread caller([&] {
     sipp = testing::run_sipp("care_wait_announce.xml", center.port(), "300",
                              {{"rtp_port", std::to_string(rtp.port())}});
   });
@@ -276,7 +276,7 @@ TEST(CallerCare, AfterTheAgentHangsUpTheCallerAnswersTheSurveyByKeys) {
   CareCenter center({{"alice", alice.uri()}});
   center.login("alice");
   testing::SippResult sipp;
-  std::thread caller([&] { sipp = testing::run_sipp("care_survey.xml", center.port(), "300"); });
+  std::jthread caller([&] { sipp = testing::run_sipp("care_survey.xml", center.port(), "300"); });
   const bool answered =
       eventually([&] { return center.saw("contact_answered I-000001 alice"); }, 4000);
   std::this_thread::sleep_for(500ms);
