@@ -121,7 +121,10 @@ TEST_F(DeskE2E, AChatFromStartToWrapUpWithTwoAgentsCompetingForIt) {
       EXPECT_TRUE(r.status == 404 || r.status == 403 || r.status == 409) << r.status << r.body;
     }
   }
-  if (ok == 0) {  // the offer was still on its way: accept once it arrives
+  // The offer may still be on its way to the engine's chosen agent: keep
+  // trying (up to 5 s) until one accept succeeds.
+  for (int i = 0; ok == 0 && i < 100; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
     for (const auto& [name, t] : tokens)
       if (call(t, "POST", "/api/v1/agent/offers/" + contact + "/accept").status == 200)
         ++ok, winner = name;
