@@ -68,7 +68,7 @@ void Registrar::handle(const struct sip_msg* msg) {
   events_.sip_credentials(
       user, [this, alive, id, resp = *r, post = post_](std::optional<std::string> ha1) {
         const bool ok = ha1 && digest_verify(resp, "REGISTER", *ha1);
-        post([this, alive, id, ok, ha1 = ok ? *ha1 : std::string()] {
+        post([this, alive, id, ha1 = ok ? *ha1 : std::string()] {
           if (alive.lock()) authorised(id, ha1);
         });
       });
