@@ -21,27 +21,12 @@
 #include "store/memory_store.h"
 #include "store/writer.h"
 #include "strategy/loader.h"
+#include "test_clocks.h"
 
 namespace tamas::services::test {
 
 using namespace std::chrono_literals;
 
-// A manual clock other threads may read.
-class SharedClock final : public Clock {
- public:
-  Instant now() const override {
-    std::lock_guard lock(m_);
-    return t_;
-  }
-  void advance(Duration d) {
-    std::lock_guard lock(m_);
-    t_ += d;
-  }
-
- private:
-  mutable std::mutex m_;
-  Instant t_ = from_millis(1'800'000'000'000);
-};
 
 class LiveFixture : public ::testing::Test {
  protected:
@@ -173,7 +158,7 @@ class LiveFixture : public ::testing::Test {
     return "";
   }
 
-  SharedClock clock_;
+  tamas::testing::SharedClock clock_{from_millis(1'800'000'000'000)};
   std::unique_ptr<strategy::Strategy> strategy_;
   store::TenantId tenant_ = 0;
   std::map<std::string, store::RowId> users_;
