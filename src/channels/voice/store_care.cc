@@ -1,5 +1,7 @@
 #include "channels/voice/store_care.h"
 
+#include "channels/voice/interaction_notes.h"
+
 #include <boost/json.hpp>
 #include <memory>
 
@@ -9,28 +11,13 @@ namespace tamas::voice {
 
 namespace {
 
+// `json_object` is a JSON object's text; anything else is ignored.
 void note(store::StoreWriter& writer, store::TenantId tenant, const std::string& interaction,
           const std::string& json_object) {
-  writer.submit(
-      [tenant, interaction, json_object](store::Store& db) -> Status {
-        auto id = store::parse_interaction_id(interaction);
-        if (!id) return {};
-        auto row = db.interactions().get(tenant, *id);
-        if (!row) return {};
-        boost::system::error_code ec;
-        boost::json::value fields = boost::json::parse(row->fields_json, ec);
-        if (ec || !fields.is_object()) fields = boost::json::object();
-        boost::json::value add = boost::json::parse(json_object, ec);
-        if (ec || !add.is_object()) return {};
-        for (const auto& [k, v] : add.as_object()) fields.as_object()[k] = v;
-        row->fields_json = boost::json::serialize(fields);
-        return db.interactions().update(*row);
-      },
-      [interaction](const Status& st) {
-        if (!st.ok())
-          log(LogLevel::warn, "voice.note_failed",
-              {{"interaction", interaction}, {"error", st.error().message}});
-      });
+  boost::system::error_code ec;
+  boost::json::value add = boost::json::parse(json_object, ec);
+  if (ec || !add.is_object()) return;
+  note_on_interaction(writer, tenant, interaction, std::move(add.as_object()), "voice.note_failed");
 }
 
 void add_callback(store::StoreWriter& writer, store::TenantId tenant, const Clock& clock,

@@ -1,6 +1,7 @@
 #include "channels/voice/store_devices.h"
 
-#include <boost/json.hpp>
+#include "channels/voice/interaction_notes.h"
+
 #include <memory>
 
 #include "core/log.h"
@@ -27,24 +28,8 @@ void find_device(store::StoreWriter& writer, store::TenantId tenant, const std::
 
 void note_recording(store::StoreWriter& writer, store::TenantId tenant,
                     const std::string& interaction, const std::string& path) {
-  writer.submit(
-      [tenant, interaction, path](store::Store& db) -> Status {
-        auto id = store::parse_interaction_id(interaction);
-        if (!id) return {};
-        auto row = db.interactions().get(tenant, *id);
-        if (!row) return {};
-        boost::system::error_code ec;
-        boost::json::value fields = boost::json::parse(row->fields_json, ec);
-        if (ec || !fields.is_object()) fields = boost::json::object();
-        fields.as_object()["recording"] = path;
-        row->fields_json = boost::json::serialize(fields);
-        return db.interactions().update(*row);
-      },
-      [interaction](const Status& st) {
-        if (!st.ok())
-          log(LogLevel::warn, "voice.recording_not_noted",
-              {{"interaction", interaction}, {"error", st.error().message}});
-      });
+  note_on_interaction(writer, tenant, interaction, {{"recording", path}},
+                      "voice.recording_not_noted");
 }
 
 void find_ha1(store::StoreWriter& writer, store::TenantId tenant, const std::string& realm,
