@@ -1,10 +1,9 @@
 #include "api/auth_routes.h"
 
-#include <cmath>
-
 #include "api/credentials.h"
 #include "api/json_body.h"
 #include "api/rate_limiter.h"
+#include "api/route_helpers.h"
 #include "core/log.h"
 
 namespace tamas::api {
@@ -25,12 +24,8 @@ struct Throttle {
 };
 
 Response too_many(double seconds, std::string_view what) {
-  auto r = Response::error(
-      429, "too_many_requests",
-      std::string("too many login attempts ") + std::string(what) + "; try again later");
-  r.headers.emplace_back("Retry-After",
-                         std::to_string(std::max(1, static_cast<int>(std::ceil(seconds)))));
-  return r;
+  return too_many_requests(seconds,
+                           "too many login attempts " + std::string(what) + "; try again later");
 }
 
 Response invalid_credentials() {

@@ -1,11 +1,10 @@
 #include "api/public_case_routes.h"
 
-#include <algorithm>
-#include <cmath>
 #include <memory>
 
 #include "api/json_body.h"
 #include "api/rate_limiter.h"
+#include "api/route_helpers.h"
 #include "core/phone.h"
 #include "core/text.h"
 #include "services/cases/ops.h"
@@ -24,10 +23,7 @@ struct Throttle {
 };
 
 Response too_many(double seconds) {
-  auto r = Response::error(429, "too_many_requests", "too many status lookups; try again later");
-  r.headers.emplace_back("Retry-After",
-                         std::to_string(std::max(1, static_cast<int>(std::ceil(seconds)))));
-  return r;
+  return too_many_requests(seconds, "too many status lookups; try again later");
 }
 
 Response not_found() {

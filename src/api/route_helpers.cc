@@ -1,5 +1,8 @@
 #include "api/route_helpers.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace tamas::api {
 
 std::optional<store::RowId> id_param(const Request& req, const char* name) {
@@ -50,6 +53,13 @@ Response error_response(const Error& e) {
       break;
   }
   return Response::error(500, "internal", e.message);
+}
+
+Response too_many_requests(double retry_after_seconds, const std::string& message) {
+  auto r = Response::error(429, "too_many_requests", message);
+  r.headers.emplace_back(
+      "Retry-After", std::to_string(std::max(1, static_cast<int>(std::ceil(retry_after_seconds)))));
+  return r;
 }
 
 }  // namespace tamas::api

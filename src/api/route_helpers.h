@@ -25,4 +25,8 @@ Response store_failure(const Error& e);
 // internal 500; the message is the error's.
 Response error_response(const Error& e);
 
+// 429 too_many_requests with `message` and Retry-After (whole seconds, at
+// least 1) for a rate-limited caller.
+Response too_many_requests(double retry_after_seconds, const std::string& message);
+
 }  // namespace tamas::api
