@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en, fa, files } from '../src/i18n/catalog';
 import { direction, getLocale, initialLocale, setLocale, t, tDynamic } from '../src/i18n';
+import { memoryStorage } from './fixtures/memory-storage';
 
 const SRC = join(__dirname, '..', 'src');
 
@@ -15,18 +16,6 @@ function sourceFiles(dir: string): string[] {
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() { return m.size; },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
 
 describe('message files', () => {
   it('have exactly the same keys in Persian and English', () => {
