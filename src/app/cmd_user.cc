@@ -60,6 +60,26 @@ Result<std::string> obtain_password_hash(const UserOptions& o) {
 
 Result<store::TenantId> resolve_tenant(store::Store& db, const UserOptions& o);
 
+// The database and the organisation a command acts on.
+struct Target {
+  std::unique_ptr<store::Store> db;
+  store::TenantId tenant{};
+};
+
+Result<Target> open_target(const UserOptions& o) {
+  auto db = open_database(o.db);
+  if (!db) return db.error();
+  auto tenant = resolve_tenant(**db, o);
+  if (!tenant) return tenant.error();
+  return Target{std::move(*db), *tenant};
+}
+
+Result<store::User> find_user(const Target& t, const std::string& username) {
+  auto user = t.db->users().find_by_username(t.tenant, username);
+  if (!user) return Error::not_found("no user '" + username + "'");
+  return *user;
+}
+
 int fail(const Error& e) {
   std::fprintf(stderr, "tamas user: %s\n", e.message.c_str());
   return e.code == ErrorCode::invalid_argument ? 2 : 1;
@@ -68,49 +88,43 @@ int fail(const Error& e) {
 int run_add(const UserOptions& o) {
   auto role = store::parse_role(o.role);
   if (!role) return fail(role.error());
-  auto db = open_database(o.db);
-  if (!db) return fail(db.error());
-  auto tenant = resolve_tenant(**db, o);
-  if (!tenant) return fail(tenant.error());
+  auto t = open_target(o);
+  if (!t) return fail(t.error());
   auto hash = obtain_password_hash(o);
   if (!hash) return fail(hash.error());
   store::User u;
-  u.tenant = *tenant;
+  u.tenant = t->tenant;
   u.username = o.username;
   u.display_name = o.name.empty() ? o.username : o.name;
   u.role = *role;
   u.password_hash = *hash;
   u.created_at = WallClock().now();
-  auto id = (*db)->users().add(u);
+  auto id = t->db->users().add(u);
   if (!id) return fail(id.error());
   std::printf("added %s (%s)\n", o.username.c_str(), store::to_string(*role));
   return 0;
 }
 
 int run_passwd(const UserOptions& o) {
-  auto db = open_database(o.db);
-  if (!db) return fail(db.error());
-  auto tenant = resolve_tenant(**db, o);
-  if (!tenant) return fail(tenant.error());
-  auto user = (*db)->users().find_by_username(*tenant, o.username);
-  if (!user) return fail(Error::not_found("no user '" + o.username + "'"));
+  auto t = open_target(o);
+  if (!t) return fail(t.error());
+  auto user = find_user(*t, o.username);
+  if (!user) return fail(user.error());
   auto hash = obtain_password_hash(o);
   if (!hash) return fail(hash.error());
   user->password_hash = *hash;
-  if (auto st = (*db)->users().update(*user); !st.ok()) return fail(st.error());
+  if (auto st = t->db->users().update(*user); !st.ok()) return fail(st.error());
   std::printf("password changed for %s\n", o.username.c_str());
   return 0;
 }
 
 // The password the agent's phone uses to REGISTER, stored as its digest HA1.
 int run_sip_password(const UserOptions& o) {
-  auto db = open_database(o.db);
-  if (!db) return fail(db.error());
-  auto tenant = resolve_tenant(**db, o);
-  if (!tenant) return fail(tenant.error());
-  auto user = (*db)->users().find_by_username(*tenant, o.username);
-  if (!user) return fail(Error::not_found("no user '" + o.username + "'"));
-  auto agent = (*db)->agents().find_by_user(*tenant, user->id);
+  auto t = open_target(o);
+  if (!t) return fail(t.error());
+  auto user = find_user(*t, o.username);
+  if (!user) return fail(user.error());
+  auto agent = t->db->agents().find_by_user(t->tenant, user->id);
   if (!agent) return fail(Error::not_found("'" + o.username + "' has no agent profile"));
   std::string pw = o.password;
   if (pw.empty()) {
@@ -121,17 +135,15 @@ int run_sip_password(const UserOptions& o) {
   if (pw.size() < 8) return fail(Error::invalid("a SIP password needs at least 8 characters"));
   agent->sip_ha1 = voice::digest_ha1(o.username, o.realm, pw);
   agent->sip_realm = o.realm;
-  if (auto st = (*db)->agents().update(*agent); !st.ok()) return fail(st.error());
+  if (auto st = t->db->agents().update(*agent); !st.ok()) return fail(st.error());
   std::printf("SIP password set for %s (realm %s)\n", o.username.c_str(), o.realm.c_str());
   return 0;
 }
 
 int run_list(const UserOptions& o) {
-  auto db = open_database(o.db);
-  if (!db) return fail(db.error());
-  auto tenant = resolve_tenant(**db, o);
-  if (!tenant) return fail(tenant.error());
-  auto users = (*db)->users().list(*tenant);
+  auto t = open_target(o);
+  if (!t) return fail(t.error());
+  auto users = t->db->users().list(t->tenant);
   if (!users) return fail(users.error());
   std::printf("%-20s %-11s %-8s %s\n", "USERNAME", "ROLE", "STATUS", "NAME");
   for (const auto& u : *users)
