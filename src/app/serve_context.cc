@@ -28,6 +28,7 @@
 #include "services/switchboard/switchboard.h"
 #include "services/engine_feed/engine_feed.h"
 #include "services/webhooks/dispatcher.h"
+#include "store/wal_checkpointer.h"
 #include "store/writer.h"
 #include "strategy/json.h"
 
@@ -131,6 +132,8 @@ class Context final : public ServeContext {
 
   // The stored strategy version this process runs (see api/strategy_routes.h).
   void set_running_version(store::RowId id) { running_version_ = id; }
+  // Destroyed last, so its final pass comes after the writer's last commit.
+  void keep_checkpointer(std::unique_ptr<store::WalCheckpointer> c) { checkpointer_ = std::move(c); }
 
   // Re-queues what the store still holds as open (after a restart).
   Status recover(store::Store& db) {
@@ -201,6 +204,7 @@ class Context final : public ServeContext {
   }
 
  private:
+  std::unique_ptr<store::WalCheckpointer> checkpointer_;
   WallClock clock_;
   ServeSettings settings_;
   store::RowId running_version_ = 0;
@@ -237,7 +241,10 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
                                                          ServeSettings settings) {
   auto file = load_strategy_file(strategy_path);
   if (!file) return file.error();
-  auto db = open_database(db_path);
+  // Commits never checkpoint; one thread does it off their path.
+  store::SqliteOptions connections;
+  connections.auto_checkpoint = false;
+  auto db = open_database(db_path, connections);
   if (!db) return db.error();
   auto tenant = install_strategy(**db, strategy_path, *file);
   if (!tenant) return tenant.error();
@@ -249,18 +256,21 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
         {{"id", active->version.id}, {"uploaded_by", active->version.uploaded_by}});
   auto start = startup_of(active->strategy);
   if (!start) return start.error();
-  auto reader = open_database(db_path);
+  auto reader = open_database(db_path, connections);
   if (!reader) return reader.error();
-  auto accounts = open_database(db_path);
+  auto accounts = open_database(db_path, connections);
   if (!accounts) return accounts.error();
-  auto webhooks = open_database(db_path);
+  auto webhooks = open_database(db_path, connections);
   if (!webhooks) return webhooks.error();
   auto context = std::make_unique<Context>(
       std::move(active->strategy), std::move(start->calendar), *tenant, std::move(db).value(),
       std::move(start->engine), std::move(accounts).value(), std::move(webhooks).value(), settings);
   context->set_running_version(active->version.id);
+  auto checkpointer = store::WalCheckpointer::start(db_path);
+  if (!checkpointer) return checkpointer.error();
+  context->keep_checkpointer(std::move(checkpointer).value());
   if (auto st = context->recover(**reader); !st.ok()) return st.error();
-  auto crm_db = open_database(db_path);
+  auto crm_db = open_database(db_path, connections);
   if (!crm_db) return crm_db.error();
   context->start_crm(std::move(crm_db).value());
   return std::unique_ptr<ServeContext>(std::move(context));

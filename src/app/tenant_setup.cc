@@ -19,12 +19,13 @@ Result<strategy::Strategy> load_strategy_file(const std::string& path) {
   return Error::invalid(std::move(message));
 }
 
-Result<std::unique_ptr<store::Store>> open_database(const std::string& path) {
+Result<std::unique_ptr<store::Store>> open_database(const std::string& path,
+                                                   const store::SqliteOptions& options) {
   const auto parent = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   if (ec) return Error::unavailable("cannot create " + parent.string() + ": " + ec.message());
-  auto db = store::open_sqlite_store(path);
+  auto db = store::open_sqlite_store(path, options);
   if (!db) return Error{db.error().code, "database " + path + ": " + db.error().message};
   return db;
 }

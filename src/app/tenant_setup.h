@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "store/sqlite_store.h"
 #include "store/store.h"
 #include "strategy/model.h"
 
@@ -17,7 +18,8 @@ Result<strategy::Strategy> load_strategy_file(const std::string& path);
 
 // Opens (creating and migrating) the SQLite database at `path`; creates the
 // parent directory if needed.
-Result<std::unique_ptr<store::Store>> open_database(const std::string& path);
+Result<std::unique_ptr<store::Store>> open_database(const std::string& path,
+                                                   const store::SqliteOptions& options = {});
 
 // Finds or creates the tenant named by the strategy's organisation id; if
 // the file's text differs from every version the tenant has stored, stores

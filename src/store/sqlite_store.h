@@ -29,6 +29,9 @@ struct SqliteOptions {
   Sync sync = Sync::normal;
   // How long a connection waits for another connection's lock.
   std::chrono::milliseconds busy_timeout{5000};
+  // false: this connection never checkpoints the WAL on commit; a
+  // WalCheckpointer (store/wal_checkpointer.h) must then do it.
+  bool auto_checkpoint = true;
 };
 
 // Opens or creates the database file at `path` and migrates it.

@@ -93,6 +93,7 @@ Status configure(Db& db, const SqliteOptions& options, bool on_disk) {
     pragmas += "PRAGMA journal_mode = WAL;";
     pragmas += options.sync == SqliteOptions::Sync::full ? "PRAGMA synchronous = FULL;"
                                                          : "PRAGMA synchronous = NORMAL;";
+    if (!options.auto_checkpoint) pragmas += "PRAGMA wal_autocheckpoint = 0;";
   }
   return db.exec(pragmas);
 }
