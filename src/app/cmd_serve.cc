@@ -31,6 +31,7 @@ struct ServeOptions {
   int session_max_hours = 12;
   bool secure_cookies = false;
   std::string recordings = "var/recordings";
+  std::string durability = "process";
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
@@ -82,6 +83,7 @@ int run_serve(const ServeOptions& o) {
   settings.sessions.touch_interval =
       std::min<Duration>(std::chrono::minutes(1), settings.sessions.idle_timeout / 2);
   settings.sessions.secure_cookie = o.secure_cookies;
+  settings.sync_every_commit = o.durability == "power";
   auto context = ServeContext::open(o.strategy, o.db, settings);
   if (!context) {
     std::fprintf(stderr, "tamas serve: %s\n", context.error().message.c_str());
@@ -124,7 +126,8 @@ int run_serve(const ServeOptions& o) {
        {"db", o.db},
        {"web_files", *web_files},
        {"version", std::string(kVersion)},
-       {"sip", sip_at}});
+       {"sip", sip_at},
+       {"durability", o.durability}});
   const int sig = wait_for_signal();
   log(LogLevel::info, "serve.stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
   server.stop();
@@ -163,6 +166,11 @@ TAMAS_REGISTER_COMMAND(Command{
           ->check(CLI::Range(1, 24 * 30));
       sub.add_flag("--secure-cookies", o->secure_cookies,
                    "Mark the session cookie Secure (when clients reach tamas over https)");
+      sub.add_option("--durability", o->durability,
+                     "What an acknowledged contact survives: 'process' (a crash or kill of "
+                     "tamas) or 'power' (also power loss: one fsync per group commit)")
+          ->capture_default_str()
+          ->check(CLI::IsMember({"process", "power"}));
       sub.add_option("--log-level", o->log_level, "info or debug")
           ->capture_default_str()
           ->check(CLI::IsMember({"info", "debug"}));

@@ -36,7 +36,9 @@ int main(int argc, char** argv) {
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
+    // --help and --version exit 0; every usage error exits 2, as our own
+    // argument checks do.
+    return cli.exit(e) == 0 ? 0 : 2;
   }
   return action ? action() : 0;
 }

@@ -244,6 +244,7 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
   // Commits never checkpoint; one thread does it off their path.
   store::SqliteOptions connections;
   connections.auto_checkpoint = false;
+  if (settings.sync_every_commit) connections.sync = store::SqliteOptions::Sync::full;
   auto db = open_database(db_path, connections);
   if (!db) return db.error();
   auto tenant = install_strategy(**db, strategy_path, *file);

@@ -19,6 +19,10 @@ struct ServeSettings {
   api::SessionPolicy sessions;
   api::LoginLimits logins;
   services::WebhookOptions webhooks;
+  // true: every commit is synced to disk (SQLite synchronous=FULL), so an
+  // acknowledged contact survives power loss; false: it survives a crash or
+  // kill of the process (WAL, synchronous=NORMAL).
+  bool sync_every_commit = false;
 };
 
 class ServeContext {

@@ -49,6 +49,20 @@ TEST(Serve, RefusesAMissingStrategyWithAClearMessage) {
   EXPECT_NE(out.find("nope.yaml"), std::string::npos) << out;
 }
 
+TEST(Serve, SyncsEveryCommitWhenAskedToSurvivePowerLoss) {
+  TempDir dir;
+  ServerProcess server(
+      {"--strategy", example("gas-utility"), "--db", dir.file("t.db"), "--durability", "power"});
+  ASSERT_NE(server.port(), 0) << server.log();
+  EXPECT_NE(server.log().find("durability=power"), std::string::npos) << server.log();
+  EXPECT_EQ(test::http_get(server.port(), "/health").status, 200);
+  EXPECT_EQ(server.stop(SIGTERM), 0);
+
+  std::string out;
+  EXPECT_EQ(test::run_command({test::tamas_binary(), "serve", "--durability", "sometimes"}, out), 2);
+  EXPECT_NE(out.find("--durability"), std::string::npos) << out;
+}
+
 TEST(Serve, RefusesABadListenAddress) {
   std::string out;
   EXPECT_EQ(test::run_command({test::tamas_binary(), "serve", "--http", "nonsense"}, out), 2);
