@@ -68,7 +68,7 @@ void Core::drain(Ref profile) {
   Profile& p = profiles_[profile];
   if (p.held_when_closed && !queues_[p.queue].open) return;
   while (!p.contacts.empty() && !p.idle.empty()) {
-    offer(p.contacts.top().contact, p.idle.begin()->agent);
+    offer(p.contacts.top().contact, p.idle.top().agent);
   }
 }
 
