@@ -220,6 +220,10 @@ void Core::release_agent_slot(Ref c) {
   ContactRt& ct = contacts_[c];
   Ref a = ct.agent;
   AgentRt& ag = agents_[a];
+  // Wrap-up ends next and looks for new work: load the agent's profile
+  // links and statistics alongside its slots.
+  __builtin_prefetch(ag.members.data());
+  __builtin_prefetch(&ag.stats);
   Slot& s = ag.slots[find_slot(ag, c)];
   s.state = SlotState::wrapup;
   s.since = now_;

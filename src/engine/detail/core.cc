@@ -204,7 +204,7 @@ void Core::add_timer(Instant when, TimerKind kind, Ref obj, std::uint32_t gen, s
   timers_.push(Timer{ms(when), ++timer_seq_, kind, aux, obj, gen});
 }
 
-void Core::fire_timers(Instant until) {
+void Core::fire_due_timers(Instant until) {
   while (!timers_.empty() && timers_.top().when <= ms(until)) {
     Timer t = timers_.top();
     timers_.pop();
@@ -214,7 +214,7 @@ void Core::fire_timers(Instant until) {
   now_ = std::max(now_, until);
 }
 
-void Core::recycle_contacts() {
+void Core::recycle_pending() {
   for (Ref c : pending_free_) {
     ContactRt& ct = contacts_[c];
     contact_ids_.erase_ref(ct.id_hash, c);

@@ -188,7 +188,16 @@ class Core {
  public:
   Status init(const EngineConfig& config);
   Status run(const Command& command);  // at now_
-  void fire_timers(Instant until);
+  // Fires every timer due by `until`, each at its instant; now_ ends at
+  // `until`. Inline test: most commands find no timer due.
+  void fire_timers(Instant until) {
+    if (!timers_.empty() && timers_.top().when <= ms(until)) {
+      fire_due_timers(until);
+    } else if (now_ < until) {
+      now_ = until;
+    }
+  }
+  void fire_due_timers(Instant until);
 
   // ---- state ----
   Instant now_{};
@@ -249,7 +258,10 @@ class Core {
   int skill_score(const AgentRt& a, const Reqs& reqs) const;
   void link_member(Ref agent, Ref profile);
   void add_timer(Instant when, TimerKind kind, Ref obj, std::uint32_t gen, std::uint8_t aux = 0);
-  void recycle_contacts();
+  void recycle_contacts() {
+    if (!pending_free_.empty()) recycle_pending();
+  }
+  void recycle_pending();
   // The contact is over for the engine and every agent: its slot is reused
   // at the next apply (recycle_contacts).
   void retire(Ref c) {

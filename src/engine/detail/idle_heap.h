@@ -1,5 +1,5 @@
-// The idle agents of one routing profile, best first: an indexed binary
-// min-heap over IdleKey (policy key, tie key, agent ref). Keys are unique
+// The idle agents of one routing profile, best first: an indexed priority
+// queue over IdleKey (policy key, tie key, agent ref). Keys are unique
 // (the agent ref is their last part), so top() is exactly the smallest key:
 // the same agent an ordered set's begin() would give, whatever the order of
 // insertions. Replaces std::set so that entering and leaving the idle set
@@ -29,10 +29,14 @@ class IdleHeap {
  public:
   static constexpr std::uint32_t kAbsent = 0xffffffffu;
 
-  bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
+  bool empty() const { return heap_.empty() && run_live_ == 0; }
+  std::size_t size() const { return heap_.size() + run_live_; }
   // REQUIRES: !empty()
-  const IdleKey& top() const { return heap_.front().key; }
+  const IdleKey& top() const {
+    if (run_live_ == 0) return heap_.front().key;
+    const IdleKey& r = run_[run_head_].key;
+    return heap_.empty() || r < heap_.front().key ? r : heap_.front().key;
+  }
 
   // A handle for a new link; not in the heap until set().
   std::uint32_t acquire() {
@@ -54,27 +58,29 @@ class IdleHeap {
 
   // Inserts the handle with `key`, or moves it to `key` if present.
   void set(std::uint32_t h, const IdleKey& key) {
-    std::uint32_t i = pos_[h];
-    if (i == kAbsent) {
-      i = static_cast<std::uint32_t>(heap_.size());
-      heap_.push_back(Entry{key, h});
-      up(i);
+    erase(h);
+    if (run_live_ == 0 || run_.back().key < key) {
+      // Greater than every key in the run (an agent idle since now, the
+      // latest offer): append, O(1).
+      pos_[h] = kInRun | static_cast<std::uint32_t>(run_.size());
+      run_.push_back(Entry{key, h});
+      ++run_live_;
       return;
     }
-    const bool smaller = key < heap_[i].key;
-    heap_[i].key = key;
-    if (smaller) {
-      up(i);
-    } else {
-      down(i);
-    }
+    const auto i = static_cast<std::uint32_t>(heap_.size());
+    heap_.push_back(Entry{key, h});
+    up(i);
   }
 
   void erase(std::uint32_t h) {
     const std::uint32_t i = pos_[h];
     if (i == kAbsent) return;
     pos_[h] = kAbsent;
-    const std::uint32_t last = static_cast<std::uint32_t>(heap_.size() - 1);
+    if (i & kInRun) {
+      erase_from_run(i & ~kInRun);
+      return;
+    }
+    const auto last = static_cast<std::uint32_t>(heap_.size() - 1);
     if (i == last) {
       heap_.pop_back();
       return;
@@ -90,10 +96,40 @@ class IdleHeap {
   }
 
  private:
+  static constexpr std::uint32_t kInRun = 0x80000000u;
+
   struct Entry {
     IdleKey key;
-    std::uint32_t handle = 0;
+    std::uint32_t handle = 0;  // kAbsent: a tombstone in the run
   };
+
+  // Members come in two parts, like ContactHeap: a run in ascending key
+  // order (keys that arrived larger than all before: O(1) in and out at
+  // the front) and a binary heap for the rest. Erased run members stay as
+  // tombstones (key kept, so the run stays sorted) until compacted;
+  // run_[run_head_] is live whenever run_live_ > 0.
+  void erase_from_run(std::uint32_t i) {
+    run_[i].handle = kAbsent;
+    if (--run_live_ == 0) {
+      run_.clear();
+      run_head_ = 0;
+      return;
+    }
+    while (run_[run_head_].handle == kAbsent) ++run_head_;
+    if (run_.size() > 32 && run_.size() > 2 * run_live_) compact();
+  }
+
+  void compact() {
+    std::uint32_t out = 0;
+    for (std::size_t i = run_head_; i < run_.size(); ++i) {
+      if (run_[i].handle == kAbsent) continue;
+      run_[out] = run_[i];
+      pos_[run_[out].handle] = kInRun | out;
+      ++out;
+    }
+    run_.resize(out);
+    run_head_ = 0;
+  }
 
   void up(std::uint32_t i) {
     Entry e = heap_[i];
@@ -110,7 +146,7 @@ class IdleHeap {
 
   void down(std::uint32_t i) {
     Entry e = heap_[i];
-    const std::uint32_t n = static_cast<std::uint32_t>(heap_.size());
+    const auto n = static_cast<std::uint32_t>(heap_.size());
     while (true) {
       std::uint32_t child = 2 * i + 1;
       if (child >= n) break;
@@ -124,8 +160,11 @@ class IdleHeap {
     pos_[e.handle] = i;
   }
 
-  std::vector<Entry> heap_;
-  std::vector<std::uint32_t> pos_;   // by handle: index in heap_ or kAbsent
+  std::vector<Entry> heap_;  // members that arrived out of key order
+  std::vector<Entry> run_;   // members in ascending key order
+  std::size_t run_head_ = 0;
+  std::size_t run_live_ = 0;
+  std::vector<std::uint32_t> pos_;   // by handle: kInRun | run index, heap index, or kAbsent
   std::vector<std::uint32_t> free_;  // released handles
 };
 
