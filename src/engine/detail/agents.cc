@@ -96,6 +96,7 @@ Status Core::logout(const AgentLogout& c) {
   refresh_idle(*a);  // leaves every idle set
   ag.logged_in = false;
   ag.reason = kNoRef;
+  for (const Membership& m : ag.members) profiles_[m.profile].idle.release(m.idle_handle);
   ag.members.clear();
   for (Ref q : ag.queues) {
     mark_queue(q);
@@ -192,17 +193,18 @@ void Core::refresh_idle(Ref a) {
   AgentRt& ag = agents_[a];
   for (Membership& m : ag.members) {
     Profile& p = profiles_[m.profile];
-    bool want = eligible(ag, p.channel);
-    IdleKey k = want ? idle_key(queues_[p.queue].policy, ag, m, a) : IdleKey{};
-    if (m.in_idle && (!want || !(k == m.key))) {
-      p.idle.erase(m.key);
-      m.in_idle = false;
+    if (!eligible(ag, p.channel)) {
+      if (m.in_idle) {
+        p.idle.erase(m.idle_handle);
+        m.in_idle = false;
+      }
+      continue;
     }
-    if (want && !m.in_idle) {
-      p.idle.insert(k);
-      m.key = k;
-      m.in_idle = true;
-    }
+    const IdleKey k = idle_key(queues_[p.queue].policy, ag, m, a);
+    if (m.in_idle && k == m.key) continue;
+    p.idle.set(m.idle_handle, k);  // inserts, or moves the agent to its new key
+    m.key = k;
+    m.in_idle = true;
   }
 }
 

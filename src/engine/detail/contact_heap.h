@@ -51,7 +51,7 @@ class ContactHeap {
   void push(const HeapEntry& e, std::vector<std::uint32_t>& pos) {
     if (run_live_ == 0 || served_before(run_.back(), e)) {
       // Served after everyone in the run (a plain arrival): O(1).
-      pos[e.contact] = kInRun | static_cast<std::uint32_t>(run_.size());
+      pos[e.contact] = run_pos(run_.size());
       run_.push_back(e);
       ++run_live_;
       return;
@@ -63,7 +63,7 @@ class ContactHeap {
   // Removes the member whose position is p (pos[contact] of a member).
   void erase(std::uint32_t p, std::vector<std::uint32_t>& pos) {
     if (p & kInRun) {
-      erase_from_run(p & ~kInRun, pos);
+      erase_from_run((p - run_base_) & kIndexMask, pos);
       return;
     }
     const std::uint32_t i = p;
@@ -84,19 +84,36 @@ class ContactHeap {
 
  private:
   static constexpr std::uint32_t kInRun = 0x80000000u;
+  static constexpr std::uint32_t kIndexMask = 0x7fffffffu;
+
+  // A run member's position is kInRun | (run_base_ + index) mod 2^31, so
+  // dropping the served prefix of the run (run_base_ += dropped) leaves the
+  // positions of the members behind it valid without rewriting them.
+  std::uint32_t run_pos(std::size_t i) const {
+    return kInRun | ((run_base_ + static_cast<std::uint32_t>(i)) & kIndexMask);
+  }
 
   // The run holds entries in service order; erased ones stay as tombstones
   // (contact = kNoRef, key and seq kept so the order still holds) until the
-  // run is compacted. run_[run_head_] is live whenever run_live_ > 0.
+  // run is trimmed or compacted. run_[run_head_] is live whenever
+  // run_live_ > 0.
   void erase_from_run(std::uint32_t i, std::vector<std::uint32_t>& pos) {
     run_[i].contact = kNoRef;
     if (--run_live_ == 0) {
+      run_base_ += static_cast<std::uint32_t>(run_.size());
       run_.clear();
       run_head_ = 0;
       return;
     }
     while (run_[run_head_].contact == kNoRef) ++run_head_;
-    if (run_.size() > 64 && run_.size() > 2 * run_live_) compact(pos);
+    if (run_head_ > 64 && 2 * run_head_ > run_.size()) {
+      // Served from the front (the usual case): drop the prefix.
+      run_.erase(run_.begin(), run_.begin() + static_cast<std::ptrdiff_t>(run_head_));
+      run_base_ += static_cast<std::uint32_t>(run_head_);
+      run_head_ = 0;
+    } else if (run_.size() > 64 && run_.size() > 2 * run_live_) {
+      compact(pos);  // many left from the middle (abandons, relaxation)
+    }
   }
 
   void compact(std::vector<std::uint32_t>& pos) {
@@ -104,7 +121,7 @@ class ContactHeap {
     for (std::size_t i = run_head_; i < run_.size(); ++i) {
       if (run_[i].contact == kNoRef) continue;
       run_[out] = run_[i];
-      pos[run_[out].contact] = kInRun | static_cast<std::uint32_t>(out);
+      pos[run_[out].contact] = run_pos(out);
       ++out;
     }
     run_.resize(out);
@@ -144,6 +161,7 @@ class ContactHeap {
   std::vector<HeapEntry> run_;   // members in service order (arrivals)
   std::size_t run_head_ = 0;
   std::size_t run_live_ = 0;
+  std::uint32_t run_base_ = 0;  // see run_pos()
 };
 
 }  // namespace tamas::engine::detail

@@ -36,7 +36,9 @@ Outcome outcome_for(FallbackReason why) {
 
 Status Core::arrive(const ContactArrive& c) {
   if (c.contact.empty()) return Error::invalid("empty contact id");
-  if (contact_ref(c.contact) != kNoRef)
+  const std::uint32_t id_hash = IdIndex::hash(c.contact);
+  if (contact_ids_.find(id_hash, c.contact,
+                        [this](Ref r) -> std::string_view { return contacts_[r].id; }) != kNoRef)
     return Error::conflict("contact '" + c.contact + "' exists");
   Ref queue = default_queue_;
   std::optional<int> prio;
@@ -67,7 +69,8 @@ Status Core::arrive(const ContactArrive& c) {
   }
   ContactRt& ct = contacts_[ref];
   ct.id = c.contact;
-  contact_ids_.insert(ct.id, ref, [this](Ref r) -> std::string_view { return contacts_[r].id; });
+  ct.id_hash = id_hash;
+  contact_ids_.insert_hashed(id_hash, ref);
   ct.channel = c.channel;
   ct.arrived = c.arrived_at && *c.arrived_at < now_ ? *c.arrived_at : now_;
   ct.queued_at = ct.arrived;
@@ -113,7 +116,7 @@ void Core::complete(Ref c, Outcome outcome) {
   e.contact = c;
   e.queue = ct.queue;
   e.code = static_cast<std::uint8_t>(outcome);
-  if (ct.pins == 0) pending_free_.push_back(c);
+  if (ct.pins == 0) retire(c);
 }
 
 Status Core::accept(const AcceptOffer& cmd) {
@@ -217,6 +220,10 @@ void Core::release_agent_slot(Ref c) {
   ContactRt& ct = contacts_[c];
   Ref a = ct.agent;
   AgentRt& ag = agents_[a];
+  // Wrap-up ends next and looks for new work: load the agent's profile
+  // links and statistics alongside its slots.
+  __builtin_prefetch(ag.members.data());
+  __builtin_prefetch(&ag.stats);
   Slot& s = ag.slots[find_slot(ag, c)];
   s.state = SlotState::wrapup;
   s.since = now_;
@@ -269,7 +276,7 @@ void Core::finish_wrapup(Ref a, int slot_index) {
   e.contact = s.contact;
   e.agent = a;
   e.queue = s.queue;
-  if (--ct.pins == 0 && ct.completed) pending_free_.push_back(s.contact);
+  if (--ct.pins == 0 && ct.completed) retire(s.contact);
   if (ag.slots.empty()) ag.idle_since = now_;
   // Offer first: an agent who gets new work goes straight from wrap-up to
   // reserved, without a momentary "ready" event.

@@ -138,14 +138,6 @@ Result<Ref> Core::find_contact(std::string_view id) const {
   return r;
 }
 
-Event& Core::emit(EventKind kind) {
-  Event& e = out_.emplace_back();
-  e.seq = ++event_seq_;
-  e.at = now_;
-  e.kind = kind;
-  return e;
-}
-
 Ref Core::intern_reason(std::string_view name) {
   auto it = reason_ids_.find(name);
   if (it != reason_ids_.end()) return it->second;
@@ -204,6 +196,7 @@ void Core::link_member(Ref agent, Ref profile) {
   Membership m;
   m.profile = profile;
   m.score = skill_score(agents_[agent], profiles_[profile].reqs);
+  m.idle_handle = profiles_[profile].idle.acquire();
   agents_[agent].members.push_back(m);
 }
 
@@ -211,7 +204,7 @@ void Core::add_timer(Instant when, TimerKind kind, Ref obj, std::uint32_t gen, s
   timers_.push(Timer{ms(when), ++timer_seq_, kind, aux, obj, gen});
 }
 
-void Core::fire_timers(Instant until) {
+void Core::fire_due_timers(Instant until) {
   while (!timers_.empty() && timers_.top().when <= ms(until)) {
     Timer t = timers_.top();
     timers_.pop();
@@ -221,15 +214,18 @@ void Core::fire_timers(Instant until) {
   now_ = std::max(now_, until);
 }
 
-void Core::recycle_contacts() {
+void Core::recycle_pending() {
   for (Ref c : pending_free_) {
-    contact_ids_.erase(contacts_[c].id,
-                       [this](Ref r) -> std::string_view { return contacts_[r].id; });
-    // Generations survive reuse so timers of the previous occupant stay stale.
-    std::uint32_t gen = contacts_[c].gen + 1, queue_gen = contacts_[c].queue_gen + 1;
-    contacts_[c] = ContactRt{};
-    contacts_[c].gen = gen;
-    contacts_[c].queue_gen = queue_gen;
+    ContactRt& ct = contacts_[c];
+    contact_ids_.erase_ref(ct.id_hash, c);
+    // Generations survive reuse so timers of the previous occupant stay
+    // stale; the id string keeps its buffer for the next occupant.
+    ContactRt fresh;
+    fresh.gen = ct.gen + 1;
+    fresh.queue_gen = ct.queue_gen + 1;
+    fresh.id.swap(ct.id);
+    fresh.id.clear();
+    ct = std::move(fresh);
     free_contacts_.push_back(c);
   }
   pending_free_.clear();

@@ -6,7 +6,8 @@
 //   profile are linked to it once (at login or when the profile is first
 //   created), with their policy score precomputed.
 // - Profile::idle holds the agents that could take a contact of the profile
-//   right now, ordered by the queue's selection policy. Invariant: a profile
+//   right now, ordered by the queue's selection policy (an indexed heap: no
+//   allocation when agents come and go). Invariant: a profile
 //   never has both waiting (routable) contacts and idle agents.
 // - An agent that frees capacity looks only at the heads of its linked
 //   profiles; an arriving contact looks only at its profile's idle set.
@@ -17,7 +18,6 @@
 #include <cstdint>
 #include <functional>
 #include <queue>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +28,7 @@
 #include "engine/config.h"
 #include "engine/detail/contact_heap.h"
 #include "engine/detail/id_index.h"
+#include "engine/detail/idle_heap.h"
 #include "engine/engine.h"
 #include "engine/event.h"
 #include "engine/stats.h"
@@ -78,12 +79,6 @@ struct QueueRt {
   QueueStats counters;  // counter fields only; gauges filled on read
 };
 
-struct IdleKey {
-  std::int64_t a = 0, b = 0;
-  Ref agent = kNoRef;
-  auto operator<=>(const IdleKey&) const = default;
-};
-
 struct Profile {
   Ref queue = kNoRef;
   Channel channel = Channel::voice;
@@ -91,7 +86,7 @@ struct Profile {
   bool held_when_closed = false;  // callback tasks wait for opening hours
   Reqs reqs;
   ContactHeap contacts;
-  std::set<IdleKey> idle;
+  IdleHeap idle;
 };
 
 enum class SlotState : std::uint8_t { offered, active, wrapup };
@@ -119,9 +114,10 @@ struct SloRt {
 
 struct Membership {
   Ref profile = kNoRef;
-  std::int32_t score = 0;  // most_skilled: summed levels of the requirements
+  std::int32_t score = 0;         // most_skilled: summed levels of the requirements
+  std::uint32_t idle_handle = 0;  // this link's handle in profiles_[profile].idle
   bool in_idle = false;
-  IdleKey key;
+  IdleKey key;  // the key in the idle heap while in_idle
 };
 
 struct AgentRt {
@@ -169,6 +165,7 @@ struct alignas(64) ContactRt {
   Ref base_profile = kNoRef;    // requirements before relaxation
   std::uint32_t queue_gen = 0;  // relax/overflow timer identity
   Ref slo = kNoRef;             // resolved once at arrival
+  std::uint32_t id_hash = 0;    // IdIndex::hash(id): erasing needs no rehash
   std::int64_t key = 0;
   std::uint64_t seq = 0;
   Instant arrived{};
@@ -191,7 +188,16 @@ class Core {
  public:
   Status init(const EngineConfig& config);
   Status run(const Command& command);  // at now_
-  void fire_timers(Instant until);
+  // Fires every timer due by `until`, each at its instant; now_ ends at
+  // `until`. Inline test: most commands find no timer due.
+  void fire_timers(Instant until) {
+    if (!timers_.empty() && timers_.top().when <= ms(until)) {
+      fire_due_timers(until);
+    } else if (now_ < until) {
+      now_ = until;
+    }
+  }
+  void fire_due_timers(Instant until);
 
   // ---- state ----
   Instant now_{};
@@ -238,7 +244,13 @@ class Core {
   }
   Result<Ref> find_agent(std::string_view id) const;
   Result<Ref> find_contact(std::string_view id) const;
-  Event& emit(EventKind kind);
+  Event& emit(EventKind kind) {
+    Event& e = out_.emplace_back();
+    e.seq = ++event_seq_;
+    e.at = now_;
+    e.kind = kind;
+    return e;
+  }
   Ref intern_reason(std::string_view name);
   Result<Reqs> compile_reqs(const std::vector<SkillRequirement>& skills) const;
   Ref intern_profile(Ref queue, Channel ch, bool callback, const Reqs& reqs);
@@ -246,7 +258,16 @@ class Core {
   int skill_score(const AgentRt& a, const Reqs& reqs) const;
   void link_member(Ref agent, Ref profile);
   void add_timer(Instant when, TimerKind kind, Ref obj, std::uint32_t gen, std::uint8_t aux = 0);
-  void recycle_contacts();
+  void recycle_contacts() {
+    if (!pending_free_.empty()) recycle_pending();
+  }
+  void recycle_pending();
+  // The contact is over for the engine and every agent: its slot is reused
+  // at the next apply (recycle_contacts).
+  void retire(Ref c) {
+    pending_free_.push_back(c);
+    contact_ids_.prefetch(contacts_[c].id_hash);
+  }
   void reset_stats();
 
   // agents.cc
@@ -320,9 +341,21 @@ class Core {
   void reset_slo_stats();
 
   // dirty.cc: marks from the events of one apply, plus explicit marks.
-  void mark_queue(Ref q);
-  void mark_agent(Ref a);
-  void mark_slo(Ref s);
+  // Inline: a flag test per event on the hot path.
+  static void mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r) {
+    if (r < flags.size()) {
+      if (!flags[r]) {
+        flags[r] = 1;
+        list.push_back(r);
+      }
+    } else if (r != kNoRef) {
+      grow_mark(flags, list, r);
+    }
+  }
+  static void grow_mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r);
+  void mark_queue(Ref q) { mark(queue_dirty_, dirty_queues_, q); }
+  void mark_agent(Ref a) { mark(agent_dirty_, dirty_agents_, a); }
+  void mark_slo(Ref s) { mark(slo_dirty_, dirty_slos_, s); }
   void mark_events(std::size_t from);
   StatsChanges take_changes();
 

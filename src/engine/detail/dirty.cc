@@ -5,26 +5,10 @@
 
 namespace tamas::engine::detail {
 
-namespace {
-
-void mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r) {
-  if (r == kNoRef) return;
-  if (r >= flags.size()) flags.resize(r + 1, 0);
-  if (flags[r]) return;
+void Core::grow_mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r) {
+  flags.resize(r + 1, 0);
   flags[r] = 1;
   list.push_back(r);
-}
-
-}  // namespace
-
-void Core::mark_queue(Ref q) {
-  mark(queue_dirty_, dirty_queues_, q);
-}
-void Core::mark_agent(Ref a) {
-  mark(agent_dirty_, dirty_agents_, a);
-}
-void Core::mark_slo(Ref s) {
-  mark(slo_dirty_, dirty_slos_, s);
 }
 
 // Events from index `from` of out_: their queues, agents and the SLO of

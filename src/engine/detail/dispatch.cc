@@ -59,7 +59,16 @@ void Core::place(Ref c) {
 
 void Core::unqueue(Ref c) {
   ContactRt& ct = contacts_[c];
-  profiles_[ct.profile].contacts.erase(heap_pos_[c], heap_pos_);
+  ContactHeap& heap = profiles_[ct.profile].contacts;
+  heap.erase(heap_pos_[c], heap_pos_);
+  if (!heap.empty()) {
+    // The new head is the profile's next offer: start loading its record
+    // now so that offer finds it in cache (with a long backlog it was last
+    // touched when it arrived).
+    const Ref next = heap.top().contact;
+    __builtin_prefetch(&contacts_[next]);
+    __builtin_prefetch(&heap_pos_[next]);
+  }
   --queues_[ct.queue].waiting;
   slo_waiting(ct, -1);
 }
@@ -68,7 +77,7 @@ void Core::drain(Ref profile) {
   Profile& p = profiles_[profile];
   if (p.held_when_closed && !queues_[p.queue].open) return;
   while (!p.contacts.empty() && !p.idle.empty()) {
-    offer(p.contacts.top().contact, p.idle.begin()->agent);
+    offer(p.contacts.top().contact, p.idle.top().agent);
   }
 }
 

@@ -18,9 +18,20 @@ class IdIndex {
  public:
   IdIndex() : slots_(16) {}
 
+  // The hash an id is filed under; callers that look an id up and then
+  // insert or later erase it can compute it once and keep it.
+  static std::uint32_t hash(std::string_view id) {
+    std::uint64_t h = std::hash<std::string_view>{}(id);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
+
   template <class NameOf>
   Ref find(std::string_view id, NameOf&& name_of) const {
-    std::uint32_t h = hash(id);
+    return find(hash(id), id, name_of);
+  }
+  // REQUIRES: h == hash(id).
+  template <class NameOf>
+  Ref find(std::uint32_t h, std::string_view id, NameOf&& name_of) const {
     for (std::size_t i = h & mask(); slots_[i].ref != kNoRef; i = (i + 1) & mask()) {
       if (slots_[i].hash == h && name_of(slots_[i].ref) == id) return slots_[i].ref;
     }
@@ -29,9 +40,13 @@ class IdIndex {
 
   // REQUIRES: id absent.
   template <class NameOf>
-  void insert(std::string_view id, Ref ref, NameOf&& name_of) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) grow(name_of);
-    place(hash(id), ref);
+  void insert(std::string_view id, Ref ref, NameOf&&) {
+    insert_hashed(hash(id), ref);
+  }
+  // REQUIRES: h == hash(id of ref), that id absent.
+  void insert_hashed(std::uint32_t h, Ref ref) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    place(h, ref);
     ++size_;
   }
 
@@ -43,6 +58,31 @@ class IdIndex {
       i = (i + 1) & mask();
     }
     if (slots_[i].ref == kNoRef) return;
+    remove_at(i);
+  }
+
+  // Removes `ref`, filed under hash h (REQUIRES: h == hash(id of ref)),
+  // without reading its id: refs are unique, so the slot is found by ref.
+  void erase_ref(std::uint32_t h, Ref ref) {
+    std::size_t i = h & mask();
+    while (slots_[i].ref != kNoRef && slots_[i].ref != ref) i = (i + 1) & mask();
+    if (slots_[i].ref == kNoRef) return;
+    remove_at(i);
+  }
+
+  // Starts loading the slot where a probe for hash h begins (a hint: a
+  // later erase_ref or find of that hash then finds it in cache).
+  void prefetch(std::uint32_t h) const { __builtin_prefetch(&slots_[h & mask()]); }
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    Ref ref = kNoRef;
+  };
+  std::size_t mask() const { return slots_.size() - 1; }
+  void remove_at(std::size_t i) {
     // Backward shift: pull later members of the probe run into the hole.
     std::size_t hole = i;
     for (std::size_t j = (i + 1) & mask(); slots_[j].ref != kNoRef; j = (j + 1) & mask()) {
@@ -56,26 +96,12 @@ class IdIndex {
     slots_[hole] = Slot{};
     --size_;
   }
-
-  std::size_t size() const { return size_; }
-
- private:
-  struct Slot {
-    std::uint32_t hash = 0;
-    Ref ref = kNoRef;
-  };
-  static std::uint32_t hash(std::string_view id) {
-    std::uint64_t h = std::hash<std::string_view>{}(id);
-    return static_cast<std::uint32_t>(h ^ (h >> 32));
-  }
-  std::size_t mask() const { return slots_.size() - 1; }
   void place(std::uint32_t h, Ref ref) {
     std::size_t i = h & mask();
     while (slots_[i].ref != kNoRef) i = (i + 1) & mask();
     slots_[i] = Slot{h, ref};
   }
-  template <class NameOf>
-  void grow(NameOf&&) {
+  void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     for (const Slot& s : old) {
