@@ -28,7 +28,7 @@ namespace tamas::voice {
 
 class Agent;
 
-class Call {
+class Call final : public LegOwner {
  public:
   Call(Agent& agent, CallInfo info, const VoiceEntryPoint& entry);
   ~Call();  // frees libre objects; a live session gets its BYE
@@ -54,8 +54,12 @@ class Call {
   void hold(bool on);
   void reap();  // frees a finished leg (from the Agent's reaper)
   // From the leg's callbacks.
-  void leg_answered(AgentLeg& leg);
-  void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status);
+  void leg_answered(AgentLeg& leg) override;
+  void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) override;
+  void leg_media(AgentLeg&, const struct rtp_header* hdr, struct mbuf* mb) override {
+    from_agent(hdr, mb);
+  }
+  uint64_t owner_id() const override { return info_.id; }
   void from_agent(const struct rtp_header* hdr, struct mbuf* mb);
 
   // Caller care (call_care.cc): see VoiceServer::announce, record_voicemail,
