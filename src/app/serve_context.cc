@@ -14,6 +14,7 @@
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
+#include "channels/voice/callback_dialer.h"
 #include "channels/voice/store_care.h"
 #include "channels/voice/store_devices.h"
 #include "channels/voice/strategy_voice.h"
@@ -75,8 +76,10 @@ class Context final : public ServeContext {
         live_(strategy_, tenant_, writer_, switchboard_, events_, clock_) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
     switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
-    switchboard_.subscribe(
-        [this](const services::ResolvedEvent& e) { voice_contacts_.on_engine_event(e); });
+    switchboard_.subscribe([this](const services::ResolvedEvent& e) {
+      voice_contacts_.on_engine_event(e);
+      if (auto* d = dialer_ptr_.load(std::memory_order_acquire)) d->on_engine_event(e);
+    });
     switchboard_.subscribe([](const services::ResolvedEvent& e) {
       log(LogLevel::debug, "engine.event",
           {{"kind", engine::to_string(e.event.kind)},
@@ -145,7 +148,8 @@ class Context final : public ServeContext {
 
   Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
                                     const std::string& prompt_cache,
-                                    const std::string& recordings) override {
+                                    const std::string& recordings,
+                                    const VoiceOutboundSettings& outbound) override {
     const auto& locales = strategy_.organisation.locales;
     const std::string language = locales.empty() ? "fa" : locales.front();
     auto plan = voice::voice_plan_from(strategy_, language);
@@ -162,6 +166,17 @@ class Context final : public ServeContext {
                                                 voice::next_opening_from(strategy_, calendar_));
     voice_contacts_.use_care(care_.get());
     voice::VoiceEvents events = voice_contacts_.events();
+    voice::CallbackOptions callbacks;
+    callbacks.gateway = outbound.gateway;
+    callbacks.caller_id = outbound.caller_id;
+    callbacks.max_attempts = std::max(1, outbound.callback_attempts);
+    callbacks.retry_interval = std::chrono::seconds(std::max(1, outbound.callback_retry_seconds));
+    callbacks.recordings_dir = recordings;
+    dialer_ = std::make_unique<voice::CallbackDialer>(
+        switchboard_, *care_, clock_, std::move(callbacks),
+        voice::store_callback_lookup(writer_, tenant_), voice::store_agent_devices(writer_, tenant_));
+    dialer_->add_events(events);
+    dialer_ptr_.store(dialer_.get(), std::memory_order_release);
     auto phones = voice::store_phone_registry(writer_, tenant_, plan->config.sip_realm,
                                               [this] { return clock_.now(); });
     events.sip_credentials = std::move(phones.credentials);
@@ -169,10 +184,12 @@ class Context final : public ServeContext {
     voice_ = std::make_unique<voice::VoiceServer>(std::move(plan->config), std::move(events));
     voice_contacts_.attach(voice_.get());
     care_->attach(voice_.get());
+    dialer_->attach(voice_.get());
     care_->start();
     voice_contacts_.use_devices(voice::store_agent_devices(writer_, tenant_), {recordings});
     if (auto st = voice_->start(addr, port); !st.ok()) {
       voice_contacts_.attach(nullptr);
+      dialer_->attach(nullptr);
       care_->stop();
       care_->attach(nullptr);
       voice_.reset();
@@ -215,6 +232,8 @@ class Context final : public ServeContext {
   services::InteractionJournal journal_;
   voice::VoiceContacts voice_contacts_;
   std::unique_ptr<voice::CallerCare> care_;    // after start_voice()
+  std::unique_ptr<voice::CallbackDialer> dialer_;  // after start_voice()
+  std::atomic<voice::CallbackDialer*> dialer_ptr_{nullptr};  // read on the engine thread
   std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
   api::AccountsDb accounts_;
   api::SessionGuard guard_;
