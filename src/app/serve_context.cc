@@ -4,6 +4,8 @@
 #include "api/form_routes.h"
 #include "api/public_case_routes.h"
 #include "api/public_form_routes.h"
+#include "api/desk_routes.h"
+#include "api/recording_routes.h"
 #include "api/strategy_routes.h"
 #include "api/system_routes.h"
 #include "api/token_routes.h"
@@ -119,6 +121,12 @@ class Context final : public ServeContext {
     if (crm_) api::add_public_case_routes(router, *crm_, clock_, settings_.logins);
     api::add_wfm_routes(router, guard_);
     live_.add_routes(router, guard_);
+    api::add_recording_routes(router, guard_, accounts_);
+    api::add_partner_transfer_route(
+        router, guard_,
+        [this](const std::string& agent, const std::string& contact, const std::string& partner) {
+          return voice_contacts_.transfer_to_partner(contact, agent, partner);
+        });
   }
 
   // CRM, cases and knowledge base on their own connection, SLA ticks every 30 s.
@@ -165,6 +173,13 @@ class Context final : public ServeContext {
                                                 voice::store_caller_care(writer_, tenant_, clock_),
                                                 voice::next_opening_from(strategy_, calendar_));
     voice_contacts_.use_care(care_.get());
+    // Partners' lines (R31) through the gateway: IVR transfers and the desk's.
+    std::map<std::string, std::string> partner_uris;
+    if (!outbound.gateway.empty())
+      for (const auto& p : strategy_.partners)
+        if (!p.number.empty()) partner_uris[p.id] = "sip:" + p.number + "@" + outbound.gateway;
+    plan->config.partner_uris = partner_uris;
+    voice_contacts_.use_partners(std::move(partner_uris));
     voice::VoiceEvents events = voice_contacts_.events();
     voice::CallbackOptions callbacks;
     callbacks.gateway = outbound.gateway;

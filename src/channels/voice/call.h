@@ -48,6 +48,9 @@ class Call final : public LegOwner {
   // call waits after its IVR without a leg.
   void dial_agent(const AgentDial& dial);
   void drop_agent(const std::string& agent);
+  // The caller to an external line (VoiceServer::transfer_out); also the
+  // IVR's transfer to a partner with a known URI.
+  void transfer_out(const std::string& uri, const std::string& recording_path);
   // A bridged call on hold (the desk's hold): the caller hears the hold
   // prompt, no audio is relayed either way, the agent's leg stays up (its
   // phone hears silence; no re-INVITE). off: bridged again.
@@ -131,6 +134,7 @@ class Call final : public LegOwner {
   std::unique_ptr<Recorder> recorder_;  // while bridged
   TimestampMap to_caller_;              // agent's timestamps onto our stream to the caller
   bool held_ = false;                   // bridged but on hold
+  bool partner_leg_ = false;            // leg_ goes to an external line
 
   // Caller care.
   AfterAnnouncement after_announce_ = AfterAnnouncement::hold;

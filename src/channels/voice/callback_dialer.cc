@@ -139,7 +139,7 @@ void CallbackDialer::on_outbound(const OutboundReport& r) {
   }
   if (r.outcome == AgentLegOutcome::answered) {
     if (!options_.recordings_dir.empty() && devices_.recorded)
-      devices_.recorded(contact, options_.recordings_dir + "/" + contact + ".wav");
+      devices_.recorded(contact, options_.recordings_dir + "/" + contact + ".wav", r.agent);
     return;
   }
   if (!r.over) return;

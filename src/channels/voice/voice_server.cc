@@ -68,8 +68,12 @@ struct DialOut {
 struct HangupOut {
   uint64_t id;
 };
+struct TransferOut {
+  uint64_t call_id;
+  std::string uri, recording_path;
+};
 using Command = std::variant<Stop, Hangup, Dial, Drop, Hold, Task, Announce, Voicemail, ArmSurvey,
-                             Finish, DialOut, HangupOut>;
+                             Finish, DialOut, HangupOut, TransferOut>;
 
 // libre's process-wide setup (random seed, sockets) and a larger fd limit:
 // every call uses a socket or two.
@@ -188,6 +192,8 @@ class VoiceServer::Impl {
         self->agent_->dial_out(o->id, o->dial);
       } else if (const auto* o = std::get_if<HangupOut>(&c)) {
         self->agent_->hangup_out(o->id);
+      } else if (const auto* t = std::get_if<TransferOut>(&c)) {
+        if (Call* k = self->agent_->find_call(t->call_id)) k->transfer_out(t->uri, t->recording_path);
       } else {
         self->care(c);
       }
@@ -260,6 +266,9 @@ void VoiceServer::finish_call(uint64_t call_id) {
 }
 void VoiceServer::hold(uint64_t call_id, bool on) {
   impl_->post(Hold{call_id, on});
+}
+void VoiceServer::transfer_out(uint64_t call_id, std::string uri, std::string recording_path) {
+  impl_->post(TransferOut{call_id, std::move(uri), std::move(recording_path)});
 }
 uint64_t VoiceServer::dial_out(OutboundDial dial) {
   const uint64_t id = impl_->next_outbound_++;

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,11 @@ struct VoiceConfig {
   uint32_t min_register_expires = 60;
   uint32_t max_register_expires = 3600;
   std::string nonce_secret;  // empty: a random one per start
+  // Partners' lines (R31): partner id → SIP URI (e.g. its number at the
+  // outbound gateway). An IVR `transfer` to a partner listed here bridges the
+  // caller to that line; an unlisted one says "transferring" and hangs up.
+  std::map<std::string, std::string> partner_uris;
+  uint32_t partner_ring_ms = 30000;
 };
 
 // Identifies a call to the embedder.
@@ -224,6 +230,12 @@ class VoiceServer {
   // caller hears the hold prompt and no audio is relayed either way; the
   // agent's leg stays up (no re-INVITE: its phone just hears silence).
   void hold(uint64_t call_id, bool on);
+  // Any thread. Transfers the caller to an external line (a partner): the
+  // agent leg, if any, is hung up and the caller's leg is bridged to a new
+  // outbound leg to `uri` (relayed and recorded to `recording_path` like an
+  // agent leg; reported by on_agent_leg as agent "partner"). If the partner
+  // does not answer, the caller hears the goodbye prompt and is hung up.
+  void transfer_out(uint64_t call_id, std::string uri, std::string recording_path = "");
   // Any thread. Places an outbound call (OutboundDial); returns its id (never
   // 0), reported through on_outbound. hangup_outbound ends it (ringing legs
   // are cancelled, bridged ones get BYE; no report follows).

@@ -137,7 +137,8 @@ class CallbackCenter {
       auto it = phones.find(agent);
       found(it == phones.end() ? std::nullopt : std::optional<std::string>(it->second));
     };
-    d.recorded = [this](const std::string& interaction, const std::string& path) {
+    d.recorded = [this](const std::string& interaction, const std::string& path,
+                        const std::string&) {
       std::lock_guard lock(mutex_);
       recorded_[interaction] = path;
     };

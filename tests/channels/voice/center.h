@@ -82,7 +82,8 @@ class Center {
       auto it = phones.find(agent);
       found(it == phones.end() ? std::nullopt : std::optional<std::string>(it->second));
     };
-    devices.recorded = [this](const std::string& interaction, const std::string& path) {
+    devices.recorded = [this](const std::string& interaction, const std::string& path,
+                              const std::string&) {
       std::lock_guard lock(mutex_);
       recorded_[interaction] = path;
     };
