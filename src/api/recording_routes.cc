@@ -14,8 +14,7 @@ struct RecordingRef {
   std::string agent;  // username of the agent who handled the call
 };
 
-std::optional<RecordingRef> recording_of(AccountsDb& db, store::TenantId tenant,
-                                         store::RowId id) {
+std::optional<RecordingRef> recording_of(AccountsDb& db, store::TenantId tenant, store::RowId id) {
   auto row = db.with([&](store::Store& s) { return s.interactions().get(tenant, id); });
   if (!row) return std::nullopt;
   RecordingRef ref;
@@ -39,32 +38,30 @@ Response not_found() {
 void add_recording_routes(Router& router, const Guard& guard, AccountsDb& db) {
   router.get(
       "/api/v1/interactions/{id}/recording",
-      guard.allow(Permission::authenticated,
-                  [&db](const Request& req, const Principal& who, Respond respond) {
-                    auto id = store::parse_interaction_id(req.params.at("id"));
-                    if (!id) return respond(not_found());
-                    auto ref = recording_of(db, who.tenant, *id);
-                    if (!ref) return respond(not_found());
-                    // Who may listen is decided before whether a file exists,
-                    // so nobody learns which calls were recorded.
-                    if (!who.may(Permission::supervise) &&
-                        (ref->agent.empty() || ref->agent != who.username))
-                      return respond(Response::error(
-                          403, "forbidden",
-                          "only supervisors and the agent who handled the call may "
-                          "listen to its recording"));
-                    if (ref->path.empty()) return respond(not_found());
-                    std::ifstream in(ref->path, std::ios::binary);
-                    if (!in) return respond(not_found());
-                    std::ostringstream body;
-                    body << in.rdbuf();
-                    Response r;
-                    r.status = 200;
-                    r.content_type = "audio/wav";
-                    r.body = body.str();
-                    r.headers.emplace_back("Cache-Control", "private, no-store");
-                    respond(std::move(r));
-                  }));
+      guard.allow(Permission::authenticated, [&db](const Request& req, const Principal& who,
+                                                   Respond respond) {
+        auto id = store::parse_interaction_id(req.params.at("id"));
+        if (!id) return respond(not_found());
+        auto ref = recording_of(db, who.tenant, *id);
+        if (!ref) return respond(not_found());
+        // Who may listen is decided before whether a file exists,
+        // so nobody learns which calls were recorded.
+        if (!who.may(Permission::supervise) && (ref->agent.empty() || ref->agent != who.username))
+          return respond(Response::error(403, "forbidden",
+                                         "only supervisors and the agent who handled the call may "
+                                         "listen to its recording"));
+        if (ref->path.empty()) return respond(not_found());
+        std::ifstream in(ref->path, std::ios::binary);
+        if (!in) return respond(not_found());
+        std::ostringstream body;
+        body << in.rdbuf();
+        Response r;
+        r.status = 200;
+        r.content_type = "audio/wav";
+        r.body = body.str();
+        r.headers.emplace_back("Cache-Control", "private, no-store");
+        respond(std::move(r));
+      }));
 }
 
 }  // namespace tamas::api

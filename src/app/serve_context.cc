@@ -1,10 +1,10 @@
 #include "app/serve_context.h"
 
 #include "api/crm_api.h"
+#include "api/desk_routes.h"
 #include "api/form_routes.h"
 #include "api/public_case_routes.h"
 #include "api/public_form_routes.h"
-#include "api/desk_routes.h"
 #include "api/recording_routes.h"
 #include "api/strategy_routes.h"
 #include "api/system_routes.h"
@@ -24,12 +24,12 @@
 #include "channels/voice/voice_server.h"
 #include "core/log.h"
 #include "engine/bridge/from_strategy.h"
+#include "services/engine_feed/engine_feed.h"
 #include "services/events/bus.h"
 #include "services/intake/intake.h"
 #include "services/intake/interaction_journal.h"
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
-#include "services/engine_feed/engine_feed.h"
 #include "services/webhooks/dispatcher.h"
 #include "store/writer.h"
 #include "strategy/json.h"
@@ -155,8 +155,7 @@ class Context final : public ServeContext {
   ~Context() override { close(); }  // subscribers die after the engine thread
 
   Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
-                                    const std::string& prompt_cache,
-                                    const std::string& recordings,
+                                    const std::string& prompt_cache, const std::string& recordings,
                                     const VoiceOutboundSettings& outbound) override {
     const auto& locales = strategy_.organisation.locales;
     const std::string language = locales.empty() ? "fa" : locales.front();
@@ -187,9 +186,10 @@ class Context final : public ServeContext {
     callbacks.max_attempts = std::max(1, outbound.callback_attempts);
     callbacks.retry_interval = std::chrono::seconds(std::max(1, outbound.callback_retry_seconds));
     callbacks.recordings_dir = recordings;
-    dialer_ = std::make_unique<voice::CallbackDialer>(
-        switchboard_, *care_, clock_, std::move(callbacks),
-        voice::store_callback_lookup(writer_, tenant_), voice::store_agent_devices(writer_, tenant_));
+    dialer_ =
+        std::make_unique<voice::CallbackDialer>(switchboard_, *care_, clock_, std::move(callbacks),
+                                                voice::store_callback_lookup(writer_, tenant_),
+                                                voice::store_agent_devices(writer_, tenant_));
     dialer_->add_events(events);
     dialer_ptr_.store(dialer_.get(), std::memory_order_release);
     auto phones = voice::store_phone_registry(writer_, tenant_, plan->config.sip_realm,
@@ -246,10 +246,10 @@ class Context final : public ServeContext {
   services::Intake intake_;
   services::InteractionJournal journal_;
   voice::VoiceContacts voice_contacts_;
-  std::unique_ptr<voice::CallerCare> care_;    // after start_voice()
-  std::unique_ptr<voice::CallbackDialer> dialer_;  // after start_voice()
+  std::unique_ptr<voice::CallerCare> care_;                  // after start_voice()
+  std::unique_ptr<voice::CallbackDialer> dialer_;            // after start_voice()
   std::atomic<voice::CallbackDialer*> dialer_ptr_{nullptr};  // read on the engine thread
-  std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
+  std::unique_ptr<voice::VoiceServer> voice_;                // after start_voice()
   api::AccountsDb accounts_;
   api::SessionGuard guard_;
   // Password hashing off the I/O threads: two workers (this machine class

@@ -16,14 +16,14 @@ Status VoiceContacts::transfer_to_partner(const std::string& interaction, const 
   {
     std::lock_guard lock(mutex_);
     auto p = partner_uris_.find(partner);
-    if (p == partner_uris_.end())
-      return Error::not_found("no line for partner '" + partner + "'");
+    if (p == partner_uris_.end()) return Error::not_found("no line for partner '" + partner + "'");
     auto it = call_of_interaction_.find(interaction);
     if (it == call_of_interaction_.end())
       return Error::not_found("'" + interaction + "' is not a call of ours");
     auto call = calls_.find(it->second);
     if (call == calls_.end() || call->second.offered != agent)
-      return Error{ErrorCode::permission_denied, "'" + interaction + "' is not " + agent + "'s call"};
+      return Error{ErrorCode::permission_denied,
+                   "'" + interaction + "' is not " + agent + "'s call"};
     call_id = it->second;
     uri = p->second;
     // The call is no longer a contact: its end and the engine's completion

@@ -193,7 +193,8 @@ class VoiceServer::Impl {
       } else if (const auto* o = std::get_if<HangupOut>(&c)) {
         self->agent_->hangup_out(o->id);
       } else if (const auto* t = std::get_if<TransferOut>(&c)) {
-        if (Call* k = self->agent_->find_call(t->call_id)) k->transfer_out(t->uri, t->recording_path);
+        if (Call* k = self->agent_->find_call(t->call_id))
+          k->transfer_out(t->uri, t->recording_path);
       } else {
         self->care(c);
       }
