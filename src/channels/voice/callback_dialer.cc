@@ -129,12 +129,16 @@ void CallbackDialer::on_outbound(const OutboundReport& r) {
     if (r.over) dialling_.erase(contact);
   }
   if (r.outcome == AgentLegOutcome::answered && r.stage == OutboundStage::agent) {
-    switchboard_.post(
-        engine::AcceptOffer{r.agent, contact}, [this, id = r.id](const Status& st, const auto&) {
-          if (st.ok()) return;
-          log(LogLevel::warn, "voice.callback_accept_failed", {{"error", st.error().message}});
-          if (server_) server_->hangup_outbound(id);
-        });
+    switchboard_.post(engine::AcceptOffer{r.agent, contact}, [this, id = r.id, contact](
+                                                                 const Status& st, const auto&) {
+      if (st.ok()) return;
+      log(LogLevel::warn, "voice.callback_accept_failed", {{"error", st.error().message}});
+      {
+        std::lock_guard lock(mutex_);
+        dialling_.erase(contact);
+      }
+      if (server_) server_->hangup_outbound(id);
+    });
     return;
   }
   if (r.outcome == AgentLegOutcome::answered) {
