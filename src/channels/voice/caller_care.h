@@ -10,8 +10,8 @@
 //   engine gets CallbackRequest (the contact keeps its place, flagged as a
 //   callback), the interaction notes `callback_number`, the caller hears a
 //   confirmation and we hang up without abandoning the contact. When it
-//   reaches an agent the engine emits start_callback (logged; tamas does not
-//   place the outbound legs yet).
+//   reaches an agent the engine emits start_callback; CallbackDialer
+//   (callback_dialer.h) dials the agent, then the customer.
 // - After hours: when the engine answers a call's arrival with the
 //   voicemail_callback fallback, the caller hears the closed message and a
 //   voicemail is recorded (`#` or `voicemail_max_ms`) as
