@@ -209,6 +209,19 @@ void add_supervisor_routes(Router& router, const Guard& guard, AgentDesk& desk,
 
 }  // namespace
 
+void add_partner_transfer_route(Router& router, const Guard& guard, PartnerTransfer transfer) {
+  router.post("/api/v1/agent/contacts/{contact}/partner-transfer",
+              guard.allow(Permission::agent_desk,
+                          [transfer](const Request& req, const Principal& who, Respond respond) {
+                            JsonBody body(req);
+                            auto partner = body.string("partner", true, 100);
+                            if (auto e = body.error()) return respond(std::move(*e));
+                            Status st = transfer(who.username, req.params.at("contact"), *partner);
+                            respond(st.ok() ? Response::json(200, R"({"ok":true})")
+                                            : error_response(st.error()));
+                          }));
+}
+
 void add_desk_routes(Router& router, const Guard& guard, AgentDesk& desk,
                      services::SupervisorFeed& feed) {
   add_agent_session_routes(router, guard, desk);

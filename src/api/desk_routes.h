@@ -9,6 +9,9 @@
 //     POST /api/v1/agent/contacts/{contact}/typing | /hold | /resume | /end
 //     POST /api/v1/agent/contacts/{contact}/transfer {queue} | {agent}
 //     POST /api/v1/agent/contacts/{contact}/wrapup {disposition, notes?}
+//     POST /api/v1/agent/contacts/{contact}/partner-transfer {partner}
+//          (calls only: the caller is bridged to the partner's line, R31;
+//          add_partner_transfer_route)
 //   supervise permission:
 //     GET  /api/v1/agents, POST /api/v1/agents/{agent}/state {state, reason?}
 //     GET  /api/v1/queues                      live queue statistics
@@ -28,5 +31,12 @@ namespace tamas::api {
 // Everything referenced must outlive the router.
 void add_desk_routes(Router& router, const Guard& guard, services::AgentDesk& desk,
                      services::SupervisorFeed& feed);
+
+// The voice channel's transfer of `agent`'s call `contact` to a partner's
+// line: ok, not_found (no such call of ours or partner), permission_denied
+// (another agent's call). Any thread; must not block.
+using PartnerTransfer = std::function<Status(const std::string& agent, const std::string& contact,
+                                             const std::string& partner)>;
+void add_partner_transfer_route(Router& router, const Guard& guard, PartnerTransfer transfer);
 
 }  // namespace tamas::api

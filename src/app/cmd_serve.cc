@@ -32,6 +32,7 @@ struct ServeOptions {
   bool secure_cookies = false;
   std::string recordings = "var/recordings";
   std::string durability = "process";
+  VoiceOutboundSettings outbound;
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
@@ -105,7 +106,7 @@ int run_serve(const ServeOptions& o) {
       std::fprintf(stderr, "tamas serve: --sip expects ADDR:PORT, got '%s'\n", o.sip.c_str());
       return 2;
     }
-    auto bound = context.value()->start_voice(host, sip_port, o.prompts, o.recordings);
+    auto bound = context.value()->start_voice(host, sip_port, o.prompts, o.recordings, o.outbound);
     if (!bound) {
       std::fprintf(stderr, "tamas serve: voice: %s\n", bound.error().message.c_str());
       context.value()->close();
@@ -153,6 +154,19 @@ TAMAS_REGISTER_COMMAND(Command{
           ->capture_default_str();
       sub.add_option("--recordings", o->recordings, "Directory for call recordings (stereo WAV)")
           ->capture_default_str();
+      sub.add_option("--sip-gateway", o->outbound.gateway,
+                     "Outbound SIP gateway HOST:PORT (IP host) that callbacks dial customers "
+                     "through (unset: callbacks are left to the desk)");
+      sub.add_option("--sip-caller-id", o->outbound.caller_id,
+                     "Caller id (From user) customers see on callbacks");
+      sub.add_option("--callback-attempts", o->outbound.callback_attempts,
+                     "Attempts to reach a customer before a callback gives up")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 20));
+      sub.add_option("--callback-retry-seconds", o->outbound.callback_retry_seconds,
+                     "Wait before retrying a callback whose customer was busy or did not answer")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 24 * 3600));
       sub.add_option("--threads", o->threads, "HTTP I/O threads")
           ->capture_default_str()
           ->check(CLI::Range(1, 64));

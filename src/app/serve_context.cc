@@ -1,9 +1,11 @@
 #include "app/serve_context.h"
 
 #include "api/crm_api.h"
+#include "api/desk_routes.h"
 #include "api/form_routes.h"
 #include "api/public_case_routes.h"
 #include "api/public_form_routes.h"
+#include "api/recording_routes.h"
 #include "api/strategy_routes.h"
 #include "api/system_routes.h"
 #include "api/token_routes.h"
@@ -14,6 +16,7 @@
 #include "app/tenant_setup.h"
 #include "app/version.h"
 #include "app/wall_clock.h"
+#include "channels/voice/callback_dialer.h"
 #include "channels/voice/store_care.h"
 #include "channels/voice/store_devices.h"
 #include "channels/voice/strategy_voice.h"
@@ -21,12 +24,12 @@
 #include "channels/voice/voice_server.h"
 #include "core/log.h"
 #include "engine/bridge/from_strategy.h"
+#include "services/engine_feed/engine_feed.h"
 #include "services/events/bus.h"
 #include "services/intake/intake.h"
 #include "services/intake/interaction_journal.h"
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
-#include "services/engine_feed/engine_feed.h"
 #include "services/webhooks/dispatcher.h"
 #include "store/wal_checkpointer.h"
 #include "store/writer.h"
@@ -76,8 +79,10 @@ class Context final : public ServeContext {
         live_(strategy_, tenant_, writer_, switchboard_, events_, clock_) {
     switchboard_.on_tick([this](Instant now) { return hours_.changes(now); });
     switchboard_.subscribe([this](const services::ResolvedEvent& e) { journal_.on_event(e); });
-    switchboard_.subscribe(
-        [this](const services::ResolvedEvent& e) { voice_contacts_.on_engine_event(e); });
+    switchboard_.subscribe([this](const services::ResolvedEvent& e) {
+      voice_contacts_.on_engine_event(e);
+      if (auto* d = dialer_ptr_.load(std::memory_order_acquire)) d->on_engine_event(e);
+    });
     switchboard_.subscribe([](const services::ResolvedEvent& e) {
       log(LogLevel::debug, "engine.event",
           {{"kind", engine::to_string(e.event.kind)},
@@ -117,6 +122,12 @@ class Context final : public ServeContext {
     if (crm_) api::add_public_case_routes(router, *crm_, clock_, settings_.logins);
     api::add_wfm_routes(router, guard_);
     live_.add_routes(router, guard_);
+    api::add_recording_routes(router, guard_, accounts_);
+    api::add_partner_transfer_route(
+        router, guard_,
+        [this](const std::string& agent, const std::string& contact, const std::string& partner) {
+          return voice_contacts_.transfer_to_partner(contact, agent, partner);
+        });
   }
 
   // CRM, cases and knowledge base on their own connection, SLA ticks every 30 s.
@@ -147,8 +158,8 @@ class Context final : public ServeContext {
   ~Context() override { close(); }  // subscribers die after the engine thread
 
   Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
-                                    const std::string& prompt_cache,
-                                    const std::string& recordings) override {
+                                    const std::string& prompt_cache, const std::string& recordings,
+                                    const VoiceOutboundSettings& outbound) override {
     const auto& locales = strategy_.organisation.locales;
     const std::string language = locales.empty() ? "fa" : locales.front();
     auto plan = voice::voice_plan_from(strategy_, language);
@@ -164,7 +175,26 @@ class Context final : public ServeContext {
                                                 voice::store_caller_care(writer_, tenant_, clock_),
                                                 voice::next_opening_from(strategy_, calendar_));
     voice_contacts_.use_care(care_.get());
+    // Partners' lines (R31) through the gateway: IVR transfers and the desk's.
+    std::map<std::string, std::string> partner_uris;
+    if (!outbound.gateway.empty())
+      for (const auto& p : strategy_.partners)
+        if (!p.number.empty()) partner_uris[p.id] = "sip:" + p.number + "@" + outbound.gateway;
+    plan->config.partner_uris = partner_uris;
+    voice_contacts_.use_partners(std::move(partner_uris));
     voice::VoiceEvents events = voice_contacts_.events();
+    voice::CallbackOptions callbacks;
+    callbacks.gateway = outbound.gateway;
+    callbacks.caller_id = outbound.caller_id;
+    callbacks.max_attempts = std::max(1, outbound.callback_attempts);
+    callbacks.retry_interval = std::chrono::seconds(std::max(1, outbound.callback_retry_seconds));
+    callbacks.recordings_dir = recordings;
+    dialer_ =
+        std::make_unique<voice::CallbackDialer>(switchboard_, *care_, clock_, std::move(callbacks),
+                                                voice::store_callback_lookup(writer_, tenant_),
+                                                voice::store_agent_devices(writer_, tenant_));
+    dialer_->add_events(events);
+    dialer_ptr_.store(dialer_.get(), std::memory_order_release);
     auto phones = voice::store_phone_registry(writer_, tenant_, plan->config.sip_realm,
                                               [this] { return clock_.now(); });
     events.sip_credentials = std::move(phones.credentials);
@@ -172,10 +202,12 @@ class Context final : public ServeContext {
     voice_ = std::make_unique<voice::VoiceServer>(std::move(plan->config), std::move(events));
     voice_contacts_.attach(voice_.get());
     care_->attach(voice_.get());
+    dialer_->attach(voice_.get());
     care_->start();
     voice_contacts_.use_devices(voice::store_agent_devices(writer_, tenant_), {recordings});
     if (auto st = voice_->start(addr, port); !st.ok()) {
       voice_contacts_.attach(nullptr);
+      dialer_->attach(nullptr);
       care_->stop();
       care_->attach(nullptr);
       voice_.reset();
@@ -218,8 +250,10 @@ class Context final : public ServeContext {
   services::Intake intake_;
   services::InteractionJournal journal_;
   voice::VoiceContacts voice_contacts_;
-  std::unique_ptr<voice::CallerCare> care_;    // after start_voice()
-  std::unique_ptr<voice::VoiceServer> voice_;  // after start_voice()
+  std::unique_ptr<voice::CallerCare> care_;                  // after start_voice()
+  std::unique_ptr<voice::CallbackDialer> dialer_;            // after start_voice()
+  std::atomic<voice::CallbackDialer*> dialer_ptr_{nullptr};  // read on the engine thread
+  std::unique_ptr<voice::VoiceServer> voice_;                // after start_voice()
   api::AccountsDb accounts_;
   api::SessionGuard guard_;
   // Password hashing off the I/O threads: two workers (this machine class

@@ -25,6 +25,15 @@ struct ServeSettings {
   bool sync_every_commit = false;
 };
 
+// Outbound voice: callbacks dial the agent, then the customer through this
+// gateway ("host:port", IP host), with these retry rules.
+struct VoiceOutboundSettings {
+  std::string gateway;
+  std::string caller_id;
+  int callback_attempts = 3;
+  int callback_retry_seconds = 300;
+};
+
 class ServeContext {
  public:
   // Loads and validates the strategy file and opens (creating, migrating)
@@ -43,9 +52,12 @@ class ServeContext {
   // synthesised once into `prompt_cache` (a directory, created if needed).
   // Offered calls ring the agents' sip_uri; bridged calls are recorded in
   // `recordings` (empty: not recorded).
+  // `outbound`: the gateway callbacks are dialled through (docs/voice.md
+  // "Outbound callbacks"); an empty gateway leaves callbacks to the desk.
   virtual Result<std::uint16_t> start_voice(const std::string& addr, std::uint16_t port,
                                             const std::string& prompt_cache,
-                                            const std::string& recordings) = 0;
+                                            const std::string& recordings,
+                                            const VoiceOutboundSettings& outbound) = 0;
   // The guard every protected route group is given (sessions, API tokens,
   // CSRF; see api/session_guard.h). Lives as long as the context.
   virtual const api::Guard& guard() const = 0;

@@ -5,6 +5,7 @@
 
 #include "channels/voice/call.h"
 #include "channels/voice/invite_check.h"
+#include "channels/voice/outbound_call.h"
 #include "core/log.h"
 
 namespace tamas::voice {
@@ -52,6 +53,7 @@ Agent::~Agent() {
   tmr_cancel(&reaper_);
   tmr_cancel(&grace_);
   calls_.clear();
+  outbound_.clear();
   recordings_.stop();  // writes what the calls queued
   active_ = 0;
   mem_deref(lsnr_);
@@ -63,6 +65,7 @@ Agent::~Agent() {
 }
 
 int Agent::listen(const struct sa& laddr) {
+  laddr_ = laddr;
   int err = 0;
   for (int attempt = 0; attempt < 20; ++attempt) {
     err = bind(laddr);
@@ -138,11 +141,14 @@ void Agent::answer(const struct sip_msg* msg) {
   }
   calls_.emplace(info.id, std::move(call));
   active_ = calls_.size();
-  if (!tmr_isrunning(&pacer_)) {
-    pace_start_ = tmr_jiffies();
-    ticks_ = 0;
-    tmr_start(&pacer_, kFrameMs, on_pace, this);
-  }
+  start_pacer();
+}
+
+void Agent::start_pacer() {
+  if (tmr_isrunning(&pacer_)) return;
+  pace_start_ = tmr_jiffies();
+  ticks_ = 0;
+  tmr_start(&pacer_, kFrameMs, on_pace, this);
 }
 
 bool Agent::on_request(const struct sip_msg* msg, void* arg) {
@@ -171,8 +177,9 @@ void Agent::pace() {
   while (ticks_ < due) {
     ++ticks_;
     for (auto& entry : calls_) entry.second->tick(now);
+    for (auto& entry : outbound_) entry.second->tick();
   }
-  if (calls_.empty()) return;  // restarted by the next call
+  if (calls_.empty() && outbound_.empty()) return;  // restarted by the next call
   const uint64_t next = pace_start_ + (ticks_ + 1) * kFrameMs;
   tmr_start(&pacer_, next > now ? next - now : 0, on_pace, this);
 }
@@ -184,6 +191,7 @@ void Agent::reap_later() {
 void Agent::on_reap(void* arg) {
   auto* self = static_cast<Agent*>(arg);
   std::erase_if(self->calls_, [](const auto& entry) { return entry.second->dead(); });
+  std::erase_if(self->outbound_, [](const auto& entry) { return entry.second->dead(); });
   for (auto& entry : self->calls_) entry.second->reap();
   self->active_ = self->calls_.size();
 }
@@ -220,6 +228,7 @@ void Agent::shutdown(uint32_t grace_ms) {
   tmr_cancel(&pacer_);
   for (auto& entry : calls_) entry.second->hangup("server stopping");
   calls_.clear();  // each session sends its BYE
+  outbound_.clear();
   active_ = 0;
   tmr_cancel(&reaper_);
   lsnr_ = static_cast<struct sip_lsnr*>(mem_deref(lsnr_));

@@ -21,6 +21,7 @@
 namespace tamas::voice {
 
 class Call;
+class OutboundCall;
 
 // The header facts check_invite() needs, read from a parsed request.
 InviteHeaders invite_headers(const struct sip_msg* msg);
@@ -46,6 +47,9 @@ class Agent {
   void dial_agent(uint64_t call_id, const AgentDial& dial);
   void drop_agent(uint64_t call_id, const std::string& agent);
   void hold(uint64_t call_id, bool on);
+  // Outbound calls (agent_outbound.cc): VoiceServer::dial_out/hangup_outbound.
+  void dial_out(uint64_t id, const OutboundDial& dial);
+  void hangup_out(uint64_t id);
   // The call with this id (maybe dead), or nullptr. For caller-care commands.
   Call* find_call(uint64_t call_id) {
     auto it = calls_.find(call_id);
@@ -75,6 +79,7 @@ class Agent {
   void answer(const struct sip_msg* msg);
   const VoiceEntryPoint* entry_for(const struct sip_msg* msg) const;
   void pace();
+  void start_pacer();  // if not running
 
   const VoiceConfig& config_;
   const VoiceEvents& events_;
@@ -96,6 +101,8 @@ class Agent {
   RecordingWriter recordings_;  // outlives every call (declared before calls_)
   Registrar registrar_;
   std::unordered_map<uint64_t, std::unique_ptr<Call>> calls_;
+  std::unordered_map<uint64_t, std::unique_ptr<OutboundCall>> outbound_;
+  struct sa laddr_ {};  // where we listen (outbound media binds its address)
 };
 
 }  // namespace tamas::voice

@@ -6,12 +6,11 @@
 #include <cerrno>
 
 #include "channels/voice/agent.h"
-#include "channels/voice/call.h"
 #include "core/log.h"
 
 namespace tamas::voice {
 
-AgentLeg::AgentLeg(Agent& agent, Call& call, std::string agent_id)
+AgentLeg::AgentLeg(Agent& agent, LegOwner& call, std::string agent_id)
     : agent_(agent), call_(call), agent_id_(std::move(agent_id)) {
   tmr_init(&ring_);
 }
@@ -46,7 +45,7 @@ int AgentLeg::dial(const std::string& uri, const std::string& from_user, const s
   if (err) return err;
   tmr_start(&ring_, ring_ms, on_ring_timeout, this);
   log(LogLevel::info, "voice.agent_dialled",
-      {{"call", call_.info().id}, {"agent", agent_id_}, {"uri", uri}});
+      {{"call", call_.owner_id()}, {"agent", agent_id_}, {"uri", uri}});
   return 0;
 }
 
@@ -108,7 +107,7 @@ void AgentLeg::on_close(int err, const struct sip_msg* msg, void* arg) {
 void AgentLeg::on_rtp(const struct sa*, const struct rtp_header* hdr, struct mbuf* mb, void* arg) {
   auto* leg = static_cast<AgentLeg*>(arg);
   if (!leg->up_ || hdr->pt != leg->media_.pt) return;  // DTMF and comfort noise are not relayed
-  leg->call_.from_agent(hdr, mb);
+  leg->call_.leg_media(*leg, hdr, mb);
 }
 
 void AgentLeg::on_ring_timeout(void* arg) {

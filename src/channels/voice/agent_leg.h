@@ -19,11 +19,26 @@
 namespace tamas::voice {
 
 class Agent;
-class Call;
+class AgentLeg;
+
+// Who a leg reports to: an incoming Call (its agent leg) or an outbound call
+// (its agent and customer legs). Voice thread; called from the leg's own libre
+// callbacks, so the owner must not free the leg there (see above).
+class LegOwner {
+ public:
+  virtual void leg_answered(AgentLeg& leg) = 0;
+  virtual void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) = 0;
+  // One received audio frame (the leg's negotiated payload type only).
+  virtual void leg_media(AgentLeg& leg, const struct rtp_header* hdr, struct mbuf* mb) = 0;
+  virtual uint64_t owner_id() const = 0;  // for logs
+
+ protected:
+  ~LegOwner() = default;
+};
 
 class AgentLeg {
  public:
-  AgentLeg(Agent& agent, Call& call, std::string agent_id);
+  AgentLeg(Agent& agent, LegOwner& owner, std::string agent_id);
   ~AgentLeg();
   AgentLeg(const AgentLeg&) = delete;
   AgentLeg& operator=(const AgentLeg&) = delete;
@@ -52,7 +67,7 @@ class AgentLeg {
   static void on_ring_timeout(void* arg);
 
   Agent& agent_;
-  Call& call_;
+  LegOwner& call_;
   std::string agent_id_;
   struct sipsess* sess_ = nullptr;
   struct rtp_sock* rtp_ = nullptr;

@@ -157,13 +157,20 @@ void Call::finish(const IvrResult& result) {
   if (agent_.events().on_route) agent_.events().on_route(info_, result);
   if (dead_) return;  // the callback may have asked for a hangup
   switch (result.action) {
-    case IvrActionKind::transfer:
-      // Not a real transfer yet: say so, log the target, hang up.
+    case IvrActionKind::transfer: {
+      const auto& partners = agent_.config().partner_uris;
+      if (auto it = partners.find(result.target); it != partners.end()) {
+        phase_ = Phase::waiting;  // bridged to the partner's line (R31)
+        transfer_out(it->second, "");
+        break;
+      }
+      // No line for that partner: say so, log the target, hang up.
       log(LogLevel::warn, "voice.transfer_unsupported",
           {{"call", info_.id}, {"target", result.target}});
       phase_ = Phase::leaving;
       play({entry_.transferring_prompt}, false);
       break;
+    }
     case IvrActionKind::hangup:
       phase_ = Phase::leaving;
       play({entry_.goodbye_prompt}, false);

@@ -28,7 +28,7 @@ namespace tamas::voice {
 
 class Agent;
 
-class Call {
+class Call final : public LegOwner {
  public:
   Call(Agent& agent, CallInfo info, const VoiceEntryPoint& entry);
   ~Call();  // frees libre objects; a live session gets its BYE
@@ -48,14 +48,21 @@ class Call {
   // call waits after its IVR without a leg.
   void dial_agent(const AgentDial& dial);
   void drop_agent(const std::string& agent);
+  // The caller to an external line (VoiceServer::transfer_out); also the
+  // IVR's transfer to a partner with a known URI.
+  void transfer_out(const std::string& uri, const std::string& recording_path);
   // A bridged call on hold (the desk's hold): the caller hears the hold
   // prompt, no audio is relayed either way, the agent's leg stays up (its
   // phone hears silence; no re-INVITE). off: bridged again.
   void hold(bool on);
   void reap();  // frees a finished leg (from the Agent's reaper)
   // From the leg's callbacks.
-  void leg_answered(AgentLeg& leg);
-  void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status);
+  void leg_answered(AgentLeg& leg) override;
+  void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) override;
+  void leg_media(AgentLeg&, const struct rtp_header* hdr, struct mbuf* mb) override {
+    from_agent(hdr, mb);
+  }
+  uint64_t owner_id() const override { return info_.id; }
   void from_agent(const struct rtp_header* hdr, struct mbuf* mb);
 
   // Caller care (call_care.cc): see VoiceServer::announce, record_voicemail,
@@ -127,6 +134,7 @@ class Call {
   std::unique_ptr<Recorder> recorder_;  // while bridged
   TimestampMap to_caller_;              // agent's timestamps onto our stream to the caller
   bool held_ = false;                   // bridged but on hold
+  bool partner_leg_ = false;            // leg_ goes to an external line
 
   // Caller care.
   AfterAnnouncement after_announce_ = AfterAnnouncement::hold;

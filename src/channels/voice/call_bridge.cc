@@ -54,6 +54,16 @@ void Call::drop_agent(const std::string& agent) {
   agent_.reap_later();
 }
 
+void Call::transfer_out(const std::string& uri, const std::string& recording_path) {
+  if (dead_) return;
+  if (leg_ && !leg_over_) drop_agent("");
+  if (phase_ != Phase::waiting) return;  // in a voicemail or survey: not transferable
+  log(LogLevel::info, "voice.transfer_out", {{"call", info_.id}, {"uri", uri}});
+  partner_leg_ = true;
+  play({entry_.transferring_prompt, entry_.hold_prompt}, true);
+  dial_agent({"partner", uri, agent_.config().partner_ring_ms, recording_path});
+}
+
 void Call::hold(bool on) {
   if (dead_ || phase_ != Phase::bridged || held_ == on) return;
   held_ = on;
@@ -91,6 +101,13 @@ void Call::leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) {
   leg_over_ = true;
   agent_.reap_later();
   report(leg.agent_id(), outcome, status);
+  if (partner_leg_ && !dead_) {  // the partner did not answer, or hung up: goodbye
+    partner_leg_ = false;
+    phase_ = Phase::leaving;
+    play({entry_.goodbye_prompt}, false);
+    if (playlist_.empty()) hangup("partner leg ended");
+    return;
+  }
   // The agent hung up: the caller's survey (call_care.cc), if armed, or BYE.
   if (was_bridged && !dead_ && !start_survey()) hangup("agent hung up");
 }

@@ -10,8 +10,8 @@
 //   engine gets CallbackRequest (the contact keeps its place, flagged as a
 //   callback), the interaction notes `callback_number`, the caller hears a
 //   confirmation and we hang up without abandoning the contact. When it
-//   reaches an agent the engine emits start_callback (logged; tamas does not
-//   place the outbound legs yet).
+//   reaches an agent the engine emits start_callback; CallbackDialer
+//   (callback_dialer.h) dials the agent, then the customer.
 // - After hours: when the engine answers a call's arrival with the
 //   voicemail_callback fallback, the caller hears the closed message and a
 //   voicemail is recorded (`#` or `voicemail_max_ms`) as
@@ -67,7 +67,8 @@ struct CallbackTask {
   std::string entry_point, type, queue;
   std::string number;     // the caller's number to call back
   std::string voicemail;  // WAV path; empty when nothing was recorded
-  Instant due{};          // the queue's next opening
+  Instant due{};          // the queue's next opening (a retry: the retry's time)
+  int attempt = 1;        // 2, 3, ...: a retry of an outbound callback that failed
 };
 
 // What caller care needs from the store (store_caller_care() gives the real
@@ -102,6 +103,12 @@ class CallerCare {
   void routed(const CallInfo& call);
   void queued(uint64_t call_id, const services::IntakeReceipt& receipt);
   void ended(uint64_t call_id);
+  // Stores `task` as a new callback interaction and hands it to the engine
+  // at task.due (voicemails, and retries of outbound callbacks). Any thread.
+  void queue_callback(CallbackTask task);
+  // A callback task this CallerCare stored (the engine offers those with a
+  // plain `offer`, virtual-hold callbacks with start_callback). Any thread.
+  bool is_callback_task(const std::string& interaction) const;
   bool keeps_contact(uint64_t call_id) const;  // callback requested: no abandon
   bool takes_over(uint64_t call_id) const;     // voicemail: completion does not hang up
   void survey_started(uint64_t call_id);       // no more announcements

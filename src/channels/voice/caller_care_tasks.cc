@@ -1,5 +1,6 @@
 // CallerCare: voicemail → callback task at the next opening, survey answers,
 // and what tests look at.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "channels/voice/caller_care.h"
@@ -27,6 +28,10 @@ void CallerCare::on_voicemail(const CallInfo& call, const VoicemailReport& repor
   fields["voicemail"] = task.voicemail;
   fields["voicemail_ms"] = report.recorded_ms;
   if (store_.note) store_.note(task.from_interaction, boost::json::serialize(fields));
+  queue_callback(std::move(task));
+}
+
+void CallerCare::queue_callback(CallbackTask task) {
   if (task.number.empty() || !store_.add_callback) {
     log(LogLevel::warn, "voice.callback_not_created", {{"interaction", task.from_interaction}});
     return;
@@ -38,10 +43,14 @@ void CallerCare::on_voicemail(const CallInfo& call, const VoicemailReport& repor
     }
     task.interaction = std::move(id);
     log(LogLevel::info, "voice.callback_task",
-        {{"task", task.interaction}, {"from", task.from_interaction}, {"number", task.number}});
+        {{"task", task.interaction},
+         {"from", task.from_interaction},
+         {"number", task.number},
+         {"attempt", task.attempt}});
     std::lock_guard lock(mutex_);
     tasks_.push_back(task);
     pending_.push_back(tasks_.size() - 1);
+    wake_.notify_all();
   });
 }
 
@@ -89,6 +98,12 @@ void CallerCare::on_survey(const CallInfo& call, const std::string& survey,
 std::vector<CallerCare::Announced> CallerCare::announcements() const {
   std::lock_guard lock(mutex_);
   return announced_;
+}
+
+bool CallerCare::is_callback_task(const std::string& interaction) const {
+  std::lock_guard lock(mutex_);
+  return std::any_of(tasks_.begin(), tasks_.end(),
+                     [&](const CallbackTask& t) { return t.interaction == interaction; });
 }
 
 std::vector<CallbackTask> CallerCare::callback_tasks() const {

@@ -35,6 +35,7 @@ void add_callback(store::StoreWriter& writer, store::TenantId tenant, const Cloc
   fields["caller_phone"] = task.number;
   fields["voicemail"] = task.voicemail;
   fields["callback_of"] = task.from_interaction;
+  fields["callback_attempt"] = task.attempt;
   fields["callback_due"] =
       std::chrono::duration_cast<std::chrono::seconds>(task.due.time_since_epoch()).count();
   row.fields_json = boost::json::serialize(fields);
@@ -49,7 +50,50 @@ void add_callback(store::StoreWriter& writer, store::TenantId tenant, const Cloc
       [id, done = std::move(done)](const Status& st) { done(st.ok() ? *id : std::string()); });
 }
 
+// The number to call back: callback_number (virtual hold, voicemail task),
+// else the caller's normalised number.
+std::optional<CallbackTarget> target_of(const store::Interaction& row) {
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(row.fields_json, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto& f = v.as_object();
+  CallbackTarget t;
+  for (const char* key : {"callback_number", "caller_phone", "caller"}) {
+    if (const auto* n = f.if_contains(key); n && n->is_string() && !n->as_string().empty()) {
+      t.number = std::string(n->as_string());
+      break;
+    }
+  }
+  if (const auto* a = f.if_contains("callback_attempt"); a && a->is_int64())
+    t.attempt = static_cast<int>(a->as_int64());
+  t.type = row.type;
+  t.queue = row.queue;
+  t.entry_point = row.entry_point;
+  return t;
+}
+
 }  // namespace
+
+CallbackStore store_callback_lookup(store::StoreWriter& writer, store::TenantId tenant) {
+  CallbackStore s;
+  s.target = [&writer, tenant](const std::string& interaction,
+                               std::function<void(std::optional<CallbackTarget>)> found) {
+    auto out = std::make_shared<std::optional<CallbackTarget>>();
+    writer.submit(
+        [tenant, interaction, out](store::Store& db) -> Status {
+          auto id = store::parse_interaction_id(interaction);
+          if (!id) return {};
+          auto row = db.interactions().get(tenant, *id);
+          if (row) *out = target_of(*row);
+          return {};
+        },
+        [out, found = std::move(found)](const Status&) { found(*out); });
+  };
+  s.note = [&writer, tenant](const std::string& interaction, const std::string& json) {
+    note(writer, tenant, interaction, json);
+  };
+  return s;
+}
 
 CallerCareStore store_caller_care(store::StoreWriter& writer, store::TenantId tenant,
                                   const Clock& clock) {

@@ -4,6 +4,7 @@
 // "callback"), and a queue's next opening comes from the strategy's hours.
 #pragma once
 
+#include "channels/voice/callback_dialer.h"
 #include "channels/voice/caller_care.h"
 #include "core/calendar.h"
 #include "store/writer.h"
@@ -14,6 +15,9 @@ namespace tamas::voice {
 // `writer` and `clock` must outlive the result.
 CallerCareStore store_caller_care(store::StoreWriter& writer, store::TenantId tenant,
                                   const Clock& clock);
+// Callback contacts' numbers and attempts, read on the writer thread, and
+// notes on them. `writer` must outlive the result.
+CallbackStore store_callback_lookup(store::StoreWriter& writer, store::TenantId tenant);
 // A queue without hours is always open (nullopt). Both must outlive it.
 NextOpening next_opening_from(const strategy::Strategy& s, const BusinessCalendar& calendar);
 

@@ -27,8 +27,10 @@ void find_device(store::StoreWriter& writer, store::TenantId tenant, const std::
 }
 
 void note_recording(store::StoreWriter& writer, store::TenantId tenant,
-                    const std::string& interaction, const std::string& path) {
-  note_on_interaction(writer, tenant, interaction, {{"recording", path}},
+                    const std::string& interaction, const std::string& path,
+                    const std::string& agent) {
+  note_on_interaction(writer, tenant, interaction,
+                      {{"recording", path}, {"recording_agent", agent}},
                       "voice.recording_not_noted");
 }
 
@@ -87,8 +89,9 @@ AgentDevices store_agent_devices(store::StoreWriter& writer, store::TenantId ten
   d.find = [&writer, tenant](const std::string& agent, AgentDevices::Found found) {
     find_device(writer, tenant, agent, std::move(found));
   };
-  d.recorded = [&writer, tenant](const std::string& interaction, const std::string& path) {
-    note_recording(writer, tenant, interaction, path);
+  d.recorded = [&writer, tenant](const std::string& interaction, const std::string& path,
+                                 const std::string& agent) {
+    note_recording(writer, tenant, interaction, path, agent);
   };
   return d;
 }

@@ -6,7 +6,8 @@
 // - find(agent): the engine's agent id is the username; its User row links
 //   the Agent row whose sip_uri is the device ("" or missing: nullopt).
 //   Answers on the writer thread.
-// - recorded(interaction, path): sets fields_json "recording" on the
+// - recorded(interaction, path, agent): sets fields_json "recording" and
+//   "recording_agent" (the username) on the
 //   interaction (the path of its stereo WAV).
 #pragma once
 

@@ -84,7 +84,7 @@ void VoiceContacts::held(const services::ResolvedEvent& e, bool on) {
 // Voice thread: what the agent's phone did.
 void VoiceContacts::on_agent_leg(const CallInfo& call, const AgentLegReport& r) {
   std::string interaction;
-  std::function<void(const std::string&, const std::string&)> recorded;
+  std::function<void(const std::string&, const std::string&, const std::string&)> recorded;
   std::string path;
   {
     std::lock_guard lock(mutex_);
@@ -105,7 +105,7 @@ void VoiceContacts::on_agent_leg(const CallInfo& call, const AgentLegReport& r) 
             log(LogLevel::warn, "voice.accept_failed", {{"error", st.error().message}});
             if (server_) server_->drop_agent(id, agent);
           });
-      if (recorded && !path.empty()) recorded(interaction, path);
+      if (recorded && !path.empty()) recorded(interaction, path, r.agent);
       return;
     case AgentLegOutcome::rejected:
     case AgentLegOutcome::no_answer:

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -45,9 +46,12 @@ struct AgentDevices {
   // nullopt. May answer later and on any thread; must not block the caller
   // (it is called on the engine thread).
   std::function<void(const std::string& agent, Found found)> find;
-  // Where the recording of an interaction ("I-000123") is; e.g. stored in
-  // the interaction's fields. Optional; any thread.
-  std::function<void(const std::string& interaction, const std::string& path)> recorded;
+  // Where the recording of an interaction ("I-000123") is and which agent
+  // (username) handled it; e.g. stored in the interaction's fields (the
+  // recording endpoint lets that agent listen). Optional; any thread.
+  std::function<void(const std::string& interaction, const std::string& path,
+                     const std::string& agent)>
+      recorded;
 };
 
 struct AgentLegOptions {
@@ -72,6 +76,18 @@ class VoiceContacts {
   // A Switchboard subscriber.
   void on_engine_event(const services::ResolvedEvent& e);
 
+  // Partners' lines (partner id → SIP URI) for transfer_to_partner. Before
+  // calls arrive.
+  void use_partners(std::map<std::string, std::string> uris);
+  // The desk: `agent`, who has the call `interaction`, hands the caller to a
+  // partner's line (voice_partner.cc). The caller is bridged to an outbound
+  // leg to the partner (VoiceServer::transfer_out), the agent's leg is hung
+  // up and the contact ends (ContactEnd: the agent goes to wrap-up); the
+  // call is no longer a contact of ours. Errors: not_found (not
+  // one of our calls, or an unknown partner), permission_denied (another
+  // agent's call). Any thread.
+  Status transfer_to_partner(const std::string& interaction, const std::string& agent,
+                             const std::string& partner);
   // Calls currently known (routed and not yet ended); for tests and metrics.
   size_t calls() const;
 
@@ -104,6 +120,7 @@ class VoiceContacts {
   CallerCare* care() const { return care_.load(std::memory_order_acquire); }
   AgentDevices devices_;
   AgentLegOptions options_;
+  std::map<std::string, std::string> partner_uris_;  // guarded by mutex_
 
   mutable std::mutex mutex_;
   std::unordered_map<uint64_t, CallState> calls_;                  // by call id

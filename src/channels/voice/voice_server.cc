@@ -61,8 +61,19 @@ struct Hold {
 struct Task {
   std::function<void()> run;
 };
-using Command =
-    std::variant<Stop, Hangup, Dial, Drop, Hold, Task, Announce, Voicemail, ArmSurvey, Finish>;
+struct DialOut {
+  uint64_t id;
+  OutboundDial dial;
+};
+struct HangupOut {
+  uint64_t id;
+};
+struct TransferOut {
+  uint64_t call_id;
+  std::string uri, recording_path;
+};
+using Command = std::variant<Stop, Hangup, Dial, Drop, Hold, Task, Announce, Voicemail, ArmSurvey,
+                             Finish, DialOut, HangupOut, TransferOut>;
 
 // libre's process-wide setup (random seed, sockets) and a larger fd limit:
 // every call uses a socket or two.
@@ -114,6 +125,7 @@ class VoiceServer::Impl {
   uint16_t udp_port_ = 0;
   uint16_t tcp_port_ = 0;
   std::atomic<size_t> active_{0};
+  std::atomic<uint64_t> next_outbound_{1};
 
  private:
   void run(const std::string& addr, uint16_t port, std::promise<Status>& ready) {
@@ -176,6 +188,13 @@ class VoiceServer::Impl {
         self->agent_->hold(h->call_id, h->on);
       } else if (const auto* t = std::get_if<Task>(&c)) {
         t->run();
+      } else if (const auto* o = std::get_if<DialOut>(&c)) {
+        self->agent_->dial_out(o->id, o->dial);
+      } else if (const auto* o = std::get_if<HangupOut>(&c)) {
+        self->agent_->hangup_out(o->id);
+      } else if (const auto* t = std::get_if<TransferOut>(&c)) {
+        if (Call* k = self->agent_->find_call(t->call_id))
+          k->transfer_out(t->uri, t->recording_path);
       } else {
         self->care(c);
       }
@@ -248,6 +267,17 @@ void VoiceServer::finish_call(uint64_t call_id) {
 }
 void VoiceServer::hold(uint64_t call_id, bool on) {
   impl_->post(Hold{call_id, on});
+}
+void VoiceServer::transfer_out(uint64_t call_id, std::string uri, std::string recording_path) {
+  impl_->post(TransferOut{call_id, std::move(uri), std::move(recording_path)});
+}
+uint64_t VoiceServer::dial_out(OutboundDial dial) {
+  const uint64_t id = impl_->next_outbound_++;
+  impl_->post(DialOut{id, std::move(dial)});
+  return id;
+}
+void VoiceServer::hangup_outbound(uint64_t id) {
+  impl_->post(HangupOut{id});
 }
 size_t VoiceServer::active_calls() const {
   return impl_->active_.load();

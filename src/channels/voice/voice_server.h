@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,11 @@ struct VoiceConfig {
   uint32_t min_register_expires = 60;
   uint32_t max_register_expires = 3600;
   std::string nonce_secret;  // empty: a random one per start
+  // Partners' lines (R31): partner id → SIP URI (e.g. its number at the
+  // outbound gateway). An IVR `transfer` to a partner listed here bridges the
+  // caller to that line; an unlisted one says "transferring" and hangs up.
+  std::map<std::string, std::string> partner_uris;
+  uint32_t partner_ring_ms = 30000;
 };
 
 // Identifies a call to the embedder.
@@ -88,6 +94,35 @@ struct AgentLegReport {
   AgentLegOutcome outcome = AgentLegOutcome::failed;
   uint16_t status = 0;  // SIP status for `rejected`
 };
+
+// An outbound call placed by tamas (VoiceServer::dial_out), e.g. a callback:
+// the agent's phone first, then — once the agent answered — the customer's
+// number through the outbound gateway; both legs are bridged through tamas
+// (PCMU/PCMA transcoded) and recorded (customer left, agent right).
+struct OutboundDial {
+  std::string agent;         // the engine's agent id; a phone registered for it wins
+  std::string agent_uri;     // static device, as AgentDial::uri
+  std::string customer_uri;  // e.g. "sip:09121234567@10.0.0.1:5060" (the gateway)
+  std::string caller_id;     // From user shown to the customer; empty: "tamas"
+  uint32_t agent_ring_ms = 20000;
+  uint32_t customer_ring_ms = 30000;
+  std::string recording_path;  // empty: not recorded
+};
+enum class OutboundStage { agent, customer };
+// Reports of an outbound call, in this order: agent answered (or the agent
+// leg's failure: end), customer answered (or the customer leg's failure: tamas
+// hangs up the agent, end), then hung_up (either side of the bridge: tamas
+// hangs up the other, end). `stage` says which leg. Also `failed` when the
+// agent hangs up before the customer answered (stage agent, hung_up).
+struct OutboundReport {
+  uint64_t id = 0;
+  std::string agent;
+  OutboundStage stage = OutboundStage::agent;
+  AgentLegOutcome outcome = AgentLegOutcome::failed;
+  uint16_t status = 0;  // SIP status for `rejected`
+  bool over = false;    // the outbound call is finished (no further report)
+};
+const char* to_string(OutboundStage s);
 
 // Caller care (caller_care.h, docs/voice.md "Caller care"): a voicemail
 // recorded after hours. Mono 8 kHz 16-bit WAV of what the caller said after
@@ -126,6 +161,8 @@ struct VoiceEvents {
   std::function<void(const CallInfo&)> on_survey_started;
   // The survey ended (last answer, or the caller hung up): the answers given.
   std::function<void(const CallInfo&, const std::string& survey, const SurveyAnswers&)> on_survey;
+  // What became of an outbound call (dial_out). Voice thread.
+  std::function<void(const OutboundReport&)> on_outbound;
   // The registrar asks for the HA1 (MD5 of "user:realm:password", hex) of a
   // phone's user, e.g. from the store. `answer` may be called later and on
   // any thread, exactly once; nullopt = no such user or no SIP password.
@@ -193,6 +230,17 @@ class VoiceServer {
   // caller hears the hold prompt and no audio is relayed either way; the
   // agent's leg stays up (no re-INVITE: its phone just hears silence).
   void hold(uint64_t call_id, bool on);
+  // Any thread. Transfers the caller to an external line (a partner): the
+  // agent leg, if any, is hung up and the caller's leg is bridged to a new
+  // outbound leg to `uri` (relayed and recorded to `recording_path` like an
+  // agent leg; reported by on_agent_leg as agent "partner"). If the partner
+  // does not answer, the caller hears the goodbye prompt and is hung up.
+  void transfer_out(uint64_t call_id, std::string uri, std::string recording_path = "");
+  // Any thread. Places an outbound call (OutboundDial); returns its id (never
+  // 0), reported through on_outbound. hangup_outbound ends it (ringing legs
+  // are cancelled, bridged ones get BYE; no report follows).
+  uint64_t dial_out(OutboundDial dial);
+  void hangup_outbound(uint64_t id);
   // Any thread. Calls currently up (answered and not yet freed).
   size_t active_calls() const;
 

@@ -107,5 +107,30 @@ TEST_F(AgentPhone, ATransferToAnotherAgentRingsThatAgentWhoHearsTheCaller) {
   EXPECT_GT(bob.heard_rms(), 300.0) << bob.log();  // the caller's voice reached bob
 }
 
+TEST_F(AgentPhone, TheDeskTransfersACallerToAPartnersLineWhoHearsTheCaller) {
+  BaresipAgent alice("alice", "auto", voice_);
+  BaresipAgent partner("roadside", "auto", voice_);  // the partner's line
+  ASSERT_TRUE(alice.running() && partner.running());
+  Center center({{"alice", alice.uri()}}, 5000);
+  center.use_partners({{"roadside_a", partner.uri()}});
+  center.login("alice");
+  std::jthread caller([&] {
+    auto sipp = testing::run_sipp("talk_to_agent.xml", center.port(), "194");
+    EXPECT_EQ(sipp.exit_code, 0) << sipp.output;  // the call went on, the caller hung up
+  });
+  auto events = center.events_until("contact_answered alice");
+  ASSERT_TRUE(has(events, "contact_answered alice")) << joined(events);
+  EXPECT_EQ(center.transfer_to_partner("bob", "roadside_a").error().code,
+            ErrorCode::permission_denied);  // not bob's call
+  EXPECT_EQ(center.transfer_to_partner("alice", "nobody").error().code, ErrorCode::not_found);
+  ASSERT_TRUE(center.transfer_to_partner("alice", "roadside_a").ok());
+  events = center.events_until("contact_completed ");  // alice is done with it: wrap-up
+  EXPECT_TRUE(has(events, "contact_completed ")) << joined(events);
+  caller.join();
+  center.stop_voice();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_GT(partner.heard_rms(), 300.0) << partner.log();  // the caller's voice reached the partner
+}
+
 }  // namespace
 }  // namespace tamas::voice

@@ -82,7 +82,8 @@ class Center {
       auto it = phones.find(agent);
       found(it == phones.end() ? std::nullopt : std::optional<std::string>(it->second));
     };
-    devices.recorded = [this](const std::string& interaction, const std::string& path) {
+    devices.recorded = [this](const std::string& interaction, const std::string& path,
+                              const std::string&) {
       std::lock_guard lock(mutex_);
       recorded_[interaction] = path;
     };
@@ -123,6 +124,12 @@ class Center {
   }
 
   uint16_t port() const { return server_->udp_port(); }
+  void use_partners(std::map<std::string, std::string> uris) {
+    contacts_.use_partners(std::move(uris));
+  }
+  Status transfer_to_partner(const std::string& agent, const std::string& partner) {
+    return contacts_.transfer_to_partner(contact(), agent, partner);
+  }
   void stop_voice() { server_->stop(); }
 
   // The engine's events so far as "kind agent", waiting up to 20 s for

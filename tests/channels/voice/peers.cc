@@ -104,25 +104,8 @@ std::string udp_exchange(uint16_t port, std::string payload, int wait_ms) {
   return reply;
 }
 
-SippResult run_sipp(const std::string& scenario, uint16_t port, const std::string& service,
-                    const std::map<std::string, std::string>& keys, const std::string& transport,
-                    int calls) {
-  const fs::path xml = fs::path(TAMAS_SOURCE_DIR) / "tests/channels/voice/sipp" / scenario;
-  const fs::path dir = fs::temp_directory_path() / ("tamas-sipp-" + std::to_string(getpid()) + "-" +
-                                                    std::to_string(port) + "-" + scenario);
-  fs::create_directories(dir);
-  const std::string out = (dir / "out.txt").string();
-  // clang-format off
-  std::vector<std::string> args = {
-      "sipp", "-sf", xml.string(), "-s", service,
-      "-m", std::to_string(calls), "-l", std::to_string(calls), "-r", "50",
-      "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", transport,
-      "-p", std::to_string(free_udp_port()), "-mp", std::to_string(free_udp_port()),
-      "-timeout", "60s", "-timeout_error", "-nostdin",
-      "-error_file", (dir / "errors.txt").string(), "-trace_err",
-      "127.0.0.1:" + std::to_string(port)};
-  // clang-format on
-  for (const auto& [k, v] : keys) args.insert(args.end() - 1, {"-key", k, v});
+static SippResult spawn_sipp(std::vector<std::string> args, const fs::path& dir,
+                             const std::string& out) {
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -147,6 +130,45 @@ SippResult run_sipp(const std::string& scenario, uint16_t port, const std::strin
   result.output = slurp(out) + "\n--- errors ---\n" + slurp(dir / "errors.txt");
   if (result.exit_code == 0) fs::remove_all(dir);
   return result;
+}
+
+SippResult run_sipp(const std::string& scenario, uint16_t port, const std::string& service,
+                    const std::map<std::string, std::string>& keys, const std::string& transport,
+                    int calls) {
+  const fs::path xml = fs::path(TAMAS_SOURCE_DIR) / "tests/channels/voice/sipp" / scenario;
+  const fs::path dir = fs::temp_directory_path() / ("tamas-sipp-" + std::to_string(getpid()) + "-" +
+                                                    std::to_string(port) + "-" + scenario);
+  fs::create_directories(dir);
+  const std::string out = (dir / "out.txt").string();
+  // clang-format off
+  std::vector<std::string> args = {
+      "sipp", "-sf", xml.string(), "-s", service,
+      "-m", std::to_string(calls), "-l", std::to_string(calls), "-r", "50",
+      "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", transport,
+      "-p", std::to_string(free_udp_port()), "-mp", std::to_string(free_udp_port()),
+      "-timeout", "60s", "-timeout_error", "-nostdin",
+      "-error_file", (dir / "errors.txt").string(), "-trace_err",
+      "127.0.0.1:" + std::to_string(port)};
+  // clang-format on
+  for (const auto& [k, v] : keys) args.insert(args.end() - 1, {"-key", k, v});
+  return spawn_sipp(std::move(args), dir, out);
+}
+
+SippResult run_sipp_uas(const std::string& scenario, uint16_t port, int calls) {
+  const fs::path xml = fs::path(TAMAS_SOURCE_DIR) / "tests/channels/voice/sipp" / scenario;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("tamas-sipp-uas-" + std::to_string(getpid()) + "-" + std::to_string(port));
+  fs::create_directories(dir);
+  const std::string out = (dir / "out.txt").string();
+  // clang-format off
+  std::vector<std::string> args = {
+      "sipp", "-sf", xml.string(), "-m", std::to_string(calls),
+      "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", "u1",
+      "-p", std::to_string(port), "-mp", std::to_string(free_udp_port()),
+      "-timeout", "60s", "-timeout_error", "-nostdin",
+      "-error_file", (dir / "errors.txt").string(), "-trace_err"};
+  // clang-format on
+  return spawn_sipp(std::move(args), dir, out);
 }
 
 RtpReceiver::RtpReceiver() {

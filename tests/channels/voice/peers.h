@@ -26,6 +26,10 @@ SippResult run_sipp(const std::string& scenario, uint16_t port, const std::strin
                     const std::map<std::string, std::string>& keys = {},
                     const std::string& transport = "u1", int calls = 1);
 
+// Runs sipp as a server (UAS) on 127.0.0.1:port for `calls` calls with the
+// scenario (e.g. the customer of an outbound callback); same limits as above.
+SippResult run_sipp_uas(const std::string& scenario, uint16_t port, int calls = 1);
+
 // A UDP port free right now on 127.0.0.1 (racy by nature, fine for tests).
 uint16_t free_udp_port();
 

@@ -9,18 +9,23 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <filesystem>
 #include <future>
 #include <mutex>
+#include <thread>
 
+#include "baresip_peer.h"
 #include "peers.h"
 
 namespace tamas::voice {
 namespace {
 
 using std::chrono::milliseconds;
+using testing::BaresipAgent;
 using testing::RtpReceiver;
 using testing::run_sipp;
 using testing::SippResult;
+using testing::write_tone_wav;
 
 std::vector<int16_t> tone(int ms, double hz) {
   std::vector<int16_t> pcm(static_cast<size_t>(ms) * 8);
@@ -211,6 +216,51 @@ TEST_F(VoiceServerTest, TransferOptionAnnouncesThenHangsUpForNow) {
   EXPECT_EQ(r[0].second.action, IvrActionKind::transfer);
   EXPECT_EQ(r[0].second.target, "02188776655");
   EXPECT_GE(rtp_.audible_packets(), 10u);
+}
+
+// R31: an IVR transfer to a partner whose line is known bridges the caller
+// to it (baresip as the partner's line); when the partner hangs up the
+// caller hears goodbye and gets our BYE.
+TEST(VoiceServerPartner, AnIvrTransferToAPartnerWithALineBridgesTheCallerToIt) {
+  const std::string voice = std::filesystem::temp_directory_path() /
+                            ("tamas-partner-" + std::to_string(::getpid()) + ".wav");
+  write_tone_wav(voice, 660, 20000);
+  BaresipAgent partner("roadside", "auto", voice);
+  ASSERT_TRUE(partner.running());
+  VoiceConfig config;
+  config.prompts = tone_prompts();
+  config.entry_points.push_back({"1560", "hotline", hotline(), "p.hold", "p.transfer", "p.bye"});
+  config.partner_uris = {{"02188776655", partner.uri()}};
+  std::mutex mutex;
+  std::vector<std::string> legs;
+  VoiceEvents events;
+  events.on_agent_leg = [&](const CallInfo&, const AgentLegReport& r) {
+    std::lock_guard lock(mutex);
+    legs.push_back(r.agent + " " + to_string(r.outcome));
+  };
+  VoiceServer server(config, events);
+  ASSERT_TRUE(server.start("127.0.0.1", 0).ok());
+  RtpReceiver rtp;
+  SippResult caller;
+  std::jthread call([&] {
+    caller = run_sipp("dtmf_transfer.xml", server.udp_port(), "1560",
+                      {{"rtp_port", std::to_string(rtp.port())}});
+  });
+  auto answered = [&] {
+    std::lock_guard lock(mutex);
+    return std::find(legs.begin(), legs.end(), "partner answered") != legs.end();
+  };
+  for (int i = 0; i < 200 && !answered(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(answered()) << partner.log();
+  const size_t before = rtp.audible_packets();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the partner speaks
+  EXPECT_GT(rtp.audible_packets(), before + 40);                 // relayed to the caller
+  ASSERT_TRUE(partner.hang_up());
+  call.join();
+  EXPECT_EQ(caller.exit_code, 0) << caller.output;  // goodbye, then our BYE
+  server.stop();
+  std::filesystem::remove(voice);
 }
 
 TEST_F(VoiceServerTest, SilentCallerIsRoutedByTheFallback) {
