@@ -27,6 +27,7 @@
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
 #include "services/engine_feed/engine_feed.h"
+#include "services/wfm/state_recorder.h"
 #include "services/webhooks/dispatcher.h"
 #include "store/writer.h"
 #include "strategy/json.h"
@@ -85,6 +86,7 @@ class Context final : public ServeContext {
            {"queue", e.queue}});
     });
     services::attach_engine_feed(switchboard_, events_, tenant_);
+    wfm::record_agent_states(switchboard_, writer_, tenant_);  // for adherence
     live_.attach(switchboard_);
     switchboard_.start();
     webhooks_.start();
@@ -114,7 +116,7 @@ class Context final : public ServeContext {
     api::add_webhook_routes(router, accounts, webhooks_);
     if (crm_) api::add_crm_api(router, guard_, *crm_);
     if (crm_) api::add_public_case_routes(router, *crm_, clock_, settings_.logins);
-    api::add_wfm_routes(router, guard_);
+    api::add_wfm_routes(router, guard_, wfm_.get());
     live_.add_routes(router, guard_);
   }
 
@@ -125,6 +127,11 @@ class Context final : public ServeContext {
     crm_ = std::make_unique<api::CrmBackend>(std::move(db), strategy_, tenant_, calendar_,
                                              crm_hours_, clock_);
     crm_ticker_ = std::make_unique<api::CaseTicker>(*crm_, std::chrono::seconds(30));
+  }
+
+  // Adherence and published schedules on their own connection.
+  void start_wfm(std::unique_ptr<store::Store> db) {
+    wfm_ = std::make_unique<api::WfmRecords>(std::move(db), tenant_, calendar_, clock_);
   }
 
   const api::Guard& guard() const override { return guard_; }
@@ -227,6 +234,7 @@ class Context final : public ServeContext {
   Schedule crm_hours_{"always", true, {}, {}, false};
   std::unique_ptr<api::CrmBackend> crm_;
   std::unique_ptr<api::CaseTicker> crm_ticker_;
+  std::unique_ptr<api::WfmRecords> wfm_;
   LiveDesk live_;
 };
 
@@ -263,6 +271,9 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
   auto crm_db = open_database(db_path);
   if (!crm_db) return crm_db.error();
   context->start_crm(std::move(crm_db).value());
+  auto wfm_db = open_database(db_path);
+  if (!wfm_db) return wfm_db.error();
+  context->start_wfm(std::move(wfm_db).value());
   return std::unique_ptr<ServeContext>(std::move(context));
 }
 
