@@ -8,8 +8,8 @@
 #include "services/wfm/day_schedule.h"
 #include "services/wfm/erlang.h"
 #include "services/wfm/forecast.h"
-#include "services/wfm/staffing.h"
 #include "services/wfm/history.h"
+#include "services/wfm/staffing.h"
 #include "services/wfm/units.h"
 
 namespace tamas::api {
@@ -290,7 +290,7 @@ void get_adherence(WfmRecords& r, const Request& req, const Principal& p, Respon
   std::vector<wfm::AgentStateSample> samples;
   for (const auto& c : rows)
     if (auto state = wfm::parse_agent_state(c.state)) samples.push_back({c.agent, *state, c.at});
-  const auto report = wfm::day_adherence(schedule, samples, start, grace);
+  const auto report = wfm::day_adherence(schedule, samples, start, grace, r.now());
   std::string body = wfm::day_adherence_json(*day, grace, report, start);
   body.insert(1, std::string("\"schedule_published\":") + (published ? "true" : "false") + ",");
   respond(Response::json(200, std::move(body)));

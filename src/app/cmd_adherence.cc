@@ -8,6 +8,7 @@
 // Exit codes: 0 ok, 2 bad input.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -38,8 +39,7 @@ Result<wfm::DaySchedule> load_schedule(const AdherenceArgs& a, store::Store& db,
                                        store::TenantId tenant, const std::string& day) {
   if (a.schedule.empty()) {
     auto published = db.workforce().schedule(tenant, day);
-    if (!published)
-      return Error::not_found("no --schedule and " + published.error().message);
+    if (!published) return Error::not_found("no --schedule and " + published.error().message);
     return wfm::parse_day_schedule(published->schedule_json, "published schedule " + day);
   }
   std::ifstream in(a.schedule, std::ios::binary);
@@ -49,7 +49,9 @@ Result<wfm::DaySchedule> load_schedule(const AdherenceArgs& a, store::Store& db,
   return wfm::parse_day_schedule(text.str(), a.schedule);
 }
 
-double minutes(Duration d) { return double(d.count()) / 60000.0; }
+double minutes(Duration d) {
+  return double(d.count()) / 60000.0;
+}
 
 void print_table(const std::string& day, const std::vector<wfm::AgentDayAdherence>& rows,
                  Instant start) {
@@ -59,9 +61,9 @@ void print_table(const std::string& day, const std::vector<wfm::AgentDayAdherenc
   for (const auto& r : rows) {
     using S = wfm::AgentState;
     auto at = [&](S s) { return minutes(r.actual[static_cast<std::size_t>(s)]); };
-    std::printf("  %-16s %9.0f %9.0f %8.0f %8.0f %8.0f %8.0f %9.1f%% %10.1f%%%s\n",
-                r.agent.c_str(), minutes(r.scheduled_work), minutes(r.scheduled_break),
-                at(S::ready), at(S::busy) + at(S::reserved), at(S::wrap_up), at(S::not_ready),
+    std::printf("  %-16s %9.0f %9.0f %8.0f %8.0f %8.0f %8.0f %9.1f%% %10.1f%%%s\n", r.agent.c_str(),
+                minutes(r.scheduled_work), minutes(r.scheduled_break), at(S::ready),
+                at(S::busy) + at(S::reserved), at(S::wrap_up), at(S::not_ready),
                 100 * r.report.adherence, 100 * r.report.conformance,
                 r.scheduled ? "" : "  (not scheduled)");
     for (const auto& p : r.report.periods) {
@@ -106,7 +108,10 @@ int run(const AdherenceArgs& a) {
     if (!state) return fail(state.error().message);
     samples.push_back({c.agent, *state, c.at});
   }
-  const auto report = wfm::day_adherence(*schedule, samples, start, grace);
+  // Today's report runs to now (the CLI may read the wall clock).
+  const Instant now{std::chrono::duration_cast<Duration>(
+      std::chrono::system_clock::now().time_since_epoch())};
+  const auto report = wfm::day_adherence(*schedule, samples, start, grace, now);
   if (a.json) {
     std::printf("%s\n", wfm::day_adherence_json(day, grace, report, start).c_str());
   } else {

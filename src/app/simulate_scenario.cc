@@ -194,8 +194,8 @@ Status load_recorded(const SimArgs& a, sim::ScenarioOptions& o, Inputs& in) {
   const Instant end = calendar->to_instant(wfm::from_day_number(wfm::day_number(last) + 1), 0);
   auto rows = (*db)->interactions().list_arrived(*tenant, start, end);
   if (!rows) return rows.error();
-  const std::string range = wfm::format_local(first, 0).substr(0, 10) + " to " +
-                            wfm::format_local(last, 0).substr(0, 10);
+  const std::string range =
+      wfm::format_local(first, 0).substr(0, 10) + " to " + wfm::format_local(last, 0).substr(0, 10);
   if (rows->empty()) return Error::not_found(a.db + ": no interactions recorded from " + range);
   auto traffic = sim::recorded_traffic(*rows, start);
   if (!traffic) return traffic.error();
@@ -205,7 +205,8 @@ Status load_recorded(const SimArgs& a, sim::ScenarioOptions& o, Inputs& in) {
   in.recorded_json = "{\"from\":\"" + wfm::format_local(first, 0).substr(0, 10) + "\",\"to\":\"" +
                      wfm::format_local(last, 0).substr(0, 10) +
                      "\",\"interactions\":" + std::to_string(rows->size()) + "}";
-  in.recorded_text = "replaying " + std::to_string(rows->size()) + " recorded interactions, " + range;
+  in.recorded_text =
+      "replaying " + std::to_string(rows->size()) + " recorded interactions, " + range;
   if (a.strategy.empty()) in.db_strategy = std::move(strategy);
   return {};
 }
@@ -262,9 +263,9 @@ int run_scenario(const SimArgs& a) {
     }
     return 0;
   }
-  auto other = build(a.compare.empty() ? db_strategy : nullptr,
-                     a.compare.empty() ? a.strategy : a.compare,
-                     a.compare_roster.empty() ? a.roster : a.compare_roster, traffic, o);
+  auto other =
+      build(a.compare.empty() ? db_strategy : nullptr, a.compare.empty() ? a.strategy : a.compare,
+            a.compare_roster.empty() ? a.roster : a.compare_roster, traffic, o);
   if (!other) return fail(other.error().message);
   auto c = sim::compare(*config, *other, a.replications, a.seed, true);
   if (!c) return fail(c.error().message);

@@ -35,14 +35,15 @@ struct RecordedCenter {
   TempDir dir;
   std::string db = dir.file("tamas.db");
   std::string strategy = std::string(TAMAS_SOURCE_DIR) + "/examples/automotive/strategy.yaml";
-  std::string few = write(dir, "few.csv", "agent,groups\na1,frontline\na2,frontline\na3,frontline\n");
-  std::string many = write(dir, "many.yaml",
-                           "agents:\n" + [] {
-                             std::string s;
-                             for (int i = 1; i <= 8; ++i)
-                               s += "  - {id: b" + std::to_string(i) + ", groups: [frontline]}\n";
-                             return s;
-                           }());
+  std::string few =
+      write(dir, "few.csv", "agent,groups\na1,frontline\na2,frontline\na3,frontline\n");
+  std::string many = write(
+      dir, "many.yaml", "agents:\n" + [] {
+        std::string s;
+        for (int i = 1; i <= 8; ++i)
+          s += "  - {id: b" + std::to_string(i) + ", groups: [frontline]}\n";
+        return s;
+      }());
   store::TenantId tenant = 0;
 
   RecordedCenter() {
@@ -64,8 +65,9 @@ struct RecordedCenter {
   }
 
   std::string replay(const std::string& roster, std::vector<std::string> extra, int expect_rc = 0) {
-    std::vector<std::string> argv{tamas_binary(), "simulate", "--db", db, "--strategy", strategy,
-                                  "--roster", roster, "--replications", "2", "--json"};
+    std::vector<std::string> argv{tamas_binary(),   "simulate", "--db",     db,
+                                  "--strategy",     strategy,   "--roster", roster,
+                                  "--replications", "2",        "--json"};
     argv.insert(argv.end(), extra.begin(), extra.end());
     std::string out;
     EXPECT_EQ(run_command(argv, out), expect_rc) << out;
@@ -120,7 +122,11 @@ TEST(SimulateReplay, ClearErrorsForAMissingDatabaseOrAnEmptyRange) {
   out = c.replay(c.few, {"--from", "2026-03-05", "--to", "2026-03-01"}, 2);
   EXPECT_NE(out.find("--to is before --from"), std::string::npos) << out;
   TempDir empty;
-  { auto s = store::open_sqlite_store(empty.file("e.db")); ASSERT_TRUE(s.ok()); (void)(*s)->tenants().add({0, "x", "X", local(1, 0)}); }
+  {
+    auto s = store::open_sqlite_store(empty.file("e.db"));
+    ASSERT_TRUE(s.ok());
+    (void)(*s)->tenants().add({0, "x", "X", local(1, 0)});
+  }
   EXPECT_EQ(run_command({tamas_binary(), "simulate", "--db", empty.file("e.db"), "--strategy",
                          c.strategy, "--roster", c.few},
                         out),
@@ -134,14 +140,19 @@ TEST(Adherence, ReportsTheDayFromRecordedStatesAndASchedule) {
     auto s = store::open_sqlite_store(c.db);
     ASSERT_TRUE(s.ok());
     auto& wf = (*s)->workforce();
-    for (const auto& [state, minute] : std::vector<std::pair<std::string, int>>{
-             {"ready", 8 * 60 + 10}, {"busy", 9 * 60}, {"ready", 9 * 60 + 30},
-             {"not_ready", 12 * 60}, {"ready", 12 * 60 + 30}, {"logged_out", 16 * 60}})
+    for (const auto& [state, minute] :
+         std::vector<std::pair<std::string, int>>{{"ready", 8 * 60 + 10},
+                                                  {"busy", 9 * 60},
+                                                  {"ready", 9 * 60 + 30},
+                                                  {"not_ready", 12 * 60},
+                                                  {"ready", 12 * 60 + 30},
+                                                  {"logged_out", 16 * 60}})
       ASSERT_TRUE(wf.record_state({c.tenant, "ali", state, "", local(1, minute)}));
   }
-  const std::string schedule = write(c.dir, "day.yaml",
-                                     "agents:\n  - {agent: ali, shift: \"08:00-16:00\", breaks: "
-                                     "[\"12:00-12:30\"]}\n  - {agent: sara, shift: \"08:00-12:00\"}\n");
+  const std::string schedule =
+      write(c.dir, "day.yaml",
+            "agents:\n  - {agent: ali, shift: \"08:00-16:00\", breaks: "
+            "[\"12:00-12:30\"]}\n  - {agent: sara, shift: \"08:00-12:00\"}\n");
   std::string out;
   ASSERT_EQ(run_command({tamas_binary(), "adherence", "--db", c.db, "--day", "2026-03-01",
                          "--schedule", schedule, "--json"},
@@ -171,7 +182,8 @@ TEST(Adherence, ReportsTheDayFromRecordedStatesAndASchedule) {
 TEST(Adherence, UsesThePublishedScheduleAndNamesBadInput) {
   RecordedCenter c;
   std::string out;
-  EXPECT_EQ(run_command({tamas_binary(), "adherence", "--db", c.db, "--day", "2026-03-01"}, out), 2);
+  EXPECT_EQ(run_command({tamas_binary(), "adherence", "--db", c.db, "--day", "2026-03-01"}, out),
+            2);
   EXPECT_NE(out.find("no schedule published for 2026-03-01"), std::string::npos) << out;
   {
     auto s = store::open_sqlite_store(c.db);
@@ -180,8 +192,8 @@ TEST(Adherence, UsesThePublishedScheduleAndNamesBadInput) {
         {c.tenant, "2026-03-01", R"({"agents":[{"agent":"sara","shift":"08:00-12:00"}]})",
          local(1, 0), "planner"}));
   }
-  ASSERT_EQ(run_command({tamas_binary(), "adherence", "--db", c.db, "--day", "1404/12/10", "--json"},
-                        out),
+  ASSERT_EQ(run_command(
+                {tamas_binary(), "adherence", "--db", c.db, "--day", "1404/12/10", "--json"}, out),
             0)
       << out;
   EXPECT_NE(out.find("\"day\":\"2026-03-01\""), std::string::npos) << out;
@@ -193,10 +205,10 @@ TEST(Adherence, UsesThePublishedScheduleAndNamesBadInput) {
             2);
   EXPECT_NE(out.find("bad.yaml:2:"), std::string::npos) << out;
   EXPECT_NE(out.find("agents[0].shift"), std::string::npos) << out;
-  EXPECT_EQ(run_command({tamas_binary(), "adherence", "--db", c.dir.file("none.db"), "--day",
-                         "2026-03-01"},
-                        out),
-            2);
+  EXPECT_EQ(
+      run_command(
+          {tamas_binary(), "adherence", "--db", c.dir.file("none.db"), "--day", "2026-03-01"}, out),
+      2);
   EXPECT_NE(out.find("no database at"), std::string::npos) << out;
 }
 

@@ -169,12 +169,15 @@ struct RecordsFixture {
 
 TEST(WfmAdherence, PublishedScheduleAgainstRecordedStates) {
   RecordsFixture f;
-  for (const auto& [state, minute] : std::vector<std::pair<std::string, int>>{
-           {"ready", 8 * 60}, {"not_ready", 12 * 60}, {"ready", 12 * 60 + 45},
-           {"logged_out", 16 * 60}})
+  for (const auto& [state, minute] :
+       std::vector<std::pair<std::string, int>>{{"ready", 8 * 60},
+                                                {"not_ready", 12 * 60},
+                                                {"ready", 12 * 60 + 45},
+                                                {"logged_out", 16 * 60}})
     ASSERT_TRUE(f.db->workforce().record_state({f.tenant, "ali", state, "", f.local(minute)}));
-  Response r = f.call("PUT", "/api/v1/wfm/schedules/2026-03-01",
-                      R"({"agents":[{"agent":"ali","shift":"08:00-16:00","breaks":["12:00-12:30"]}]})");
+  Response r =
+      f.call("PUT", "/api/v1/wfm/schedules/2026-03-01",
+             R"({"agents":[{"agent":"ali","shift":"08:00-16:00","breaks":["12:00-12:30"]}]})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.body, R"({"day":"2026-03-01","agents":1})");
   r = f.call("GET", "/api/v1/wfm/adherence?day=2026-03-01", "");
@@ -196,8 +199,7 @@ TEST(WfmAdherence, WithoutAScheduleLoggedInAgentsStillShow) {
   ASSERT_TRUE(f.db->workforce().record_state({f.tenant, "sara", "ready", "", f.local(600)}));
   const Response r = f.call("GET", "/api/v1/wfm/adherence?day=1404/12/10", "");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_NE(r.body.find("\"schedule_published\":false,\"day\":\"2026-03-01\""),
-            std::string::npos)
+  EXPECT_NE(r.body.find("\"schedule_published\":false,\"day\":\"2026-03-01\""), std::string::npos)
       << r.body;
   EXPECT_NE(r.body.find("\"agent\":\"sara\",\"scheduled\":false"), std::string::npos) << r.body;
 }

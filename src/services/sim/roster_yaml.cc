@@ -45,9 +45,9 @@ Result<std::vector<std::pair<std::string, int>>> levels(const Where& w, const YA
     const std::string key = kv.first.as<std::string>();
     int v = 0;
     if (!kv.second.IsScalar() || !YAML::convert<int>::decode(kv.second, v) || v < lo || v > hi)
-      return w.at(kv.second, field + "." + key,
-                  "must be a whole number from " + std::to_string(lo) + " to " +
-                      std::to_string(hi));
+      return w.at(
+          kv.second, field + "." + key,
+          "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
     out.emplace_back(key, v);
   }
   return out;
@@ -102,7 +102,8 @@ Status add_shift(const Where& w, const YAML::Node& n, const std::string& field,
     if (!n["breaks"].IsSequence())
       return w.at(n["breaks"], field + ".breaks", "expected a list such as [\"12:00-12:30\"]");
     if (overnight && n["breaks"].size() > 0)
-      return w.at(n["breaks"], field + ".breaks", "breaks in a shift past midnight are not supported");
+      return w.at(n["breaks"], field + ".breaks",
+                  "breaks in a shift past midnight are not supported");
     for (std::size_t k = 0; k < n["breaks"].size(); ++k) {
       const YAML::Node b = n["breaks"][k];
       const std::string bf = field + ".breaks[" + std::to_string(k) + "]";
@@ -150,7 +151,8 @@ Result<RosterAgent> parse_agent(const Where& w, const YAML::Node& n, const std::
   if (const YAML::Node shifts = n["shifts"]) {
     if (!shifts.IsSequence()) return w.at(shifts, field + ".shifts", "expected a list");
     for (std::size_t k = 0; k < shifts.size(); ++k)
-      if (Status s = add_shift(w, shifts[k], field + ".shifts[" + std::to_string(k) + "]", a.shifts);
+      if (Status s =
+              add_shift(w, shifts[k], field + ".shifts[" + std::to_string(k) + "]", a.shifts);
           !s)
         return s.error();
   }

@@ -90,13 +90,16 @@ Result<DaySchedule> parse_root(const Where& w, const YAML::Node& root) {
 }
 
 std::string clock(Instant t, Instant day_start) {
-  const long m = static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(t - day_start).count());
+  const long m =
+      static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(t - day_start).count());
   char b[32];
   std::snprintf(b, sizeof b, "%02ld:%02ld", m / 60, m % 60);
   return b;
 }
 
-double minutes(Duration d) { return double(d.count()) / 60000.0; }
+double minutes(Duration d) {
+  return double(d.count()) / 60000.0;
+}
 
 std::string num(double v) {
   char b[32];
@@ -140,12 +143,15 @@ Result<AgentState> parse_agent_state(std::string_view name) {
   return Error::invalid("unknown agent state '" + std::string(name) + "'");
 }
 
-const char* state_name(AgentState s) { return kStateNames[static_cast<int>(s)]; }
+const char* state_name(AgentState s) {
+  return kStateNames[static_cast<int>(s)];
+}
 
 std::vector<AgentDayAdherence> day_adherence(const DaySchedule& schedule,
                                              const std::vector<AgentStateSample>& changes,
-                                             Instant day_start, Duration grace) {
-  const Instant day_end = day_start + std::chrono::hours(24);
+                                             Instant day_start, Duration grace,
+                                             Instant until) {
+  const Instant day_end = std::max(day_start, std::min(day_start + std::chrono::hours(24), until));
   std::map<std::string, std::vector<StateChange>> by_agent;
   for (const AgentStateSample& c : changes) by_agent[c.agent].push_back({c.at, c.state});
   std::vector<AgentDayAdherence> out;
@@ -191,10 +197,10 @@ std::string day_adherence_json(const std::string& day, Duration grace,
       "{\"day\":\"" + day + "\",\"grace_minutes\":" + num(minutes(grace)) + ",\"agents\":[";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const AgentDayAdherence& r = rows[i];
-    out += std::string(i ? "," : "") + "{\"agent\":\"" + r.agent + "\",\"scheduled\":" +
-           (r.scheduled ? "true" : "false") + ",\"scheduled_minutes\":{\"work\":" +
-           num(minutes(r.scheduled_work)) + ",\"break\":" + num(minutes(r.scheduled_break)) +
-           "},\"actual_minutes\":{";
+    out += std::string(i ? "," : "") + "{\"agent\":\"" + r.agent +
+           "\",\"scheduled\":" + (r.scheduled ? "true" : "false") +
+           ",\"scheduled_minutes\":{\"work\":" + num(minutes(r.scheduled_work)) +
+           ",\"break\":" + num(minutes(r.scheduled_break)) + "},\"actual_minutes\":{";
     for (int s = 0; s < kAgentStateCount; ++s)
       out += std::string(s ? "," : "") + "\"" + kStateNames[s] + "\":" + num(minutes(r.actual[s]));
     out += "},\"adherence\":" + num(r.report.adherence) +
@@ -202,9 +208,9 @@ std::string day_adherence_json(const std::string& day, Duration grace,
     for (std::size_t k = 0; k < r.report.periods.size(); ++k) {
       const OutOfAdherence& p = r.report.periods[k];
       out += std::string(k ? "," : "") + "{\"start\":\"" + clock(p.start, day_start) +
-             "\",\"end\":\"" + clock(p.end, day_start) + "\",\"minutes\":" +
-             num(minutes(p.end - p.start)) + ",\"expected\":\"" + activity_name(p.expected) +
-             "\",\"actual\":\"" + state_name(p.actual) + "\"}";
+             "\",\"end\":\"" + clock(p.end, day_start) +
+             "\",\"minutes\":" + num(minutes(p.end - p.start)) + ",\"expected\":\"" +
+             activity_name(p.expected) + "\",\"actual\":\"" + state_name(p.actual) + "\"}";
     }
     out += "]}";
   }

@@ -26,8 +26,8 @@ namespace tamas::wfm {
 
 struct AgentDaySchedule {
   std::string agent;
-  int start_min = 0, end_min = 0;                 // the shift
-  std::vector<std::pair<int, int>> breaks;        // [start, end) minutes, sorted
+  int start_min = 0, end_min = 0;           // the shift
+  std::vector<std::pair<int, int>> breaks;  // [start, end) minutes, sorted
 };
 
 struct DaySchedule {
@@ -62,10 +62,13 @@ struct AgentDayAdherence {
 // Every agent of the schedule, then every other agent seen logged in during
 // the day, by agent id. `changes` sorted by time (the state before the day
 // may come first, earlier than day_start). Spans shorter than `grace` are
-// forgiven (wfm::adherence).
+// forgiven (wfm::adherence). Actual states and adherence run to `until`
+// (now, for today) or the end of the day, whichever is first; scheduled
+// minutes are the whole day's plan.
 std::vector<AgentDayAdherence> day_adherence(const DaySchedule& schedule,
                                              const std::vector<AgentStateSample>& changes,
-                                             Instant day_start, Duration grace);
+                                             Instant day_start, Duration grace,
+                                             Instant until = Instant::max());
 
 // One JSON object: {"day", "grace_minutes", "agents":[{"agent", "scheduled",
 // "scheduled_minutes":{"work","break"}, "actual_minutes":{state: minutes},

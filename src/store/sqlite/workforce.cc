@@ -44,7 +44,11 @@ Status Workforce::put_schedule(const PublishedSchedule& s) {
       "schedule_json = excluded.schedule_json, updated_at = excluded.updated_at, "
       "updated_by = excluded.updated_by");
   if (!q.ok()) return q.error();
-  return q->bind(s.tenant).bind(s.day).bind(s.schedule_json).bind(s.updated_at).bind(s.updated_by)
+  return q->bind(s.tenant)
+      .bind(s.day)
+      .bind(s.schedule_json)
+      .bind(s.updated_at)
+      .bind(s.updated_by)
       .run();
 }
 

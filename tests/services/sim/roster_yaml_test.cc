@@ -60,8 +60,8 @@ TEST(RosterYaml, BreaksSplitTheShiftIntoWorkingPieces) {
 }
 
 TEST(RosterYaml, ANightShiftEndsTheNextDay) {
-  auto r = parse_roster_yaml("agents:\n  - {id: n, groups: [g], shifts: [{hours: \"22:00-06:00\"}]}\n",
-                             "r.yaml");
+  auto r = parse_roster_yaml(
+      "agents:\n  - {id: n, groups: [g], shifts: [{hours: \"22:00-06:00\"}]}\n", "r.yaml");
   ASSERT_TRUE(r.ok()) << r.error().message;
   const auto s = expand_shifts(r->agents[0].shifts, 6, 1);
   ASSERT_EQ(s.size(), 1u);

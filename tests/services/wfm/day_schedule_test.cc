@@ -15,7 +15,9 @@ using namespace std::chrono_literals;
 
 const Instant kDay = from_millis(1'772'310'600'000LL);  // a local midnight
 
-Instant at(int h, int m = 0) { return kDay + std::chrono::hours(h) + std::chrono::minutes(m); }
+Instant at(int h, int m = 0) {
+  return kDay + std::chrono::hours(h) + std::chrono::minutes(m);
+}
 
 const char* kSchedule = R"(agents:
   - agent: ali
@@ -25,7 +27,9 @@ const char* kSchedule = R"(agents:
     shift: "10:00-18:00"
 )";
 
-double minutes(Duration d) { return double(d.count()) / 60000.0; }
+double minutes(Duration d) {
+  return double(d.count()) / 60000.0;
+}
 
 TEST(DaySchedule, ReadsShiftsAndBreaksAsActivities) {
   auto d = parse_day_schedule(kSchedule, "day.yaml");
@@ -50,13 +54,15 @@ TEST(DaySchedule, MalformedSchedulesNameFileLineAndField) {
   EXPECT_EQ(err("agents:\n  - agent: a\n    shift: \"16:00-08:00\"\n"),
             "day.yaml:3:12: agents[0].shift: ends before it starts (shifts past midnight: split "
             "them)");
-  EXPECT_EQ(err("agents:\n  - agent: a\n    shift: \"08:00-16:00\"\n    breaks: [\"07:00-07:30\"]\n"),
-            "day.yaml:4:14: agents[0].breaks[0]: must lie inside the shift, after the previous "
-            "break");
+  EXPECT_EQ(
+      err("agents:\n  - agent: a\n    shift: \"08:00-16:00\"\n    breaks: [\"07:00-07:30\"]\n"),
+      "day.yaml:4:14: agents[0].breaks[0]: must lie inside the shift, after the previous "
+      "break");
   EXPECT_EQ(err("agents:\n  - {agent: a, shift: \"08:00-09:00\"}\n  - {agent: a, shift: "
                 "\"09:00-10:00\"}\n"),
             "day.yaml:3:5: agents[1].agent: 'a' appears twice");
-  EXPECT_EQ(err("agents:\n  - shift: \"08:00-16:00\"\n"), "day.yaml:2:5: agents[0].agent: is required");
+  EXPECT_EQ(err("agents:\n  - shift: \"08:00-16:00\"\n"),
+            "day.yaml:2:5: agents[0].agent: is required");
 }
 
 TEST(DaySchedule, ReportsEveryAgentWithMinutesPerStateAndExceptions) {
@@ -65,10 +71,10 @@ TEST(DaySchedule, ReportsEveryAgentWithMinutesPerStateAndExceptions) {
   // ali: logged in since yesterday evening (ready), 20 minutes late back
   // from lunch. sara: never came. nima: not scheduled, worked an hour.
   const std::vector<AgentStateSample> changes{
-      {"ali", AgentState::not_ready, kDay - 2h},   {"ali", AgentState::ready, at(8)},
-      {"ali", AgentState::busy, at(9)},            {"ali", AgentState::ready, at(9, 30)},
-      {"ali", AgentState::not_ready, at(12)},      {"ali", AgentState::ready, at(12, 50)},
-      {"ali", AgentState::logged_out, at(16)},     {"nima", AgentState::ready, at(14)},
+      {"ali", AgentState::not_ready, kDay - 2h}, {"ali", AgentState::ready, at(8)},
+      {"ali", AgentState::busy, at(9)},          {"ali", AgentState::ready, at(9, 30)},
+      {"ali", AgentState::not_ready, at(12)},    {"ali", AgentState::ready, at(12, 50)},
+      {"ali", AgentState::logged_out, at(16)},   {"nima", AgentState::ready, at(14)},
       {"nima", AgentState::logged_out, at(15)},
   };
   const auto rows = day_adherence(*d, changes, kDay, 5min);
@@ -102,10 +108,11 @@ TEST(StateHistory, TheStoreKeepsTheStateBeforeTheDayAndTheDayItself) {
   ASSERT_TRUE(tenant.ok()) << tenant.error().message;
   auto& wf = (*db)->workforce();
   for (const auto& [agent, state, t] :
-       std::vector<std::tuple<std::string, std::string, Instant>>{
-           {"ali", "ready", kDay - 5h}, {"ali", "not_ready", kDay - 1h},
-           {"sara", "logged_out", kDay - 3h}, {"ali", "ready", at(8)},
-           {"ali", "logged_out", at(26)}})
+       std::vector<std::tuple<std::string, std::string, Instant>>{{"ali", "ready", kDay - 5h},
+                                                                  {"ali", "not_ready", kDay - 1h},
+                                                                  {"sara", "logged_out", kDay - 3h},
+                                                                  {"ali", "ready", at(8)},
+                                                                  {"ali", "logged_out", at(26)}})
     ASSERT_TRUE(wf.record_state({*tenant, agent, state, "", t}));
   EXPECT_FALSE(wf.record_state({*tenant, "ali", "dancing", "", at(9)}));
   auto h = wf.state_history(*tenant, kDay, kDay + 24h);
