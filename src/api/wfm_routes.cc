@@ -5,8 +5,10 @@
 
 #include "api/json_body.h"
 #include "services/sim/simulator.h"
+#include "services/wfm/day_schedule.h"
 #include "services/wfm/erlang.h"
 #include "services/wfm/forecast.h"
+#include "services/wfm/history.h"
 #include "services/wfm/staffing.h"
 #include "services/wfm/units.h"
 
@@ -218,12 +220,99 @@ void forecast(const Request& req, const Principal&, Respond respond) {
   respond(Response::json(200, forecast_json(*f, back)));
 }
 
+// "2026-03-01" (or Jalali) -> the canonical ISO date, or a 422.
+std::optional<std::string> day_param(const std::string& text, Respond& respond) {
+  auto d = wfm::parse_local_date(text);
+  if (!d) {
+    respond(field_problems_response({{"day", d.error().message}}));
+    return std::nullopt;
+  }
+  return wfm::format_local(*d, 0).substr(0, 10);
+}
+
+Response store_error(const Error& e) {
+  return Response::error(e.code == ErrorCode::not_found ? 404 : 503,
+                         e.code == ErrorCode::not_found ? "not_found" : "unavailable", e.message);
+}
+
+void put_schedule(WfmRecords& r, const Request& req, const Principal& p, Respond respond) {
+  auto day = day_param(req.params.at("day"), respond);
+  if (!day) return;
+  boost::system::error_code ec;
+  const boost::json::value body = boost::json::parse(req.body, ec);
+  if (ec || !body.is_object())
+    return respond(Response::error(400, "bad_request", "the body must be a JSON object"));
+  auto schedule = wfm::parse_day_schedule(req.body, "body");
+  if (!schedule) return respond(field_problems_response({{"body", schedule.error().message}}));
+  store::PublishedSchedule s{r.tenant(), *day, req.body, r.now(), p.username};
+  Status st = r.with_store([&](store::Store& db) { return db.workforce().put_schedule(s); });
+  if (!st) return respond(store_error(st.error()));
+  respond(Response::json(200, "{\"day\":\"" + *day + "\",\"agents\":" +
+                                  std::to_string(schedule->agents.size()) + "}"));
+}
+
+void get_adherence(WfmRecords& r, const Request& req, const Principal& p, Respond respond) {
+  if (!p.may(Permission::plan_workforce) && !p.may(Permission::supervise))
+    return respond(Response::error(403, "forbidden", "needs plan_workforce or supervise"));
+  auto it = req.query.find("day");
+  if (it == req.query.end()) return respond(field_problems_response({{"day", "is required"}}));
+  auto day = day_param(it->second, respond);
+  if (!day) return;
+  Duration grace = std::chrono::minutes(5);
+  if (auto g = req.query.find("grace"); g != req.query.end()) {
+    auto secs = wfm::parse_duration(g->second);
+    if (!secs || *secs < 0 || *secs > 86400)
+      return respond(field_problems_response({{"grace", "must be a duration such as 5m"}}));
+    grace = Duration{static_cast<Duration::rep>(*secs * 1000)};
+  }
+  const CivilDate date = *wfm::parse_local_date(*day);
+  const Instant start = r.calendar().to_instant(date, 0);
+  wfm::DaySchedule schedule;
+  bool published = true;
+  std::vector<store::AgentStateChange> rows;
+  Status st = r.with_store([&](store::Store& db) -> Status {
+    auto s = db.workforce().schedule(r.tenant(), *day);
+    if (s) {
+      auto parsed = wfm::parse_day_schedule(s->schedule_json, "schedule " + *day);
+      if (!parsed) return parsed.error();
+      schedule = std::move(parsed).value();
+    } else if (s.error().code == ErrorCode::not_found) {
+      published = false;
+    } else {
+      return s.error();
+    }
+    auto h = db.workforce().state_history(r.tenant(), start, start + std::chrono::hours(24));
+    if (!h) return h.error();
+    rows = std::move(h).value();
+    return {};
+  });
+  if (!st) return respond(store_error(st.error()));
+  std::vector<wfm::AgentStateSample> samples;
+  for (const auto& c : rows)
+    if (auto state = wfm::parse_agent_state(c.state)) samples.push_back({c.agent, *state, c.at});
+  const auto report = wfm::day_adherence(schedule, samples, start, grace, r.now());
+  std::string body = wfm::day_adherence_json(*day, grace, report, start);
+  body.insert(1, std::string("\"schedule_published\":") + (published ? "true" : "false") + ",");
+  respond(Response::json(200, std::move(body)));
+}
+
 }  // namespace
 
-void add_wfm_routes(Router& router, const Guard& guard) {
+void add_wfm_routes(Router& router, const Guard& guard, WfmRecords* records) {
   router.post("/api/v1/wfm/staff", guard.allow(Permission::plan_workforce, staff));
   router.post("/api/v1/wfm/forecast", guard.allow(Permission::plan_workforce, forecast));
   router.post("/api/v1/wfm/simulate", guard.allow(Permission::plan_workforce, simulate));
+  if (!records) return;
+  router.put("/api/v1/wfm/schedules/{day}",
+             guard.allow(Permission::plan_workforce,
+                         [records](const Request& req, const Principal& p, Respond respond) {
+                           put_schedule(*records, req, p, std::move(respond));
+                         }));
+  router.get("/api/v1/wfm/adherence",
+             guard.allow(Permission::authenticated,
+                         [records](const Request& req, const Principal& p, Respond respond) {
+                           get_adherence(*records, req, p, std::move(respond));
+                         }));
 }
 
 }  // namespace tamas::api

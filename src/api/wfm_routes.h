@@ -8,17 +8,57 @@
 //   POST /api/v1/wfm/simulate  a small M/M/N(+M) run through the real engine;
 //                              answer as `tamas simulate --json`; bounded
 //                              (agents <= 500, hours <= 24, replications <= 20)
+// With a WfmRecords (the server's store), also:
+//   PUT /api/v1/wfm/schedules/{day}  publish the day's schedule (body: the
+//                              schedule file of `tamas adherence` as JSON;
+//                              plan_workforce)
+//   GET /api/v1/wfm/adherence?day=YYYY-MM-DD[&grace=5m]  adherence of every
+//                              scheduled or logged-in agent from the recorded
+//                              agent states; answer as `tamas adherence
+//                              --json` (plan_workforce or supervise)
 // Bodies are JSON objects; durations are strings with units ("180s", "30m")
 // or numbers of seconds; unknown fields are 422 like every JSON body.
 // The OpenAPI path objects are in docs/api/wfm-openapi-fragment.json.
-// Handlers are pure computations (no store, no clock): safe from any thread.
+// The computing handlers are pure (no store, no clock): safe from any
+// thread. The record routes share one Store behind a mutex.
 #pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
 
 #include "api/access.h"
 #include "api/router.h"
+#include "core/calendar.h"
+#include "store/store.h"
 
 namespace tamas::api {
 
-void add_wfm_routes(Router& router, const Guard& guard);
+// The store the adherence routes read and write, the tenant, and its local
+// time (the strategy's time zone). Thread-safe; lives as long as the routes.
+class WfmRecords {
+ public:
+  WfmRecords(std::unique_ptr<store::Store> db, store::TenantId tenant, BusinessCalendar calendar,
+             const Clock& clock)
+      : db_(std::move(db)), tenant_(tenant), calendar_(std::move(calendar)), clock_(clock) {}
+
+  template <typename F>
+  auto with_store(F f) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return f(*db_);
+  }
+  store::TenantId tenant() const { return tenant_; }
+  const BusinessCalendar& calendar() const { return calendar_; }
+  Instant now() const { return clock_.now(); }
+
+ private:
+  std::mutex mu_;
+  std::unique_ptr<store::Store> db_;
+  store::TenantId tenant_;
+  BusinessCalendar calendar_;
+  const Clock& clock_;
+};
+
+void add_wfm_routes(Router& router, const Guard& guard, WfmRecords* records = nullptr);
 
 }  // namespace tamas::api

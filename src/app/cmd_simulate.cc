@@ -10,6 +10,8 @@
 //   tamas simulate --strategy s.yaml --roster roster.csv --traffic forecast.csv
 //                  [--days 1] [--first-day sat] [--interval 30m]
 //                  [--compare s2.yaml] [--compare-roster roster2.csv] ...
+// Replay mode: --db tamas.db [--tenant T] [--from DATE --to DATE] instead of
+// --traffic (recorded interactions; --strategy defaults to the active one).
 // Exit codes: 0 ok, 2 bad input.
 #include <CLI/CLI.hpp>
 
@@ -37,7 +39,8 @@ Duration ms(double seconds) {
 }
 
 int run(const SimArgs& a) {
-  if (!a.strategy.empty() || !a.roster.empty() || !a.traffic.empty()) return run_scenario(a);
+  if (!a.strategy.empty() || !a.roster.empty() || !a.traffic.empty() || !a.db.empty())
+    return run_scenario(a);
   if (a.agents < 1) return fail("--agents must be at least 1");
   if (a.volume.empty() || a.aht.empty()) return fail("--volume and --aht are required");
   auto volume = wfm::parse_number(a.volume, "volume");
@@ -116,7 +119,11 @@ TAMAS_REGISTER_COMMAND(Command{
           ->check(CLI::Range(1, 1000));
       sub.add_option("--seed", a->seed, "first random seed");
       sub.add_option("--strategy", a->strategy, "scenario: strategy file (routing)");
-      sub.add_option("--roster", a->roster, "scenario: roster CSV (agent,groups,shifts)");
+      sub.add_option("--roster", a->roster, "scenario: roster, CSV or YAML (.yaml/.yml/.json)");
+      sub.add_option("--db", a->db, "replay: recorded interactions of a tamas database");
+      sub.add_option("--tenant", a->tenant, "replay: tenant slug (default: the only one)");
+      sub.add_option("--from", a->from, "replay: first local day (YYYY-MM-DD or Jalali)");
+      sub.add_option("--to", a->to, "replay: last local day, inclusive");
       sub.add_option("--traffic", a->traffic,
                      "scenario: forecast CSV (start,type,channel,volume,aht,...)");
       sub.add_option("--days", a->days, "scenario: simulated days")->check(CLI::Range(1, 31));

@@ -30,6 +30,7 @@
 #include "services/intake/interaction_journal.h"
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
+#include "services/wfm/state_recorder.h"
 #include "services/webhooks/dispatcher.h"
 #include "store/wal_checkpointer.h"
 #include "store/writer.h"
@@ -91,6 +92,7 @@ class Context final : public ServeContext {
            {"queue", e.queue}});
     });
     services::attach_engine_feed(switchboard_, events_, tenant_);
+    wfm::record_agent_states(switchboard_, writer_, tenant_);  // for adherence
     live_.attach(switchboard_);
     switchboard_.start();
     webhooks_.start();
@@ -120,7 +122,7 @@ class Context final : public ServeContext {
     api::add_webhook_routes(router, accounts, webhooks_);
     if (crm_) api::add_crm_api(router, guard_, *crm_);
     if (crm_) api::add_public_case_routes(router, *crm_, clock_, settings_.logins);
-    api::add_wfm_routes(router, guard_);
+    api::add_wfm_routes(router, guard_, wfm_.get());
     live_.add_routes(router, guard_);
     api::add_recording_routes(router, guard_, accounts_);
     api::add_partner_transfer_route(
@@ -137,6 +139,11 @@ class Context final : public ServeContext {
     crm_ = std::make_unique<api::CrmBackend>(std::move(db), strategy_, tenant_, calendar_,
                                              crm_hours_, clock_);
     crm_ticker_ = std::make_unique<api::CaseTicker>(*crm_, std::chrono::seconds(30));
+  }
+
+  // Adherence and published schedules on their own connection.
+  void start_wfm(std::unique_ptr<store::Store> db) {
+    wfm_ = std::make_unique<api::WfmRecords>(std::move(db), tenant_, calendar_, clock_);
   }
 
   const api::Guard& guard() const override { return guard_; }
@@ -265,6 +272,7 @@ class Context final : public ServeContext {
   Schedule crm_hours_{"always", true, {}, {}, false};
   std::unique_ptr<api::CrmBackend> crm_;
   std::unique_ptr<api::CaseTicker> crm_ticker_;
+  std::unique_ptr<api::WfmRecords> wfm_;
   LiveDesk live_;
 };
 
@@ -308,6 +316,9 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
   auto crm_db = open_database(db_path, connections);
   if (!crm_db) return crm_db.error();
   context->start_crm(std::move(crm_db).value());
+  auto wfm_db = open_database(db_path);
+  if (!wfm_db) return wfm_db.error();
+  context->start_wfm(std::move(wfm_db).value());
   return std::unique_ptr<ServeContext>(std::move(context));
 }
 

@@ -1,15 +1,20 @@
 #include "app/simulate_scenario.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "app/tenant_setup.h"
+#include "core/calendar.h"
 #include "services/sim/compare.h"
-#include "services/sim/roster.h"
+#include "services/sim/recorded.h"
+#include "services/sim/roster_yaml.h"
 #include "services/sim/scenario.h"
 #include "services/sim/traffic_csv.h"
+#include "services/wfm/history.h"
 #include "services/wfm/units.h"
+#include "store/sqlite_store.h"
 
 namespace tamas::app {
 namespace {
@@ -29,14 +34,16 @@ Result<std::string> read_text(const std::string& path) {
   return s.str();
 }
 
-Result<sim::SimConfig> build(const std::string& strategy_path, const std::string& roster_path,
+Result<sim::SimConfig> build(const strategy::Strategy* from_db, const std::string& strategy_path,
+                             const std::string& roster_path,
                              const std::vector<sim::Traffic>& traffic,
                              const sim::ScenarioOptions& o) {
-  auto strategy = load_strategy_file(strategy_path);
+  Result<strategy::Strategy> strategy =
+      strategy_path.empty() && from_db ? *from_db : load_strategy_file(strategy_path);
   if (!strategy) return strategy.error();
   auto text = read_text(roster_path);
   if (!text) return text.error();
-  auto roster = sim::parse_roster_csv(*text, roster_path);
+  auto roster = sim::parse_roster(*text, roster_path);
   if (!roster) return roster.error();
   return sim::scenario_config(*strategy, *roster, traffic, o);
 }
@@ -131,11 +138,98 @@ void print_diff(const char* name, const sim::Paired& p, double scale, const char
               scale * p.b.mean, unit, scale * p.diff.mean, unit, scale * p.diff.half_width);
 }
 
+// What the scenario runs on: traffic (forecast CSV or recorded), and the
+// strategy of the database's tenant when replaying without --strategy.
+struct Inputs {
+  std::vector<sim::Traffic> traffic;
+  std::optional<strategy::Strategy> db_strategy;
+  std::string recorded_json;  // replay only: {"from","to","interactions"}
+  std::string recorded_text;
+};
+
+Result<CivilDate> date_arg(const std::string& text, const char* flag) {
+  auto d = wfm::parse_local_date(text);
+  if (!d) return Error::invalid(std::string(flag) + ": " + d.error().message);
+  return *d;
+}
+
+// Recorded interactions of one tenant over whole local days.
+Status load_recorded(const SimArgs& a, sim::ScenarioOptions& o, Inputs& in) {
+  if (!std::filesystem::exists(a.db)) return Error::not_found("no database at '" + a.db + "'");
+  auto db = store::open_sqlite_store(a.db);
+  if (!db) return db.error();
+  auto tenant = find_tenant(**db, a.tenant);
+  if (!tenant) return tenant.error();
+  std::optional<strategy::Strategy> strategy;
+  if (a.strategy.empty()) {
+    auto active = active_strategy(**db, *tenant);
+    if (!active) return Error::invalid("no --strategy and " + active.error().message);
+    strategy = std::move(active->strategy);
+  } else {
+    auto file = load_strategy_file(a.strategy);
+    if (!file) return file.error();
+    strategy = std::move(file).value();
+  }
+  auto calendar = BusinessCalendar::create(strategy->organisation.time_zone, {});
+  if (!calendar) return calendar.error();
+  auto all = (*db)->interactions().list_arrived(*tenant, Instant::min(), Instant::max());
+  if (!all) return all.error();
+  if (all->empty()) return Error::not_found(a.db + ": no interactions recorded for this tenant");
+  CivilDate first = calendar->local_date(all->front().arrived_at);
+  CivilDate last = calendar->local_date(all->back().arrived_at);
+  if (!a.from.empty()) {
+    auto d = date_arg(a.from, "--from");
+    if (!d) return d.error();
+    first = *d;
+  }
+  if (!a.to.empty()) {
+    auto d = date_arg(a.to, "--to");
+    if (!d) return d.error();
+    last = *d;
+  }
+  const long days = wfm::day_number(last) - wfm::day_number(first) + 1;
+  if (days < 1) return Error::invalid("--to is before --from");
+  if (days > 62) return Error::invalid("replay at most 62 days at a time");
+  const Instant start = calendar->to_instant(first, 0);
+  const Instant end = calendar->to_instant(wfm::from_day_number(wfm::day_number(last) + 1), 0);
+  auto rows = (*db)->interactions().list_arrived(*tenant, start, end);
+  if (!rows) return rows.error();
+  const std::string range =
+      wfm::format_local(first, 0).substr(0, 10) + " to " + wfm::format_local(last, 0).substr(0, 10);
+  if (rows->empty()) return Error::not_found(a.db + ": no interactions recorded from " + range);
+  auto traffic = sim::recorded_traffic(*rows, start);
+  if (!traffic) return traffic.error();
+  in.traffic = std::move(traffic).value();
+  o.days = static_cast<int>(days);
+  o.first_weekday = wfm::weekday(first);
+  in.recorded_json = "{\"from\":\"" + wfm::format_local(first, 0).substr(0, 10) + "\",\"to\":\"" +
+                     wfm::format_local(last, 0).substr(0, 10) +
+                     "\",\"interactions\":" + std::to_string(rows->size()) + "}";
+  in.recorded_text =
+      "replaying " + std::to_string(rows->size()) + " recorded interactions, " + range;
+  if (a.strategy.empty()) in.db_strategy = std::move(strategy);
+  return {};
+}
+
+Status load_inputs(const SimArgs& a, sim::ScenarioOptions& o, Inputs& in) {
+  if (!a.db.empty()) return load_recorded(a, o, in);
+  auto text = read_text(a.traffic);
+  if (!text) return text.error();
+  auto traffic = sim::parse_traffic_csv(*text, a.traffic, o.interval);
+  if (!traffic) return traffic.error();
+  in.traffic = std::move(traffic).value();
+  return {};
+}
+
 }  // namespace
 
 int run_scenario(const SimArgs& a) {
-  if (a.strategy.empty() || a.roster.empty() || a.traffic.empty())
-    return fail("scenario mode needs --strategy, --roster and --traffic");
+  if (a.db.empty() && (a.strategy.empty() || a.roster.empty() || a.traffic.empty()))
+    return fail("scenario mode needs --strategy, --roster and --traffic (or --db and --roster)");
+  if (!a.db.empty() && a.roster.empty()) return fail("replaying --db needs a --roster");
+  if (!a.db.empty() && !a.traffic.empty()) return fail("give either --db or --traffic, not both");
+  if (a.db.empty() && (!a.from.empty() || !a.to.empty() || !a.tenant.empty()))
+    return fail("--from, --to and --tenant go with --db");
   sim::ScenarioOptions o;
   o.days = a.days;
   static const char* names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
@@ -150,31 +244,36 @@ int run_scenario(const SimArgs& a) {
   if (!warmup) return fail(warmup.error().message);
   o.interval = Duration{static_cast<Duration::rep>(*interval * 1000)};
   o.warmup = Duration{static_cast<Duration::rep>(*warmup * 1000)};
-  auto text = read_text(a.traffic);
-  if (!text) return fail(text.error().message);
-  auto traffic = sim::parse_traffic_csv(*text, a.traffic, o.interval);
-  if (!traffic) return fail(traffic.error().message);
-  auto config = build(a.strategy, a.roster, *traffic, o);
+  Inputs in;
+  if (Status st = load_inputs(a, o, in); !st) return fail(st.error().message);
+  const strategy::Strategy* db_strategy = in.db_strategy ? &*in.db_strategy : nullptr;
+  const auto& traffic = in.traffic;
+  if (!a.json && !in.recorded_text.empty()) std::printf("%s\n", in.recorded_text.c_str());
+  auto config = build(db_strategy, a.strategy, a.roster, traffic, o);
   if (!config) return fail(config.error().message);
   if (a.compare.empty() && a.compare_roster.empty()) {
     auto s = sim::simulate_replications(*config, a.replications, a.seed);
     if (!s) return fail(s.error().message);
     if (a.json) {
-      std::printf("%s\n", summary_json(*s, o.interval).c_str());
+      std::string out = summary_json(*s, o.interval);
+      if (!in.recorded_json.empty()) out.insert(1, "\"recorded\":" + in.recorded_json + ",");
+      std::printf("%s\n", out.c_str());
     } else {
       print_table(*s, "simulated");
     }
     return 0;
   }
-  auto other = build(a.compare.empty() ? a.strategy : a.compare,
-                     a.compare_roster.empty() ? a.roster : a.compare_roster, *traffic, o);
+  auto other =
+      build(a.compare.empty() ? db_strategy : nullptr, a.compare.empty() ? a.strategy : a.compare,
+            a.compare_roster.empty() ? a.roster : a.compare_roster, traffic, o);
   if (!other) return fail(other.error().message);
   auto c = sim::compare(*config, *other, a.replications, a.seed, true);
   if (!c) return fail(c.error().message);
   if (a.json) {
     std::printf(
-        "{\"common_random_numbers\":true,\"a\":%s,\"b\":%s,\"difference\":{\"service_level\":%s,"
+        "{%s\"common_random_numbers\":true,\"a\":%s,\"b\":%s,\"difference\":{\"service_level\":%s,"
         "\"asa_s\":%s,\"abandon_rate\":%s,\"occupancy\":%s}}\n",
+        in.recorded_json.empty() ? "" : ("\"recorded\":" + in.recorded_json + ",").c_str(),
         summary_json(c->a, o.interval).c_str(), summary_json(c->b, o.interval).c_str(),
         est(c->service_level.diff).c_str(), est(c->asa_s.diff).c_str(),
         est(c->abandon_rate.diff).c_str(), est(c->occupancy.diff).c_str());

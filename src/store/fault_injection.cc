@@ -123,6 +123,9 @@ class Interactions final : public InteractionRepository {
   Result<Interaction> get(TenantId t, RowId id) override { return in_.get(t, id); }
   Status update(const Interaction& i) override { TAMAS_W(update(i)); }
   Result<std::vector<Interaction>> list_open(TenantId t) override { return in_.list_open(t); }
+  Result<std::vector<Interaction>> list_arrived(TenantId t, Instant from, Instant to) override {
+    return in_.list_arrived(t, from, to);
+  }
   Result<std::vector<Interaction>> list_by_customer(TenantId t, RowId c) override {
     return in_.list_by_customer(t, c);
   }

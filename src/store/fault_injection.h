@@ -69,6 +69,8 @@ class FaultInjectingStore final : public Store {
   KnowledgeRepository& knowledge() override { return inner_->knowledge(); }
   // Chats pass straight through (no injected faults yet).
   ChatRepository& chats() override { return inner_->chats(); }
+  // Workforce records pass straight through (no injected faults yet).
+  WorkforceRepository& workforce() override { return inner_->workforce(); }
 
   Status begin() override { return inner_->begin(); }
   Status commit() override;

@@ -105,6 +105,9 @@ class InteractionRepository {
   virtual Result<std::vector<Interaction>> list_open(TenantId tenant) = 0;
   // A customer's timeline, oldest first.
   virtual Result<std::vector<Interaction>> list_by_customer(TenantId tenant, RowId customer) = 0;
+  // Every interaction that arrived in [from, to), by arrival time (then id).
+  virtual Result<std::vector<Interaction>> list_arrived(TenantId tenant, Instant from,
+                                                        Instant to) = 0;
 };
 
 class MessageRepository {

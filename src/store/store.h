@@ -17,6 +17,7 @@
 #include "store/crm_repositories.h"
 #include "store/chat_repository.h"
 #include "store/repositories.h"
+#include "store/workforce_repository.h"
 
 namespace tamas::store {
 
@@ -41,6 +42,7 @@ class Store {
   virtual CaseRepository& cases() = 0;
   virtual KnowledgeRepository& knowledge() = 0;
   virtual ChatRepository& chats() = 0;  // migration 0004
+  virtual WorkforceRepository& workforce() = 0;  // migration 0006
 
   // Starts a write transaction (takes the write lock now, so it cannot fail
   // later for lock upgrade). REQUIRES: no transaction is open.

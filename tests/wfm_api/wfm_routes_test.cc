@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "api/json_body.h"
+#include "store/memory_store.h"
 
 namespace tamas::api {
 namespace {
@@ -124,6 +125,98 @@ TEST(WfmRoutes, OnlyPlannersMayCall) {
   EXPECT_EQ(f.post("/api/v1/wfm/simulate", R"({"agents":3,"volume":10,"aht":180})", "agent").status,
             403);
   EXPECT_EQ(f.post("/api/v1/wfm/staff", body, "admin").status, 200);
+}
+
+// Adherence over the server's records: a planner publishes the day's
+// schedule, the recorded agent states are compared with it.
+struct RecordsFixture {
+  FakeGuard guard;
+  Router router;
+  ManualClock clock{from_millis(1'772'400'000'000LL)};
+  store::Store* db = nullptr;
+  std::unique_ptr<WfmRecords> records;
+  store::TenantId tenant = 0;
+  BusinessCalendar calendar = *BusinessCalendar::create("Asia/Tehran", {});
+
+  RecordsFixture() {
+    auto s = store::open_memory_store();
+    EXPECT_TRUE(s.ok());
+    db = s->get();
+    tenant = *db->tenants().add({0, "acme", "Acme", clock.now()});
+    records = std::make_unique<WfmRecords>(std::move(s).value(), tenant, calendar, clock);
+    add_wfm_routes(router, guard, records.get());
+  }
+  Instant local(int minute) const { return calendar.to_instant(CivilDate{2026, 3, 1}, minute); }
+  Response call(const std::string& method, const std::string& target, const std::string& body,
+                const std::string& role = "supervisor") {
+    Request req;
+    req.method = method;
+    req.target = target;
+    req.path = target.substr(0, target.find('?'));
+    if (auto q = target.find('?'); q != std::string::npos) {
+      std::stringstream pairs(target.substr(q + 1));
+      for (std::string kv; std::getline(pairs, kv, '&');)
+        req.query[kv.substr(0, kv.find('='))] = kv.substr(kv.find('=') + 1);
+    }
+    req.body = body;
+    req.headers = {{"content-type", "application/json"}};
+    if (!role.empty()) req.headers.emplace_back("x-role", role);
+    Response out;
+    router.dispatch(req, [&](Response r) { out = std::move(r); });
+    return out;
+  }
+};
+
+TEST(WfmAdherence, PublishedScheduleAgainstRecordedStates) {
+  RecordsFixture f;
+  for (const auto& [state, minute] :
+       std::vector<std::pair<std::string, int>>{{"ready", 8 * 60},
+                                                {"not_ready", 12 * 60},
+                                                {"ready", 12 * 60 + 45},
+                                                {"logged_out", 16 * 60}})
+    ASSERT_TRUE(f.db->workforce().record_state({f.tenant, "ali", state, "", f.local(minute)}));
+  Response r =
+      f.call("PUT", "/api/v1/wfm/schedules/2026-03-01",
+             R"({"agents":[{"agent":"ali","shift":"08:00-16:00","breaks":["12:00-12:30"]}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body, R"({"day":"2026-03-01","agents":1})");
+  r = f.call("GET", "/api/v1/wfm/adherence?day=2026-03-01", "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"schedule_published\":true"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"adherence\":0.9688"), std::string::npos) << r.body;  // 465 / 480
+  EXPECT_NE(r.body.find("{\"start\":\"12:30\",\"end\":\"12:45\",\"minutes\":15,"
+                        "\"expected\":\"work\",\"actual\":\"not_ready\"}"),
+            std::string::npos)
+      << r.body;
+  // A 20-minute grace forgives the long lunch.
+  r = f.call("GET", "/api/v1/wfm/adherence?day=2026-03-01&grace=20m", "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"adherence\":1,"), std::string::npos) << r.body;
+}
+
+TEST(WfmAdherence, WithoutAScheduleLoggedInAgentsStillShow) {
+  RecordsFixture f;
+  ASSERT_TRUE(f.db->workforce().record_state({f.tenant, "sara", "ready", "", f.local(600)}));
+  const Response r = f.call("GET", "/api/v1/wfm/adherence?day=1404/12/10", "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"schedule_published\":false,\"day\":\"2026-03-01\""), std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("\"agent\":\"sara\",\"scheduled\":false"), std::string::npos) << r.body;
+}
+
+TEST(WfmAdherence, BadInputAndRolesAreRefused) {
+  RecordsFixture f;
+  EXPECT_EQ(f.call("GET", "/api/v1/wfm/adherence", "").status, 422);
+  EXPECT_EQ(f.call("GET", "/api/v1/wfm/adherence?day=yesterday", "").status, 422);
+  EXPECT_EQ(f.call("GET", "/api/v1/wfm/adherence?day=2026-03-01", "", "agent").status, 403);
+  EXPECT_EQ(f.call("GET", "/api/v1/wfm/adherence?day=2026-03-01", "", "").status, 401);
+  EXPECT_EQ(f.call("PUT", "/api/v1/wfm/schedules/2026-03-01", R"({"agents":[]})", "agent").status,
+            403);
+  const Response bad =
+      f.call("PUT", "/api/v1/wfm/schedules/2026-03-01", R"({"agents":[{"agent":"a"}]})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("agents[0].shift: is required"), std::string::npos) << bad.body;
+  EXPECT_EQ(f.call("PUT", "/api/v1/wfm/schedules/2026-03-01", "{oops").status, 400);
 }
 
 }  // namespace

@@ -32,6 +32,8 @@ int weekday_of(std::string_view name) {
   return -1;
 }
 
+}  // namespace
+
 Result<unsigned> parse_days(std::string_view text) {
   if (text.empty() || text == "*") return 0x7fu;
   unsigned bits = 0;
@@ -58,6 +60,8 @@ Result<int> parse_clock(std::string_view t) {
     return Error::invalid("time '" + std::string(t) + "' is not HH:MM");
   return h * 60 + m;
 }
+
+namespace {
 
 Result<ShiftRule> parse_shift(std::string_view text) {
   ShiftRule r;

@@ -32,6 +32,13 @@ struct RosterAgent {
   std::string agent;
   std::vector<std::string> groups;
   std::vector<ShiftRule> shifts;  // empty = always on
+  // YAML rosters only (roster_yaml.h): display name, skills that override
+  // the groups' levels (1..5), capacity per channel (strategy channel ids),
+  // and where the agent is written, for errors found later ("file:line").
+  std::string name;
+  std::vector<std::pair<std::string, int>> skills;
+  std::vector<std::pair<std::string, int>> capacity;
+  std::string where;
 };
 
 struct Roster {
@@ -45,7 +52,11 @@ Result<Roster> parse_roster_csv(std::string_view text, std::string_view file_nam
 // `first_weekday` (0 = Sunday); sorted, overlapping ones merged.
 std::vector<Shift> expand_shifts(const std::vector<ShiftRule>& rules, int first_weekday, int days);
 
-// Helpers shared by the input parsers.
+// Helpers shared by the input parsers. Weekdays: "*" or "" (all), "sat",
+// "sat-wed" (wraps), "sat,mon"; bit d = weekday d. Clock: "HH:MM" (24:00
+// allowed) as minutes after midnight.
+Result<unsigned> parse_days(std::string_view text);
+Result<int> parse_clock(std::string_view text);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string_view trim(std::string_view s);
 

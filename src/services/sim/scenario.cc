@@ -1,8 +1,39 @@
 #include "services/sim/scenario.h"
 
+#include <algorithm>
+
 #include "engine/bridge/from_strategy.h"
 
 namespace tamas::services::sim {
+namespace {
+
+// A YAML roster's own skills and capacities over what the groups give.
+Status personalise(const strategy::Strategy& strategy, const RosterAgent& a,
+                   const engine::EngineConfig& routing, engine::AgentLogin& login) {
+  const std::string who = (a.where.empty() ? "" : a.where + ": ") + "agent '" + a.agent + "': ";
+  for (const auto& [skill, level] : a.skills) {
+    if (!strategy.index.skills.count(skill))
+      return Error::invalid(who + "unknown skill '" + skill + "'");
+    auto have = std::find_if(login.skills.begin(), login.skills.end(),
+                             [&](const engine::AgentSkill& k) { return k.skill == skill; });
+    if (have == login.skills.end()) {
+      login.skills.push_back({skill, level});
+    } else {
+      have->level = level;
+    }
+  }
+  if (a.capacity.empty()) return {};
+  engine::CapacityProfile cap = routing.default_capacity;
+  for (const auto& [channel, n] : a.capacity) {
+    auto ch = engine::engine_channel(channel);
+    if (!ch) return Error::invalid(who + "capacity: " + ch.error().message);
+    cap.capacity[static_cast<std::size_t>(*ch)] = static_cast<std::uint8_t>(n);
+  }
+  login.capacity = cap;
+  return {};
+}
+
+}  // namespace
 
 Result<SimConfig> scenario_config(const strategy::Strategy& strategy, const Roster& roster,
                                   std::vector<Traffic> traffic, const ScenarioOptions& options) {
@@ -18,7 +49,10 @@ Result<SimConfig> scenario_config(const strategy::Strategy& strategy, const Rost
   for (const RosterAgent& a : roster.agents) any_shift |= !a.shifts.empty();
   for (const RosterAgent& a : roster.agents) {
     auto login = engine::agent_login_from(strategy, a.agent, a.groups, true);
-    if (!login) return Error::invalid("roster agent '" + a.agent + "': " + login.error().message);
+    if (!login)
+      return Error::invalid((a.where.empty() ? "" : a.where + ": ") + "roster agent '" + a.agent +
+                            "': " + login.error().message);
+    if (Status st = personalise(strategy, a, c.routing, *login); !st) return st.error();
     c.agents.push_back(std::move(login).value());
     if (!any_shift) continue;
     if (a.shifts.empty()) {

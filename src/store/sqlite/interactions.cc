@@ -83,4 +83,13 @@ Result<std::vector<Interaction>> Interactions::list_by_customer(TenantId tenant,
   return collect<Interaction>(q->bind(tenant).bind(customer), read);
 }
 
+Result<std::vector<Interaction>> Interactions::list_arrived(TenantId tenant, Instant from,
+                                                           Instant to) {
+  Result<Query> q = db_.query(TAMAS_INTERACTION_SELECT
+                              "WHERE tenant_id = ? AND arrived_at >= ? AND arrived_at < ? "
+                              "ORDER BY arrived_at, id");
+  if (!q.ok()) return q.error();
+  return collect<Interaction>(q->bind(tenant).bind(from).bind(to), read);
+}
+
 }  // namespace tamas::store::sqlite

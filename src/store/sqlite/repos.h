@@ -7,6 +7,7 @@
 
 #include "store/chat_repository.h"
 #include "store/repositories.h"
+#include "store/workforce_repository.h"
 #include "store/sqlite/db.h"
 
 namespace tamas::store::sqlite {
@@ -107,6 +108,7 @@ class Interactions final : public InteractionRepository {
   Status update(const Interaction& i) override;
   Result<std::vector<Interaction>> list_open(TenantId tenant) override;
   Result<std::vector<Interaction>> list_by_customer(TenantId tenant, RowId customer) override;
+  Result<std::vector<Interaction>> list_arrived(TenantId tenant, Instant from, Instant to) override;
 
  private:
   Db& db_;
@@ -168,6 +170,19 @@ class Chats final : public ChatRepository {
   explicit Chats(Db& db) : db_(db) {}
   Result<RowId> add(const Chat& c) override;
   Result<Chat> find_by_token_hash(TenantId tenant, const std::string& token_hash) override;
+
+ private:
+  Db& db_;
+};
+
+class Workforce final : public WorkforceRepository {
+ public:
+  explicit Workforce(Db& db) : db_(db) {}
+  Status record_state(const AgentStateChange& c) override;
+  Result<std::vector<AgentStateChange>> state_history(TenantId tenant, Instant from,
+                                                      Instant to) override;
+  Status put_schedule(const PublishedSchedule& s) override;
+  Result<PublishedSchedule> schedule(TenantId tenant, const std::string& day) override;
 
  private:
   Db& db_;

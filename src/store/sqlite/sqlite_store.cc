@@ -30,7 +30,8 @@ class SqliteStore final : public Store {
         departments_(*db_),
         cases_(*db_),
         knowledge_(*db_),
-        chats_(*db_) {}
+        chats_(*db_),
+        workforce_(*db_) {}
 
   TenantRepository& tenants() override { return tenants_; }
   StrategyRepository& strategies() override { return strategies_; }
@@ -48,6 +49,7 @@ class SqliteStore final : public Store {
   CaseRepository& cases() override { return cases_; }
   KnowledgeRepository& knowledge() override { return knowledge_; }
   ChatRepository& chats() override { return chats_; }
+  WorkforceRepository& workforce() override { return workforce_; }
 
   Status begin() override {
     assert(!db_->in_transaction() && "begin() inside a transaction");
@@ -84,6 +86,7 @@ class SqliteStore final : public Store {
   Cases cases_;
   Knowledge knowledge_;
   Chats chats_;
+  Workforce workforce_;
 };
 
 Status configure(Db& db, const SqliteOptions& options, bool on_disk) {
