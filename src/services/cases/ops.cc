@@ -70,12 +70,9 @@ Status CaseOps::notify(const store::Case& c, const std::string& what, Instant no
 }
 
 boost::json::object case_payload(const store::Case& c) {
-  boost::json::object o{{"tenant", c.tenant},
-                        {"case", c.id},
-                        {"number", format_case_id(c.id)},
-                        {"kind", c.kind},
-                        {"category", c.category},
-                        {"state", store::to_string(c.state)}};
+  boost::json::object o{
+      {"tenant", c.tenant}, {"case", c.id},           {"number", format_case_id(c.id)},
+      {"kind", c.kind},     {"category", c.category}, {"state", store::to_string(c.state)}};
   o["customer"] = c.customer ? boost::json::value(*c.customer) : boost::json::value(nullptr);
   return o;
 }

@@ -86,8 +86,10 @@ Result<store::Case> CaseService::transition(store::RowId id, store::CaseState to
       return e;
     if (const char* what = notice_for(from, to))
       if (Status e = ops.notify(*c, what, now); !e.ok()) return e;
-    const boost::json::object move{
-        {"from", store::to_string(from)}, {"to", store::to_string(to)}, {"by", actor}, {"note", note}};
+    const boost::json::object move{{"from", store::to_string(from)},
+                                   {"to", store::to_string(to)},
+                                   {"by", actor},
+                                   {"note", note}};
     if (Status p = ops.publish("case.transitioned", *c, now, move); !p.ok()) return p;
     if (reopen) return ops.publish("case.reopened", *c, now, move);
     if (to == store::CaseState::closed) return ops.publish("case.closed", *c, now, move);

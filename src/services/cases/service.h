@@ -7,11 +7,11 @@
 // note) atomically, and — only once that transaction committed — publishes
 // its case events (case.created, case.transitioned, ...; docs/api.md "Event
 // types") on the EventBus given to publish_to(), topic "cases/<id>", where
-// webhooks and sockets pick them up. A failed mutation publishes nothing; illegal transitions are ErrorCode::conflict (HTTP 409).
-// Customer notifications on key transitions (opened, forwarded, answered
-// back, awaiting you, resolved, closed, reopened) are stored as pending
-// outbound messages for the channel adapters. No clock reads: every call
-// takes `now`; tick(now) raises what became due.
+// webhooks and sockets pick them up. A failed mutation publishes nothing; illegal transitions are
+// ErrorCode::conflict (HTTP 409). Customer notifications on key transitions (opened, forwarded,
+// answered back, awaiting you, resolved, closed, reopened) are stored as pending outbound messages
+// for the channel adapters. No clock reads: every call takes `now`; tick(now) raises what became
+// due.
 //
 // Threads: not thread-safe; one thread at a time, like the Store it uses.
 #pragma once

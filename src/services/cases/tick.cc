@@ -48,7 +48,8 @@ Status escalate(CaseOps& ops, store::CaseForward& f, Instant now) {
       !e.ok())
     return e;
   boost::json::object extra{{"forward", f.id}, {"department", f.department}};
-  extra["head"] = f.escalated_to ? boost::json::value(*f.escalated_to) : boost::json::value(nullptr);
+  extra["head"] =
+      f.escalated_to ? boost::json::value(*f.escalated_to) : boost::json::value(nullptr);
   return ops.publish("case.forward_overdue", *c, now, std::move(extra));
 }
 
