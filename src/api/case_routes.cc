@@ -10,6 +10,13 @@ namespace {
 namespace json = boost::json;
 using Parts = CrmBackend::Parts;
 
+// The service says "category 'x' belongs to case kind 'y', not 'z'"; the
+// field problem is keyed by the field already.
+std::string category_problem(const Error& e) {
+  const std::string prefix = "category ";
+  return e.message.rfind(prefix, 0) == 0 ? e.message.substr(prefix.size()) : e.message;
+}
+
 Response taxonomy(const Request&, const Principal&, Parts& b) {
   const auto& cfg = b.cases.config();
   json::array kinds, categories, departments;
@@ -43,7 +50,7 @@ Response open_case(const Request& req, const Principal& p, Parts& b) {
   n.priority = static_cast<int>(body.integer("priority").value_or(0));
   if (!n.kind.empty() && b.cases.config().has_kind(n.kind))
     if (Status k = b.cases.check_category(n.kind, n.category); !k.ok())
-      body.problem("category", k.error().message);
+      body.problem("category", category_problem(k.error()));
   if (auto e = body.error()) return std::move(*e);
   if (n.customer) {
     auto c = b.store.customers().get(b.crm.tenant, *n.customer);
@@ -100,7 +107,7 @@ Response edit_case(const Request& req, const Principal& p, Parts& b) {
   if (!c.ok()) return error_response(c.error());
   if (e.category)
     if (Status k = b.cases.check_category(c->kind, *e.category); !k.ok())
-      body.problem("category", k.error().message);
+      body.problem("category", category_problem(k.error()));
   if (auto err = body.error()) return std::move(*err);
   auto out = b.cases.edit(*id, e, p.user, b.now);
   if (!out.ok()) return error_response(out.error());
