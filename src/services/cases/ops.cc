@@ -27,9 +27,7 @@ std::string message_for(const std::string& what, const std::string& ref) {
 }  // namespace
 
 std::string format_case_id(store::RowId id) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "C-%06lld", static_cast<long long>(id));
-  return buf;
+  return store::format_case_number(id);
 }
 
 Status CaseOps::event(const store::Case& c, store::RowId actor, const std::string& kind,
