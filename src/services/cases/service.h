@@ -14,6 +14,8 @@
 // due.
 //
 // Threads: not thread-safe; one thread at a time, like the Store it uses.
+// Do not call a mutation inside an outer Store::atomically(): its events
+// would be published before the outer transaction commits.
 #pragma once
 
 #include <functional>
