@@ -10,6 +10,13 @@ namespace {
 namespace json = boost::json;
 using Parts = CrmBackend::Parts;
 
+// The service says "category 'x' belongs to case kind 'y', not 'z'"; the
+// field problem is keyed by the field already.
+std::string category_problem(const Error& e) {
+  const std::string prefix = "category ";
+  return e.message.rfind(prefix, 0) == 0 ? e.message.substr(prefix.size()) : e.message;
+}
+
 Response taxonomy(const Request&, const Principal&, Parts& b) {
   const auto& cfg = b.cases.config();
   json::array kinds, categories, departments;
@@ -41,6 +48,9 @@ Response open_case(const Request& req, const Principal& p, Parts& b) {
   n.description = body.string("description").value_or("");
   n.channel = body.string("channel", false, 64).value_or("");
   n.priority = static_cast<int>(body.integer("priority").value_or(0));
+  if (!n.kind.empty() && b.cases.config().has_kind(n.kind))
+    if (Status k = b.cases.check_category(n.kind, n.category); !k.ok())
+      body.problem("category", category_problem(k.error()));
   if (auto e = body.error()) return std::move(*e);
   if (n.customer) {
     auto c = b.store.customers().get(b.crm.tenant, *n.customer);
@@ -80,6 +90,28 @@ Response get_case(const Request& req, const Principal& p, Parts& b) {
     out["redress"] = rj;
   }
   return json_response(200, out);
+}
+
+Response edit_case(const Request& req, const Principal& p, Parts& b) {
+  auto id = id_param(req);
+  if (!id) return invalid_id();
+  JsonBody body(req);
+  services::cases::CaseEdit e;
+  e.category = body.string("category", false, 200);
+  e.product = body.string("product", false, 200);
+  e.province = body.string("province", false, 200);
+  e.subject = body.string("subject", false, 500);
+  e.description = body.string("description");
+  if (auto pr = body.integer("priority")) e.priority = static_cast<int>(*pr);
+  auto c = b.cases.get(*id);
+  if (!c.ok()) return error_response(c.error());
+  if (e.category)
+    if (Status k = b.cases.check_category(c->kind, *e.category); !k.ok())
+      body.problem("category", category_problem(k.error()));
+  if (auto err = body.error()) return std::move(*err);
+  auto out = b.cases.edit(*id, e, p.user, b.now);
+  if (!out.ok()) return error_response(out.error());
+  return json_response(200, case_json(*out));
 }
 
 Response transition(const Request& req, const Principal& p, Parts& b) {
@@ -208,6 +240,7 @@ void add_case_routes(Router& router, const Guard& guard, CrmBackend& backend) {
   route("GET", "/api/v1/case-taxonomy", Permission::authenticated, taxonomy);
   route("POST", "/api/v1/cases", Permission::handle_cases, open_case);
   route("GET", "/api/v1/cases/{id}", Permission::authenticated, get_case);
+  route("PATCH", "/api/v1/cases/{id}", Permission::handle_cases, edit_case);
   route("POST", "/api/v1/cases/{id}/transition", Permission::handle_cases, transition);
   route("POST", "/api/v1/cases/{id}/assign", Permission::handle_cases, assign);
   route("POST", "/api/v1/cases/{id}/notes", Permission::authenticated, add_note);
@@ -215,6 +248,13 @@ void add_case_routes(Router& router, const Guard& guard, CrmBackend& backend) {
   route("POST", "/api/v1/cases/{id}/redress", Permission::handle_cases, redress);
   route("POST", "/api/v1/cases/{id}/links", Permission::handle_cases, link);
   route("POST", "/api/v1/cases/{id}/merge", Permission::handle_cases, merge);
+}
+
+void publish_case_events(CrmBackend& backend, services::EventBus& bus) {
+  backend.run([&bus](Parts& b) {
+    b.cases.publish_to(&bus);
+    return 0;
+  });
 }
 
 }  // namespace tamas::api

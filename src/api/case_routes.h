@@ -6,6 +6,8 @@
 //   GET  /api/v1/case-taxonomy                kinds, categories, departments
 //   POST /api/v1/cases                        open
 //   GET  /api/v1/cases/{id}                   case, events, forwards, links, redress
+//   PATCH /api/v1/cases/{id}                  {category, product, province, subject,
+//                                             description, priority}
 //   POST /api/v1/cases/{id}/transition        {to, note}
 //   POST /api/v1/cases/{id}/assign            {user}
 //   POST /api/v1/cases/{id}/notes             {note}
@@ -13,6 +15,8 @@
 //   POST /api/v1/cases/{id}/redress           {remedy, amount, accepted, satisfaction, notes}
 //   POST /api/v1/cases/{id}/links             {other, kind}
 //   POST /api/v1/cases/{id}/merge             {into}
+// A category of another kind than the case's answers 422 with
+// fields.category naming the allowed kind.
 // Department queue, answers, overdue list and VOC actions: department_routes.h.
 #pragma once
 
@@ -23,6 +27,11 @@
 namespace tamas::api {
 
 void add_case_routes(Router& router, const Guard& guard, CrmBackend& backend);
+
+// Publishes the backend's committed case events (case.created, ...) on
+// `bus` from now on (the serve context calls this once at start-up).
+// `bus` must outlive the backend.
+void publish_case_events(CrmBackend& backend, services::EventBus& bus);
 
 // Whether `p` may see case `c`: handle_cases, or department_cases with a
 // forward of the case to one of p's departments. Runs under the backend lock.

@@ -3,6 +3,7 @@
 #include "api/credentials.h"
 #include "api/json_body.h"
 #include "api/route_helpers.h"
+#include "services/events/event_types.h"
 #include "services/webhooks/http_post.h"
 
 namespace tamas::api {
@@ -20,14 +21,11 @@ json::object hook_json(const store::Webhook& w) {
           {"created_at", format_iso8601(w.created_at)}};
 }
 
-bool event_name_ok(const std::string& s) {
-  if (s == "*") return true;
-  if (s.empty() || s.size() > 100) return false;
-  for (char c : s)
-    if (!(std::islower(static_cast<unsigned char>(c)) ||
-          std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '.'))
-      return false;
-  return true;
+std::string known_types() {
+  std::string out;
+  for (std::string_view t : services::webhook_event_types())
+    out += (out.empty() ? "" : ", ") + std::string(t);
+  return out;
 }
 
 std::vector<std::string> read_events(JsonBody& body) {
@@ -39,8 +37,9 @@ std::vector<std::string> read_events(JsonBody& body) {
     body.problem("events", "must be a non-empty array of event types (or [\"*\"])");
   } else {
     for (const auto& e : v->as_array()) {
-      if (!e.is_string() || !event_name_ok(std::string(e.as_string())))
-        body.problem("events", "bad event type " + to_text(e) + " (lower case, digits, _ and .)");
+      if (!e.is_string() || !services::is_webhook_event_type(std::string(e.as_string())))
+        body.problem("events", "unknown event type " + to_text(e) + "; known: " + known_types() +
+                                   " (or \"*\")");
       else
         out.emplace_back(e.as_string());
     }

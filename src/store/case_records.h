@@ -25,6 +25,9 @@ enum class CaseState {
 const char* to_string(CaseState s);
 Result<CaseState> parse_case_state(const std::string& s);
 
+// A case's number as people read it: "C-000123" (at least six digits).
+std::string format_case_number(RowId id);
+
 // One SLA target's clock: warning and breach instants, and whether each was
 // already raised. Instants are absent when the kind has no such target.
 struct SlaClock {

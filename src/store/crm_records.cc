@@ -2,6 +2,7 @@
 #include "store/case_records.h"
 
 #include <array>
+#include <cstdio>
 #include <utility>
 
 namespace tamas::store {
@@ -45,6 +46,12 @@ const char* to_string(IdentityKind k) {
 Result<IdentityKind> parse_identity_kind(const std::string& s) {
   return parse(kIdentityKinds, s, "identity kind");
 }
+std::string format_case_number(RowId id) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "C-%06lld", static_cast<long long>(id));
+  return buf;
+}
+
 const char* to_string(CaseState s) {
   return name_of(kCaseStates, s);
 }

@@ -227,7 +227,9 @@ struct FaultInjectingStore::Repos {
 };
 
 FaultInjectingStore::FaultInjectingStore(std::unique_ptr<Store> inner)
-    : inner_(std::move(inner)), repos_(std::make_unique<Repos>(*inner_, faults_)) {}
+    : inner_(std::move(inner)),
+      repos_(std::make_unique<Repos>(*inner_, faults_)),
+      crm_(make_crm_repos(*inner_, faults_)) {}
 FaultInjectingStore::~FaultInjectingStore() = default;
 
 TenantRepository& FaultInjectingStore::tenants() {

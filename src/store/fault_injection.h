@@ -2,8 +2,9 @@
 // passes everything to the wrapped store and, when armed, fails writes with
 // ErrorCode::unavailable as a full disk or I/O error would.
 //
-// CRM, case and knowledge repositories (crm_repositories.h) pass through
-// undecorated for now.
+// The CRM and case repositories (profiles, departments, cases;
+// fault_injection_crm.cc) are decorated too; knowledge and chats pass
+// through undecorated for now.
 //
 // Writes are every repository method that changes data (add, update,
 // activate, revoke, merge, append) and commit(). A failed write changes
@@ -62,10 +63,10 @@ class FaultInjectingStore final : public Store {
   EventRepository& events() override;
   SessionRepository& sessions() override;
   WebhookRepository& webhooks() override;
+  ProfileRepository& profiles() override;
+  DepartmentRepository& departments() override;
+  CaseRepository& cases() override;
   // Pass through without fault injection (not yet decorated).
-  ProfileRepository& profiles() override { return inner_->profiles(); }
-  DepartmentRepository& departments() override { return inner_->departments(); }
-  CaseRepository& cases() override { return inner_->cases(); }
   KnowledgeRepository& knowledge() override { return inner_->knowledge(); }
   // Chats pass straight through (no injected faults yet).
   ChatRepository& chats() override { return inner_->chats(); }
@@ -78,10 +79,17 @@ class FaultInjectingStore final : public Store {
   Status atomically(const std::function<Status()>& op) override { return inner_->atomically(op); }
 
  private:
-  struct Repos;  // fault_injection_repos.cc
+  struct Repos;     // fault_injection.cc
+  struct CrmRepos;  // fault_injection_crm.cc
+  struct CrmReposDeleter {
+    void operator()(CrmRepos* r) const;
+  };
+  static std::unique_ptr<CrmRepos, CrmReposDeleter> make_crm_repos(Store& inner, FaultSwitch& f);
+
   std::unique_ptr<Store> inner_;
   FaultSwitch faults_;
   std::unique_ptr<Repos> repos_;
+  std::unique_ptr<CrmRepos, CrmReposDeleter> crm_;
 };
 
 }  // namespace tamas::store

@@ -122,6 +122,8 @@ TEST_F(DeskRoutesTest, TheAgentWebSocketPushesOffersAndReplaysWhatWasMissed) {
   std::string offer;
   for (int i = 0; i < 10 && offer.find(R"("type":"offer")") == std::string::npos; ++i) offer = ws.receive().value_or("");
   ASSERT_NE(offer.find(contact), std::string::npos) << offer;
+  EXPECT_NE(offer.find(R"("screen_pop":null)"), std::string::npos)
+      << "the offer carries the screen pop (nobody, for a contact without keys): " << offer;
   ws.close();
   tamas::test::WsClient again;
   ASSERT_TRUE(again.connect(port_, "/api/v1/agent/ws?since=0", {{"Authorization", "Test alice:agent"}}));

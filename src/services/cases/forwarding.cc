@@ -30,7 +30,7 @@ Result<store::CaseForward> CaseService::forward(store::RowId id, const std::stri
   CaseOps ops{*this};
   ops.move(*c, store::CaseState::forwarded, now);
   c->department = department;
-  Status s = store_.atomically([&]() -> Status {
+  Status s = commit([&]() -> Status {
     auto fid = store_.cases().add_forward(f);
     if (!fid.ok()) return fid.error();
     f.id = *fid;
@@ -41,7 +41,13 @@ Result<store::CaseForward> CaseService::forward(store::RowId id, const std::stri
         !e.ok())
       return e;
     if (Status e = ops.notify(*c, "forwarded", now); !e.ok()) return e;
-    return ops.publish("case.forwarded", *c, now, "\"department\":\"" + department + "\"");
+    return ops.publish("case.forwarded", *c, now,
+                       {{"forward", f.id},
+                        {"department", department},
+                        {"task", task},
+                        {"due", format_iso8601(*due)},
+                        {"from", store::to_string(from)},
+                        {"by", actor}});
   });
   if (!s.ok()) return s.error();
   return f;
@@ -63,7 +69,7 @@ Result<store::Case> CaseService::answer(store::RowId forward_id, store::RowId ac
   const store::CaseState from = c->state;
   const bool returns = from == store::CaseState::forwarded && c->department == f->department;
   if (returns) ops.move(*c, store::CaseState::in_progress, now);
-  Status s = store_.atomically([&]() -> Status {
+  Status s = commit([&]() -> Status {
     if (Status u = store_.cases().update_forward(*f); !u.ok()) return u;
     if (returns)
       if (Status u = store_.cases().update(*c); !u.ok()) return u;
@@ -72,7 +78,12 @@ Result<store::Case> CaseService::answer(store::RowId forward_id, store::RowId ac
     if (Status e = ops.event(*c, actor, "answered", store::to_string(from), text, now, payload);
         !e.ok())
       return e;
-    return ops.publish("case.answered", *c, now, "\"department\":\"" + f->department + "\"");
+    return ops.publish("case.forward_answered", *c, now,
+                       {{"forward", f->id},
+                        {"department", f->department},
+                        {"answer", text},
+                        {"returned", returns},
+                        {"by", actor}});
   });
   if (!s.ok()) return s.error();
   return c;

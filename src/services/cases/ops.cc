@@ -27,9 +27,7 @@ std::string message_for(const std::string& what, const std::string& ref) {
 }  // namespace
 
 std::string format_case_id(store::RowId id) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "C-%06lld", static_cast<long long>(id));
-  return buf;
+  return store::format_case_number(id);
 }
 
 Status CaseOps::event(const store::Case& c, store::RowId actor, const std::string& kind,
@@ -69,14 +67,24 @@ Status CaseOps::notify(const store::Case& c, const std::string& what, Instant no
   return id.ok() ? Status{} : Status(id.error());
 }
 
+boost::json::object case_payload(const store::Case& c) {
+  boost::json::object o{
+      {"tenant", c.tenant}, {"case", c.id},           {"number", format_case_id(c.id)},
+      {"kind", c.kind},     {"category", c.category}, {"state", store::to_string(c.state)}};
+  o["customer"] = c.customer ? boost::json::value(*c.customer) : boost::json::value(nullptr);
+  return o;
+}
+
 Status CaseOps::publish(const std::string& type, const store::Case& c, Instant now,
-                        const std::string& extra_json) {
-  std::string payload =
-      "{\"case\":" + std::to_string(c.id) + ",\"state\":\"" + store::to_string(c.state) + "\"";
-  if (!extra_json.empty()) payload += "," + extra_json;
-  payload += "}";
+                        boost::json::object extra) {
+  boost::json::object o = case_payload(c);
+  for (auto& kv : extra) o[kv.key()] = std::move(kv.value());
+  std::string payload = boost::json::serialize(o);
   auto seq = store().events().append(store::Event{tenant(), 0, type, now, payload});
-  return seq.ok() ? Status{} : Status(seq.error());
+  if (!seq.ok()) return seq.error();
+  s.pending_.push_back(
+      BusEvent{0, tenant(), "cases/" + std::to_string(c.id), type, now, std::move(payload)});
+  return {};
 }
 
 void CaseOps::move(store::Case& c, store::CaseState to, Instant now) {

@@ -2,6 +2,8 @@
 // notifications and the save-with-events step. Not part of the API.
 #pragma once
 
+#include <boost/json.hpp>
+
 #include <string>
 
 #include "services/cases/service.h"
@@ -23,14 +25,21 @@ struct CaseOps {
   // Records a pending message to the case's customer, if it has a phone or
   // email; silently nothing for anonymous cases.
   Status notify(const store::Case& c, const std::string& what, Instant now);
-  // Appends to the tenant event log (for webhooks and wallboards).
+  // Appends the case event `type` (docs/api.md, "Event types") to the
+  // tenant event log and queues it for the bus; CaseService::commit()
+  // publishes the queue once the transaction has committed. The payload is
+  // case_payload(c) plus `extra`.
   Status publish(const std::string& type, const store::Case& c, Instant now,
-                 const std::string& extra_json = "");
+                 boost::json::object extra = {});
   // Applies a workflow move to `c` in memory (clocks, timestamps).
   void move(store::Case& c, store::CaseState to, Instant now);
 };
 
 // "C-000123"
 std::string format_case_id(store::RowId id);
+
+// What every case event carries: tenant, case (id), number ("C-000123"),
+// kind, category, state and customer (id or null).
+boost::json::object case_payload(const store::Case& c);
 
 }  // namespace tamas::services::cases

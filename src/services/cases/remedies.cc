@@ -31,7 +31,7 @@ Result<store::Redress> CaseService::set_redress(const store::Redress& in, store:
   r.tenant = tenant_;
   r.updated_at = now;
   CaseOps ops{*this};
-  Status s = store_.atomically([&]() -> Status {
+  Status s = commit([&]() -> Status {
     if (Status u = store_.cases().set_redress(r); !u.ok()) return u;
     std::string payload = "{\"remedy\":\"" + r.remedy + "\",\"amount\":" + std::to_string(r.amount);
     if (r.accepted) payload += std::string(",\"accepted\":") + (*r.accepted ? "true" : "false");
@@ -52,7 +52,7 @@ Status CaseService::link(store::RowId a, store::RowId b, const std::string& kind
   auto cb = get(b);
   if (!cb.ok()) return cb.error();
   CaseOps ops{*this};
-  return store_.atomically([&]() -> Status {
+  return commit([&]() -> Status {
     if (Status l = store_.cases().link({tenant_, a, b, kind, now}); !l.ok()) return l;
     const std::string st = store::to_string(ca->state);
     return ops.event(*ca, actor, "linked", st, kind + " " + format_case_id(b), now,
@@ -77,7 +77,7 @@ Result<store::Case> CaseService::merge(store::RowId duplicate, store::RowId into
   d->updated_at = now;
   d->department.clear();
   refresh_next(*d);
-  Status s = store_.atomically([&]() -> Status {
+  Status s = commit([&]() -> Status {
     if (Status l = store_.cases().link({tenant_, duplicate, into, "duplicate", now}); !l.ok())
       return l;
     if (Status u = store_.cases().update(*d); !u.ok()) return u;
@@ -85,9 +85,13 @@ Result<store::Case> CaseService::merge(store::RowId duplicate, store::RowId into
                              "{\"into\":" + std::to_string(into) + "}");
         !e.ok())
       return e;
-    return ops.event(*target, actor, "absorbed", store::to_string(target->state),
-                     format_case_id(duplicate), now,
-                     "{\"duplicate\":" + std::to_string(duplicate) + "}");
+    if (Status e = ops.event(*target, actor, "absorbed", store::to_string(target->state),
+                             format_case_id(duplicate), now,
+                             "{\"duplicate\":" + std::to_string(duplicate) + "}");
+        !e.ok())
+      return e;
+    return ops.publish("case.closed", *d, now,
+                       {{"from", from}, {"to", "closed"}, {"by", actor}, {"merged_into", into}});
   });
   if (!s.ok()) return s.error();
   return d;

@@ -27,8 +27,7 @@ CaseService::CaseService(store::Store& store, store::TenantId tenant, CaseConfig
 
 Result<store::Case> CaseService::open(const NewCase& n, store::RowId actor, Instant now) {
   if (!config_.has_kind(n.kind)) return Error::invalid("unknown case kind '" + n.kind + "'");
-  if (!n.category.empty() && !config_.category(n.category))
-    return Error::invalid("unknown category '" + n.category + "'");
+  if (Status k = check_category(n.kind, n.category); !k.ok()) return k.error();
   store::Case c;
   c.tenant = tenant_;
   c.customer = n.customer;
@@ -46,13 +45,14 @@ Result<store::Case> CaseService::open(const NewCase& n, store::RowId actor, Inst
   c.created_at = c.updated_at = now;
   CaseOps ops{*this};
   start_clocks(c, config_.target_for(c.kind, c.segment), config_.warn_fraction, ops.cal(), now);
-  Status s = store_.atomically([&]() -> Status {
+  Status s = commit([&]() -> Status {
     auto id = store_.cases().add(c);
     if (!id.ok()) return id.error();
     c.id = *id;
     if (Status e = ops.event(c, actor, "created", "", n.subject, now); !e.ok()) return e;
     if (Status e = ops.notify(c, "opened", now); !e.ok()) return e;
-    return ops.publish("case.opened", c, now);
+    return ops.publish("case.created", c, now,
+                       {{"by", actor}, {"subject", c.subject}, {"channel", c.channel}});
   });
   if (!s.ok()) return s.error();
   return c;
@@ -77,13 +77,23 @@ Result<store::Case> CaseService::transition(store::RowId id, store::CaseState to
                            store::to_string(to));
   CaseOps ops{*this};
   ops.move(*c, to, now);
-  Status s = store_.atomically([&]() -> Status {
+  Status s = commit([&]() -> Status {
     if (Status u = store_.cases().update(*c); !u.ok()) return u;
-    const char* kind = is_reopen(from, to) ? "reopened" : "transition";
-    if (Status e = ops.event(*c, actor, kind, store::to_string(from), note, now); !e.ok()) return e;
+    const bool reopen = is_reopen(from, to);
+    if (Status e = ops.event(*c, actor, reopen ? "reopened" : "transition", store::to_string(from),
+                             note, now);
+        !e.ok())
+      return e;
     if (const char* what = notice_for(from, to))
       if (Status e = ops.notify(*c, what, now); !e.ok()) return e;
-    return ops.publish("case.state_changed", *c, now);
+    const boost::json::object move{{"from", store::to_string(from)},
+                                   {"to", store::to_string(to)},
+                                   {"by", actor},
+                                   {"note", note}};
+    if (Status p = ops.publish("case.transitioned", *c, now, move); !p.ok()) return p;
+    if (reopen) return ops.publish("case.reopened", *c, now, move);
+    if (to == store::CaseState::closed) return ops.publish("case.closed", *c, now, move);
+    return {};
   });
   if (!s.ok()) return s.error();
   return c;
@@ -99,10 +109,14 @@ Result<store::Case> CaseService::assign(store::RowId id, store::RowId user, stor
   if (c->state == store::CaseState::new_) c->state = store::CaseState::assigned;
   c->updated_at = now;
   CaseOps ops{*this};
-  Status s = store_.atomically([&]() -> Status {
+  Status s = commit([&]() -> Status {
     if (Status u = store_.cases().update(*c); !u.ok()) return u;
-    return ops.event(*c, actor, "assigned", from, "", now,
-                     "{\"user\":" + std::to_string(user) + "}");
+    if (Status e = ops.event(*c, actor, "assigned", from, "", now,
+                             "{\"user\":" + std::to_string(user) + "}");
+        !e.ok())
+      return e;
+    return ops.publish("case.assigned", *c, now,
+                       {{"assignee", user}, {"by", actor}, {"from", from}});
   });
   if (!s.ok()) return s.error();
   return c;
@@ -114,6 +128,28 @@ Status CaseService::add_note(store::RowId id, store::RowId actor, const std::str
   auto c = get(id);
   if (!c.ok()) return c.error();
   return CaseOps{*this}.event(*c, actor, "note", store::to_string(c->state), note, now);
+}
+
+Status CaseService::check_category(const std::string& kind, const std::string& category) const {
+  if (category.empty()) return {};
+  const Category* cat = config_.category(category);
+  if (!cat) return Error::invalid("category '" + category + "' is unknown");
+  // A category without a kind inherits its parent's.
+  for (int hops = 0; cat && cat->kind.empty() && !cat->parent.empty() && hops < 32; ++hops)
+    cat = config_.category(cat->parent);
+  if (!cat || cat->kind.empty() || cat->kind == kind) return {};
+  return Error::invalid("category '" + category + "' belongs to case kind '" + cat->kind +
+                        "', not '" + kind + "'");
+}
+
+Status CaseService::commit(const std::function<Status()>& op) {
+  pending_.clear();
+  Status s = store_.atomically(op);
+  std::vector<BusEvent> out;
+  out.swap(pending_);
+  if (s.ok() && bus_)
+    for (BusEvent& e : out) bus_->publish(std::move(e));
+  return s;
 }
 
 }  // namespace tamas::services::cases

@@ -4,15 +4,21 @@
 // merges, customer notifications and VOC preventive actions.
 //
 // Every mutation writes the case and its audit events (who, when, what,
-// note) atomically; illegal transitions are ErrorCode::conflict (HTTP 409).
-// Customer notifications on key transitions (opened, forwarded, answered
-// back, awaiting you, resolved, closed, reopened) are stored as pending
-// outbound messages for the channel adapters. No clock reads: every call
-// takes `now`; tick(now) raises what became due.
+// note) atomically, and — only once that transaction committed — publishes
+// its case events (case.created, case.transitioned, ...; docs/api.md "Event
+// types") on the EventBus given to publish_to(), topic "cases/<id>", where
+// webhooks and sockets pick them up. A failed mutation publishes nothing; illegal transitions are
+// ErrorCode::conflict (HTTP 409). Customer notifications on key transitions (opened, forwarded,
+// answered back, awaiting you, resolved, closed, reopened) are stored as pending outbound messages
+// for the channel adapters. No clock reads: every call takes `now`; tick(now) raises what became
+// due.
 //
 // Threads: not thread-safe; one thread at a time, like the Store it uses.
+// Do not call a mutation inside an outer Store::atomically(): its events
+// would be published before the outer transaction commits.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +26,7 @@
 #include "core/calendar.h"
 #include "services/cases/config.h"
 #include "services/cases/sla.h"
+#include "services/events/bus.h"
 #include "store/store.h"
 
 namespace tamas::services::cases {
@@ -36,6 +43,12 @@ struct NewCase {
   int priority = 0;
 };
 
+// What an edit may change; unset fields stay as they are.
+struct CaseEdit {
+  std::optional<std::string> category, product, province, subject, description;
+  std::optional<int> priority;
+};
+
 struct TickReport {
   int warnings = 0;
   int breaches = 0;
@@ -49,6 +62,9 @@ class CaseService {
               const BusinessCalendar& calendar, const Schedule& hours);
 
   const CaseConfig& config() const { return config_; }
+  // Where committed case events go (nullptr: only the store's event log).
+  // `bus` must outlive the service; set it before the first mutation.
+  void publish_to(EventBus* bus) { bus_ = bus; }
 
   Result<store::Case> open(const NewCase& n, store::RowId actor, Instant now);
   Result<store::Case> get(store::RowId id);
@@ -58,6 +74,12 @@ class CaseService {
                                  const std::string& note, Instant now);
   Result<store::Case> assign(store::RowId id, store::RowId user, store::RowId actor, Instant now);
   Status add_note(store::RowId id, store::RowId actor, const std::string& note, Instant now);
+  // Changes the details of an open case (audit event "edited", bus event
+  // case.updated). The category must belong to the case's kind.
+  Result<store::Case> edit(store::RowId id, const CaseEdit& e, store::RowId actor, Instant now);
+  // invalid_argument naming the field when `category` is unknown or belongs
+  // to another kind than `kind` ("" is always fine).
+  Status check_category(const std::string& kind, const std::string& category) const;
 
   // Forwarding (forwarding.cc). due: default = the department's answer_within
   // in business time.
@@ -86,11 +108,17 @@ class CaseService {
 
  private:
   friend struct CaseOps;
+  // store_.atomically(op), then publishes the events op queued (pending_)
+  // if and only if it committed.
+  Status commit(const std::function<Status()>& op);
+
   store::Store& store_;
   store::TenantId tenant_;
   CaseConfig config_;
   const BusinessCalendar& calendar_;
   const Schedule& hours_;
+  EventBus* bus_ = nullptr;
+  std::vector<BusEvent> pending_;  // queued by CaseOps::publish inside commit()
 };
 
 }  // namespace tamas::services::cases

@@ -20,8 +20,8 @@ Status raise_signals(CaseOps& ops, store::Case& c, Instant now, TickReport& repo
     if (Status e = ops.event(c, 0, kind, store::to_string(c.state), to_string(sig), now, payload);
         !e.ok())
       return e;
-    if (Status p = ops.publish("case." + kind, c, now,
-                               std::string("\"clock\":\"") + to_string(sig) + "\"");
+    if (Status p = ops.publish(breach ? "case.sla_breached" : "case.sla_warning", c, now,
+                               {{"clock", to_string(sig)}});
         !p.ok())
       return p;
   }
@@ -47,7 +47,10 @@ Status escalate(CaseOps& ops, store::CaseForward& f, Instant now) {
                            "forward to " + f.department + " is overdue", now, payload);
       !e.ok())
     return e;
-  return ops.publish("case.forward_overdue", *c, now, "\"department\":\"" + f.department + "\"");
+  boost::json::object extra{{"forward", f.id}, {"department", f.department}};
+  extra["head"] =
+      f.escalated_to ? boost::json::value(*f.escalated_to) : boost::json::value(nullptr);
+  return ops.publish("case.forward_overdue", *c, now, std::move(extra));
 }
 
 }  // namespace
@@ -59,7 +62,7 @@ Result<TickReport> CaseService::tick(Instant now) {
     auto due = store_.cases().sla_due(tenant_, now, kBatch);
     if (!due.ok()) return due.error();
     for (store::Case& c : *due) {
-      Status s = store_.atomically([&] { return raise_signals(ops, c, now, report); });
+      Status s = commit([&] { return raise_signals(ops, c, now, report); });
       if (!s.ok()) return s.error();
     }
     if (static_cast<int>(due->size()) < kBatch) break;
@@ -68,7 +71,7 @@ Result<TickReport> CaseService::tick(Instant now) {
   if (!late.ok()) return late.error();
   for (store::CaseForward& f : *late) {
     if (f.escalated_at) continue;
-    Status s = store_.atomically([&] { return escalate(ops, f, now); });
+    Status s = commit([&] { return escalate(ops, f, now); });
     if (!s.ok()) return s.error();
     ++report.escalations;
   }

@@ -8,6 +8,11 @@
 //                            customer_left, agent_state
 //   topic "contact/<id>"     agent_joined, message, typing, hold, resume,
 //                            queue, transferred, ended (the customer side)
+// An offer carries the screen pop (offer_pop.cc): the customer (id, name,
+// segment, value tier), open cases and last contacts, read through the
+// store writer before the offer is published — so the agent hears of an
+// offer a moment after the engine made it. An offer revoked before it was
+// published is never announced (nor its withdrawal).
 // The engine agent id of a user is the username.
 //
 // Threads: every public method is thread-safe. on_engine_event runs on the
@@ -121,6 +126,10 @@ class AgentDesk {
     std::string queue;
     Instant since{};
     std::optional<Instant> offer_expires;
+    // Offers wait for their screen pop: serial of the offer, and whether the
+    // agent was told of it yet.
+    std::uint64_t offer_serial = 0;
+    bool announced = true;
   };
   struct Session {
     DeskAgent view;
@@ -136,6 +145,10 @@ class AgentDesk {
                     std::initializer_list<const char*> states, engine::Command cmd, Done done);
   void publish(const std::string& topic, const std::string& type, const std::string& json);
   void relay_from_customer(const BusEvent& e);
+  // Reads the screen pop of `contact` on the writer thread, then publishes
+  // `offer` with it if the offer `serial` still stands (offer_pop.cc).
+  void announce_offer(const std::string& agent, const std::string& contact, std::uint64_t serial,
+                      BusEvent offer);
   void handle(const ResolvedEvent& e, std::vector<BusEvent>& out);
   Duration offer_timeout(const std::string& queue) const;
 
@@ -149,6 +162,7 @@ class AgentDesk {
   mutable std::mutex mu_;
   std::map<std::string, Session> sessions_;  // guarded by mu_
   std::map<std::string, Held> contacts_;     // guarded by mu_
+  std::uint64_t offers_ = 0;                 // guarded by mu_
   std::unique_ptr<EventBus::Subscription> customer_feed_;
 };
 

@@ -19,14 +19,19 @@ std::int64_t seconds(Duration d) {
 
 void AgentDesk::on_engine_event(const ResolvedEvent& e) {
   std::vector<BusEvent> out;
+  std::uint64_t offer = 0;
   {
     std::lock_guard lock(mu_);
     handle(e, out);
+    if (e.event.kind == EventKind::offer) offer = contacts_[e.contact].offer_serial;
   }
   for (auto& b : out) {
     b.tenant = tenant_;
     b.at = e.event.at;
-    bus_.publish(std::move(b));
+    if (offer != 0 && b.type == "offer")
+      announce_offer(e.agent, e.contact, offer, std::move(b));
+    else
+      bus_.publish(std::move(b));
   }
 }
 
@@ -42,7 +47,7 @@ void AgentDesk::handle(const ResolvedEvent& e, std::vector<BusEvent>& out) {
   switch (e.event.kind) {
     case EventKind::offer: {
       const auto timeout = offer_timeout(e.queue);
-      Held h{e.agent, "offered", e.queue, at, std::nullopt};
+      Held h{e.agent, "offered", e.queue, at, std::nullopt, ++offers_, false};
       if (timeout.count() > 0) h.offer_expires = at + timeout;
       contacts_[e.contact] = h;
       sessions_[e.agent].contacts.insert(e.contact);
@@ -52,8 +57,11 @@ void AgentDesk::handle(const ResolvedEvent& e, std::vector<BusEvent>& out) {
     }
     case EventKind::offer_revoked: {
       const auto it = contacts_.find(e.contact);
+      const bool untold =
+          it != contacts_.end() && it->second.agent == e.agent && !it->second.announced;
       if (it != contacts_.end() && it->second.agent == e.agent) contacts_.erase(it);
       sessions_[e.agent].contacts.erase(e.contact);
+      if (untold) return;  // the agent never saw the offer
       const auto reason = engine::to_string(static_cast<engine::RevokeReason>(e.event.code));
       return to_agent(e.agent, "offer_withdrawn", {{"contact", e.contact}, {"reason", reason}});
     }
