@@ -11,6 +11,8 @@ packages=(
   libyaml-cpp-dev libsqlite3-dev libicu-dev
   libargon2-dev libsodium-dev libcli11-dev
   libglpk-dev
+  # webhooks over https (Boost.Beast + OpenSSL); the openssl CLI makes test certificates
+  libssl-dev openssl
   # voice: SIP/RTP stack, prompts, and the real peers the tests call with
   libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core tcpdump
   # tests and benchmarks

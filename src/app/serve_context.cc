@@ -1,5 +1,6 @@
 #include "app/serve_context.h"
 
+#include "api/case_routes.h"
 #include "api/crm_api.h"
 #include "api/desk_routes.h"
 #include "api/form_routes.h"
@@ -138,6 +139,7 @@ class Context final : public ServeContext {
     if (h >= 0) crm_hours_ = strategy_.schedules[static_cast<std::size_t>(h)];
     crm_ = std::make_unique<api::CrmBackend>(std::move(db), strategy_, tenant_, calendar_,
                                              crm_hours_, clock_);
+    api::publish_case_events(*crm_, events_);  // case.* to webhooks and sockets
     crm_ticker_ = std::make_unique<api::CaseTicker>(*crm_, std::chrono::seconds(30));
   }
 
