@@ -6,6 +6,8 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "api/server.h"
 #include "api/static_files.h"
@@ -31,6 +33,8 @@ struct ServeOptions {
   int session_max_hours = 12;
   bool secure_cookies = false;
   std::string recordings = "var/recordings";
+  std::vector<std::string> cors_origins;
+  std::string webhook_ca;  // extra CA certificates (PEM) for https webhooks
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
@@ -68,6 +72,7 @@ int run_serve(const ServeOptions& o) {
   }
   server_options.threads = o.threads;
   server_options.log_requests = o.log_level == "debug";
+  server_options.cors_origins = o.cors_origins;
 
   // Block the signals before any thread starts, so only sigwait sees them.
   sigset_t set;
@@ -82,6 +87,7 @@ int run_serve(const ServeOptions& o) {
   settings.sessions.touch_interval =
       std::min<Duration>(std::chrono::minutes(1), settings.sessions.idle_timeout / 2);
   settings.sessions.secure_cookie = o.secure_cookies;
+  settings.webhooks.ca_file = o.webhook_ca;
   auto context = ServeContext::open(o.strategy, o.db, settings);
   if (!context) {
     std::fprintf(stderr, "tamas serve: %s\n", context.error().message.c_str());
@@ -150,6 +156,13 @@ TAMAS_REGISTER_COMMAND(Command{
           ->capture_default_str();
       sub.add_option("--recordings", o->recordings, "Directory for call recordings (stereo WAV)")
           ->capture_default_str();
+      sub.add_option("--cors-origin", o->cors_origins,
+                     "Origin (https://host[:port], or *) whose pages may embed the chat widget and "
+                     "web forms: public endpoints answer it cross-origin; repeatable");
+      sub.add_option("--webhook-ca", o->webhook_ca,
+                     "PEM file of extra CA certificates trusted for https:// webhooks (besides "
+                     "the system's)")
+          ->check(CLI::ExistingFile);
       sub.add_option("--threads", o->threads, "HTTP I/O threads")
           ->capture_default_str()
           ->check(CLI::Range(1, 64));
