@@ -160,12 +160,11 @@ void add_auth_routes(Router& router, AccountServices services, LoginLimits limit
         r.headers.emplace_back("Set-Cookie", services.guard.clearing_cookie());
         respond(std::move(r));
       }));
-  router.get("/api/v1/me", services.guard.allow(Permission::authenticated,
-                                                [services](const Request&, const Principal& p,
-                                                           Respond respond) {
-                                                  respond(Response::json(
-                                                      200, me_with_desk_json(p, services.db)));
-                                                }));
+  router.get("/api/v1/me",
+             services.guard.allow(Permission::authenticated,
+                                  [services](const Request&, const Principal& p, Respond respond) {
+                                    respond(Response::json(200, me_with_desk_json(p, services.db)));
+                                  }));
 }
 
 }  // namespace tamas::api

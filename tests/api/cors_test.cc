@@ -18,18 +18,15 @@ class Cors : public ::testing::Test {
  protected:
   void SetUp() override {
     auto router = std::make_shared<Router>();
-    router->get("/api/v1/public/forms/{ep}", sync([](const Request&) {
-                  return Response::json(200, R"({"form":1})");
-                }));
-    router->post("/api/v1/chat/survey", sync([](const Request&) {
-                   return Response::json(200, R"({"saved":true})");
-                 }));
-    router->get("/api/v1/users", sync([](const Request&) {
-                  return Response::json(200, R"({"users":[]})");
-                }));
+    router->get("/api/v1/public/forms/{ep}",
+                sync([](const Request&) { return Response::json(200, R"({"form":1})"); }));
+    router->post("/api/v1/chat/survey",
+                 sync([](const Request&) { return Response::json(200, R"({"saved":true})"); }));
+    router->get("/api/v1/users",
+                sync([](const Request&) { return Response::json(200, R"({"users":[]})"); }));
     router->ws("/api/v1/chat/ws",
-               [](const Request&, std::shared_ptr<WsConnection>, WsCallbacks& cb)
-                   -> std::optional<Response> {
+               [](const Request&, std::shared_ptr<WsConnection>,
+                  WsCallbacks& cb) -> std::optional<Response> {
                  cb.on_message = [](const std::string&) {};
                  return std::nullopt;
                });

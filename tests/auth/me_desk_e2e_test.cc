@@ -39,15 +39,17 @@ TEST_F(MeDesk, MeGivesTheAgentsCapacityPerChannelAndTheirDepartments) {
 }
 
 TEST_F(MeDesk, PublicEndpointsAnswerTheAllowedOriginAndPrivateOnesNever) {
-  auto pre = call("OPTIONS", "/api/v1/forms/voc_form",
-                  "", {{"origin", "https://shop.example"}, {"access-control-request-method", "POST"}});
+  auto pre = call("OPTIONS", "/api/v1/forms/voc_form", "",
+                  {{"origin", "https://shop.example"}, {"access-control-request-method", "POST"}});
   EXPECT_EQ(pre.status, 204);
   EXPECT_EQ(pre.headers["access-control-allow-origin"], "https://shop.example");
-  auto form = call("GET", "/api/v1/public/forms/web_chat", "", {{"origin", "http://localhost:5173"}});
+  auto form =
+      call("GET", "/api/v1/public/forms/web_chat", "", {{"origin", "http://localhost:5173"}});
   EXPECT_EQ(form.status, 200) << form.body;
   EXPECT_EQ(form.headers["access-control-allow-origin"], "http://localhost:5173");
-  auto status = call("POST", "/api/v1/public/cases/status", R"({"number":"C-1","phone":"09120000000"})",
-                     {{"origin", "https://evil.example"}});
+  auto status =
+      call("POST", "/api/v1/public/cases/status", R"({"number":"C-1","phone":"09120000000"})",
+           {{"origin", "https://evil.example"}});
   EXPECT_EQ(status.headers.count("access-control-allow-origin"), 0u);
   auto sara = login("sara");
   auto me = call("GET", "/api/v1/me", "",

@@ -95,8 +95,8 @@ TEST_F(Webhooks, HttpAndHttpsUrlsAreAcceptedAndSupervisorsCannotManageWebhooks) 
   auto https = as(admin.token, "POST", "/api/v1/webhooks",
                   R"({"url":"https://x.example/in","events":["*"]})");
   EXPECT_EQ(https.status, 201) << https.body;
-  auto ftp = as(admin.token, "POST", "/api/v1/webhooks",
-                R"({"url":"ftp://x.example/in","events":["*"]})");
+  auto ftp =
+      as(admin.token, "POST", "/api/v1/webhooks", R"({"url":"ftp://x.example/in","events":["*"]})");
   EXPECT_EQ(ftp.status, 422);
   EXPECT_NE(ftp.body.find("https://"), std::string::npos) << ftp.body;
   auto sup = login("sup");

@@ -137,8 +137,7 @@ PostOutcome http_post_json(const HttpUrl& url,
     return PostOutcome{0, "tls: cannot set the server name"};
   if (tls.verify) stream.set_verify_callback(ssl::host_name_verification(url.host));
   beast::get_lowest_layer(stream).expires_after(timeout);
-  beast::get_lowest_layer(stream).async_connect(endpoints, [&](beast::error_code e,
-                                                               const auto&) {
+  beast::get_lowest_layer(stream).async_connect(endpoints, [&](beast::error_code e, const auto&) {
     if (e) {
       out.error = "connect: " + e.message();
       return;

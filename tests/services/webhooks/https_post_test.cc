@@ -32,10 +32,11 @@ struct Certificate {
 Certificate make_certificate(const test::TempDir& dir) {
   Certificate c{dir.file("cert.pem"), dir.file("key.pem")};
   std::string out;
-  const int rc = test::run_command(
-      {"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", c.key, "-out",
-       c.cert, "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"},
-      out);
+  const int rc =
+      test::run_command({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                         "-keyout", c.key, "-out", c.cert, "-days", "1", "-subj", "/CN=localhost",
+                         "-addext", "subjectAltName=DNS:localhost"},
+                        out);
   EXPECT_EQ(rc, 0) << out;
   return c;
 }
