@@ -4,14 +4,15 @@
 // (`npm run build`), into the same dist/ that `tamas serve --web` serves.
 import { type Plugin, defineConfig } from 'vite';
 
-// The widget needs only the customer.widget.* messages of the customer area.
+// The widget needs only the customer.widget.* messages of the customer area,
+// and the web forms' field problems (its start form is checked the same way).
 const widgetMessagesOnly: Plugin = {
   name: 'tamas-widget-messages',
   enforce: 'pre',
   transform(code, id) {
     if (!/areas\/customer\.(fa|en)\.json$/.test(id)) return null;
     const all = JSON.parse(code) as Record<string, string>;
-    const kept = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('customer.widget.')));
+    const kept = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('customer.widget.') || k.startsWith('customer.form.error.')));
     return JSON.stringify(kept);
   },
 };

@@ -5,6 +5,7 @@
 #include "api/rate_limiter.h"
 #include "api/route_helpers.h"
 #include "core/log.h"
+#include "engine/config.h"
 
 namespace tamas::api {
 namespace {
@@ -85,6 +86,42 @@ std::string me_json(const Principal& p) {
   return out;
 }
 
+// What the agent desk needs about its user: contacts per channel they may
+// hold at once (the engine's standard profile with their own capacities
+// over it, as at login) and the departments they belong to.
+std::string me_with_desk_json(const Principal& p, AccountsDb& accounts) {
+  json::object capacity;
+  json::array departments;
+  auto profile = engine::CapacityProfile::standard();
+  auto found = accounts.with([&](store::Store& db) -> Status {
+    if (auto a = db.agents().find_by_user(p.tenant, p.user); a) {
+      json::error_code ec;
+      auto caps = json::parse(a->capacities_json, ec);
+      if (!ec && caps.is_object())
+        for (const auto& [k, v] : caps.as_object()) {
+          engine::Channel ch{};
+          if (v.is_int64() && engine::parse_channel(std::string(k), ch))
+            profile.capacity[static_cast<size_t>(ch)] =
+                static_cast<std::uint8_t>(std::clamp<std::int64_t>(v.as_int64(), 0, 255));
+        }
+    } else if (a.error().code != ErrorCode::not_found) {
+      return a.error();
+    }
+    auto deps = db.departments().of_user(p.tenant, p.user);
+    if (!deps) return deps.error();
+    for (const auto& d : *deps)
+      departments.push_back(json::object{{"id", d.department}, {"head", d.head}});
+    return {};
+  });
+  for (int c = 0; c < engine::kChannelCount; ++c)
+    capacity[engine::to_string(static_cast<engine::Channel>(c))] = profile.capacity[c];
+  std::string out = me_json(p);
+  if (!found.ok()) return out;  // the basics still answer
+  out.pop_back();
+  return out + R"(,"capacity":)" + json::serialize(capacity) + R"(,"departments":)" +
+         json::serialize(departments) + "}";
+}
+
 }  // namespace
 
 std::string user_summary_json(store::RowId id, const std::string& username,
@@ -125,8 +162,8 @@ void add_auth_routes(Router& router, AccountServices services, LoginLimits limit
       }));
   router.get("/api/v1/me",
              services.guard.allow(Permission::authenticated,
-                                  [](const Request&, const Principal& p, Respond respond) {
-                                    respond(Response::json(200, me_json(p)));
+                                  [services](const Request&, const Principal& p, Respond respond) {
+                                    respond(Response::json(200, me_with_desk_json(p, services.db)));
                                   }));
 }
 

@@ -1,5 +1,7 @@
 #include "api/chat_ws.h"
 
+#include "api/json_body.h"
+#include "api/route_helpers.h"
 #include "services/chat/chat_session.h"
 
 namespace tamas::api {
@@ -25,6 +27,26 @@ void add_chat_routes(Router& router, services::ChatService& chat) {
       if (r.error().code == ErrorCode::not_found)
         return respond(Response::error(404, "not_found", r.error().message));
       respond(Response::error(503, "unavailable", r.error().message));
+    });
+  });
+  router.post("/api/v1/chat/survey", [&chat](const Request& req, Respond respond) {
+    JsonBody body(req);
+    auto token = body.string("chat_token", true, 200);
+    const auto* answers = body.raw("answers");
+    if (!answers)
+      body.problem("answers", "is required");
+    else if (!answers->is_object())
+      body.problem("answers", "must be an object");
+    if (auto e = body.error()) return respond(std::move(*e));
+    chat.answer_survey(*token, 0, answers->as_object(), [respond](services::SurveyResult r) {
+      if (!r.error)
+        return respond(Response::json(
+            200, R"({"saved":true,"interaction":")" + json_escape(r.contact) + R"("})"));
+      if (r.error->code == ErrorCode::invalid_argument)
+        return respond(field_problems_response(r.problems));
+      if (r.error->code == ErrorCode::not_found)
+        return respond(Response::error(404, "not_found", "no chat with this token"));
+      respond(error_response(*r.error));
     });
   });
 }

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "api/cors.h"
 #include "api/request_codec.h"
 #include "api/ws_session.h"
 #include "core/log.h"
@@ -26,8 +27,9 @@ namespace {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const ServerOptions& options, std::shared_ptr<const Router> router)
-      : stream_(std::move(socket)), options_(options), router_(std::move(router)) {
+  Session(tcp::socket socket, const ServerOptions& options, const CorsPolicy& cors,
+          std::shared_ptr<const Router> router)
+      : stream_(std::move(socket)), options_(options), cors_(cors), router_(std::move(router)) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     remote_ = ec ? std::string("-") : ep.address().to_string();
@@ -59,10 +61,15 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = parser_->get().keep_alive();
     const bool head = req.method == "HEAD";
     const auto started = std::chrono::steady_clock::now();
+    if (auto pre = cors_.preflight(req))
+      return write(std::move(*pre), false, started, req.method, req.path);
     auto self = shared_from_this();
     // A handler that answers at once (on this thread, inside dispatch) has
     // its response written directly; a later answer is posted to the strand.
-    auto respond = [self, head, started, method = req.method, path = req.path](Response res) {
+    auto respond = [self, head, started, method = req.method, path = req.path,
+                    allow = cors_.allow_origin(req)](Response res) {
+      if (!allow.empty()) res.headers.emplace_back("Access-Control-Allow-Origin", allow);
+      if (CorsPolicy::public_path(path)) res.headers.emplace_back("Vary", "Origin");
       if (self->dispatching_.load(std::memory_order_acquire) == std::this_thread::get_id()) {
         self->immediate_ = std::move(res);
         return;
@@ -88,6 +95,12 @@ class Session : public std::enable_shared_from_this<Session> {
     auto copy = upgrade_msg;  // decode_request consumes its body
     Request req = decode_request(copy, remote());
     const WsHandler* handler = router_->find_ws(req);
+    if (handler && !cors_.websocket_allowed(req)) {
+      keep_alive_ = false;
+      return write(Response::error(403, "origin_not_allowed",
+                                   "this origin may not open " + req.path),
+                   false, std::chrono::steady_clock::now(), "WS", req.path);
+    }
     if (!handler) {
       keep_alive_ = false;
       return write(Response::error(404, "not_found", "no WebSocket endpoint at " + req.path), false,
@@ -141,6 +154,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   const ServerOptions& options_;
+  const CorsPolicy& cors_;
   std::shared_ptr<const Router> router_;
   bool keep_alive_ = true;
   std::uint64_t requests_ = 0;
@@ -153,6 +167,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
 struct HttpServer::Impl {
   ServerOptions options;
+  CorsPolicy cors;
   std::shared_ptr<const Router> router;
   asio::io_context ioc;
   std::optional<tcp::acceptor> acceptor;
@@ -162,7 +177,7 @@ struct HttpServer::Impl {
   void accept() {
     acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted || stopped) return;
-      if (!ec) std::make_shared<Session>(std::move(s), options, router)->start();
+      if (!ec) std::make_shared<Session>(std::move(s), options, cors, router)->start();
       accept();
     });
   }
@@ -171,6 +186,7 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(ServerOptions options, std::shared_ptr<const Router> router)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
+  impl_->cors = CorsPolicy(impl_->options.cors_origins);
   impl_->router = std::move(router);
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "api/router.h"
 #include "core/result.h"
@@ -29,6 +30,8 @@ struct ServerOptions {
   std::size_t ws_message_limit = 64 << 10;      // bytes per WebSocket message
   std::string server_name = "tamas";
   bool log_requests = false;  // one debug line per request (costs ~5% of throughput)
+  // Origins whose pages may call the public endpoints (cors.h); "*" for any.
+  std::vector<std::string> cors_origins;
 };
 
 class HttpServer {

@@ -6,6 +6,8 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "api/server.h"
 #include "api/static_files.h"
@@ -33,6 +35,8 @@ struct ServeOptions {
   std::string recordings = "var/recordings";
   std::string durability = "process";
   VoiceOutboundSettings outbound;
+  std::vector<std::string> cors_origins;
+  std::string webhook_ca;  // extra CA certificates (PEM) for https webhooks
 };
 
 bool split_host_port(const std::string& s, std::string& host, std::uint16_t& port) {
@@ -70,6 +74,7 @@ int run_serve(const ServeOptions& o) {
   }
   server_options.threads = o.threads;
   server_options.log_requests = o.log_level == "debug";
+  server_options.cors_origins = o.cors_origins;
 
   // Block the signals before any thread starts, so only sigwait sees them.
   sigset_t set;
@@ -85,6 +90,7 @@ int run_serve(const ServeOptions& o) {
       std::min<Duration>(std::chrono::minutes(1), settings.sessions.idle_timeout / 2);
   settings.sessions.secure_cookie = o.secure_cookies;
   settings.sync_every_commit = o.durability == "power";
+  settings.webhooks.ca_file = o.webhook_ca;
   auto context = ServeContext::open(o.strategy, o.db, settings);
   if (!context) {
     std::fprintf(stderr, "tamas serve: %s\n", context.error().message.c_str());
@@ -167,6 +173,13 @@ TAMAS_REGISTER_COMMAND(Command{
                      "Wait before retrying a callback whose customer was busy or did not answer")
           ->capture_default_str()
           ->check(CLI::Range(1, 24 * 3600));
+      sub.add_option("--cors-origin", o->cors_origins,
+                     "Origin (https://host[:port], or *) whose pages may embed the chat widget and "
+                     "web forms: public endpoints answer it cross-origin; repeatable");
+      sub.add_option("--webhook-ca", o->webhook_ca,
+                     "PEM file of extra CA certificates trusted for https:// webhooks (besides "
+                     "the system's)")
+          ->check(CLI::ExistingFile);
       sub.add_option("--threads", o->threads, "HTTP I/O threads")
           ->capture_default_str()
           ->check(CLI::Range(1, 64));

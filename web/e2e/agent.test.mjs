@@ -218,6 +218,13 @@ describe('agent desktop', () => {
     await pane.waitFor({ state: 'detached' });
     await page.locator('[data-testid="figure-handled"]', { hasText: '۱' }).waitFor();
     assert.equal(await page.getByTestId('figure-csat').textContent(), '—');
+    // The customer answers the survey over the chat socket: stored, and the
+    // agent's CSAT so far shows it.
+    await reza.page.evaluate(() => window.chat_.send(JSON.stringify({ type: 'survey', answers: { csat: 4, nps: 9 } })));
+    await reza.waitFor((f) => f.type === 'survey_saved', 'survey_saved');
+    await page.locator('[data-testid="figure-csat"]', { hasText: '۴ (۱)' }).waitFor();
+    // Capacity per channel (GET /api/v1/me): one chat slot of three is free again.
+    await page.locator('[data-testid="capacity-chat"]', { hasText: '۰/۳' }).waitFor();
 
     // English: left to right, a second chat, the same desk.
     await page.getByRole('button', { name: 'English' }).click();

@@ -117,9 +117,16 @@ describe('customer: widget, web form, case status', () => {
     // The host page's loud CSS (red, uppercase, Comic Sans) does not get in.
     const startButton = panel.getByRole('button', { name: m['customer.widget.start'] });
     assert.notEqual(await startButton.evaluate((el) => getComputedStyle(el).color), 'rgb(204, 0, 0)');
-    // Client-side: a name is needed.
+    // Client-side, as in the web forms: a name is needed, an e-mail must be one.
+    await panel.getByLabel(m['customer.widget.email']).fill('maryam-at-example');
     await startButton.click();
     await panel.getByText(m['customer.widget.error.fields']).first().waitFor();
+    await panel.getByText(m['customer.form.error.required']).waitFor();
+    await panel.getByText(m['customer.form.error.email']).waitFor();
+    assert.equal(await panel.locator('[aria-invalid="true"]').count(), 2, 'name and e-mail are marked');
+    await screenshot(page, 'widget-start-errors-fa');
+    assert.deepEqual(await axeViolations(page), [], 'widget start form with errors');
+    await panel.getByLabel(m['customer.widget.email']).fill('');
     await panel.getByLabel(m['customer.widget.name']).fill('مریم احمدی');
     await panel.getByLabel(m['customer.widget.phone']).fill('۰۹۱۲۳۴۵۶۷۸۹');
     await startButton.click();
@@ -177,6 +184,11 @@ describe('customer: widget, web form, case status', () => {
     const answers = await page.evaluate(() => globalThis.__survey);
     assert.deepEqual(answers.answers, { csat: 5 });
     await panel.getByText(m['customer.widget.survey.thanks']).waitFor();
+    // The chat is on the customer's timeline (her phone found or made her
+    // customer record).
+    const who = await api('POST', '/api/v1/customers/resolve', { phone: '09123456789' });
+    const timeline = await api('GET', `/api/v1/customers/${who.body.customer.id}/timeline`);
+    assert.ok(JSON.stringify(timeline.body).includes('"channel":"chat"'), JSON.stringify(timeline.body));
     noErrors(p);
   });
 

@@ -46,10 +46,13 @@ describe('agent desk rendering', () => {
     expect(html).not.toContain('>Hold</button>');
   });
 
-  it('shows no CSAT figure the server does not provide', () => {
+  it('shows no CSAT before any survey answer, then the average and the count', () => {
     setLocale('en');
     const html = render(<PersonalPanel state={emptyDesk()} now={Date.now()} />);
     expect(html).toMatch(/data-testid="figure-handled">0</);
     expect(html).toMatch(/data-testid="figure-csat">—</);
+    const at = new Date().toISOString();
+    const answered = { ...emptyDesk(), surveys: [{ contact: 'I-1', csat: 4, at }, { contact: 'I-2', csat: 5, at }] };
+    expect(render(<PersonalPanel state={answered} now={Date.now()} />)).toMatch(/data-testid="figure-csat">4.5 \(2\)</);
   });
 });

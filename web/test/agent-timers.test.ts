@@ -62,8 +62,8 @@ describe('agent desk: personal figures', () => {
       ],
       now,
     );
-    expect(f).toEqual({ handled: 3, ahtS: 180 });
-    expect(todaysFigures([], now)).toEqual({ handled: 0, ahtS: null });
+    expect(f).toEqual({ handled: 3, ahtS: 180, csat: null, csatCount: 0 });
+    expect(todaysFigures([], now)).toEqual({ handled: 0, ahtS: null, csat: null, csatCount: 0 });
     expect(dayOf('2026-11-22T20:31:00Z')).toBe('2026-11-23');
   });
 });

@@ -18,7 +18,30 @@ ChatService::ChatService(const strategy::Strategy& s, store::TenantId tenant,
       bus_(bus),
       clock_(clock),
       mint_(std::move(mint)),
-      options_(options) {}
+      options_(options) {
+  assignments_ = bus_.subscribe(tenant_, {"agent/"}, [handlers = handlers_](const BusEvent& e) {
+    if (e.type != "contact_assigned") return;
+    json::error_code ec;
+    json::value v = json::parse(e.json, ec);
+    if (ec || !v.is_object() || !v.as_object()["contact"].is_string()) return;
+    handlers->remember(std::string(v.as_object()["contact"].as_string()), e.topic.substr(6));
+  });
+}
+
+void ChatService::Handlers::remember(const std::string& contact, const std::string& agent) {
+  std::lock_guard lock(mu);
+  if (agent_of.insert_or_assign(contact, agent).second) order.push_back(contact);
+  while (order.size() > kMaxRemembered) {
+    agent_of.erase(order.front());
+    order.pop_front();
+  }
+}
+
+std::string ChatService::Handlers::agent(const std::string& contact) {
+  std::lock_guard lock(mu);
+  auto it = agent_of.find(contact);
+  return it == agent_of.end() ? "" : it->second;
+}
 
 std::shared_ptr<ChatSession> ChatService::open(std::function<void(std::string)> send) {
   return std::make_shared<ChatSession>(*this, std::move(send));

@@ -10,10 +10,14 @@
 // constructor must outlive the service and every session.
 #pragma once
 
+#include <boost/json/object.hpp>
+
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -40,6 +44,25 @@ struct ChatOptions {
 
 class ChatSession;
 
+// Survey answers checked against the strategy (chat_survey.cc).
+struct SurveyCheck {
+  boost::json::object stored;                   // {"id": survey, question: answer, ...}
+  std::map<std::string, std::string> problems;  // "answers.<question>" -> why
+  std::optional<int> csat, nps;                 // the CSAT- and NPS-scale answers
+};
+// Answers to the survey the strategy gives chats of `type` (else CSAT 1-5,
+// NPS 0-10 and a comment): numbers on each question's scale, text for
+// free-text questions; at least one answer.
+SurveyCheck check_survey(const strategy::Strategy& st, const std::string& type,
+                         const boost::json::object& answers);
+
+struct SurveyResult {
+  std::optional<Error> error;  // invalid_argument (see problems), not_found, conflict, ...
+  std::map<std::string, std::string> problems;
+  std::string contact;  // "I-000001"
+  std::optional<int> csat, nps;
+};
+
 class ChatService {
  public:
   ChatService(const strategy::Strategy& s, store::TenantId tenant, store::StoreWriter& writer,
@@ -52,6 +75,14 @@ class ChatService {
   // {"interaction":"I-000001","messages":[...]} of the chat with `token`;
   // not_found for an unknown token.
   void transcript(const std::string& token, std::function<void(Result<std::string>)> done);
+
+  // Stores the customer's survey answers on the chat's interaction, under
+  // "survey" in its fields (as the voice survey does), once per chat and
+  // only after an agent answered it; then publishes "survey_answered"
+  // {contact, csat, nps} to the handling agent's feed ("agent/<username>").
+  // The chat is found by `token` when given, else by `interaction`.
+  void answer_survey(const std::string& token, store::RowId interaction,
+                     const boost::json::object& answers, std::function<void(SurveyResult)> done);
 
   // Re-reads the queue position and estimated wait of every waiting chat
   // (one Switchboard::inspect) and publishes a "queue" event for those that
@@ -71,9 +102,22 @@ class ChatService {
   const TokenMint mint_;
   const ChatOptions options_;
 
+  // Who took which contact (from "contact_assigned" on the agents' feeds),
+  // so survey answers reach the agent; the most recent kMaxRemembered.
+  struct Handlers {
+    static constexpr std::size_t kMaxRemembered = 20000;
+    std::mutex mu;
+    std::map<std::string, std::string> agent_of;  // contact -> username
+    std::deque<std::string> order;
+    void remember(const std::string& contact, const std::string& agent);
+    std::string agent(const std::string& contact);
+  };
+  std::shared_ptr<Handlers> handlers_ = std::make_shared<Handlers>();
+
   std::mutex mu_;
   // Waiting chats -> last published "position/ewt"; guarded by mu_.
   std::map<std::string, std::string> waiting_;
+  std::unique_ptr<EventBus::Subscription> assignments_;  // last: goes first
 };
 
 // JSON array of a transcript's messages.

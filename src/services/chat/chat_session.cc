@@ -35,6 +35,7 @@ void ChatSession::on_frame(const std::string& text) {
   if (t == "typing") return typing();
   if (t == "leave") return leave();
   if (t == "transcript") return transcript();
+  if (t == "survey") return survey(f);
   if (t == "ping") return send_(R"({"type":"pong"})");
   error("bad_frame", "unknown frame type '" + t + "'");
 }

@@ -34,6 +34,7 @@ class ChatSession : public std::enable_shared_from_this<ChatSession> {
   void typing();
   void leave();
   void transcript();
+  void survey(const boost::json::object& f);  // chat_survey.cc
   // Starts following "contact/<contact>"; events are held back while
   // `replaying` and delivered after (by message seq, without duplicates).
   void attach(const std::string& contact, store::RowId interaction);

@@ -7,6 +7,7 @@
 #include "core/phone.h"
 #include "engine/bridge/from_strategy.h"
 #include "services/chat/chat_session.h"
+#include "services/crm/identity.h"
 #include "services/intake/field_validation.h"
 #include "strategy/match.h"
 
@@ -88,6 +89,22 @@ Start validate(const strategy::Strategy& st, const json::object& f) {
   return s;
 }
 
+// The customer this chat is from (R1): phone, then e-mail, matched by the
+// CRM's identity resolution; a provisional customer named after the chat
+// when nobody matches. Nothing when the customer gave neither, or when the
+// CRM fails (the chat goes on; an agent can link the customer later).
+// Runs on the writer thread, inside the chat's transaction.
+std::optional<store::RowId> chat_customer(store::Store& db, const strategy::Strategy& st,
+                                          const store::Chat& chat) {
+  if (chat.phone.empty() && chat.email.empty()) return std::nullopt;
+  crm::CrmContext ctx{db, st, chat.tenant};
+  auto r = crm::resolve_customer(ctx, {chat.phone, chat.email, "", ""}, chat.created_at);
+  if (!r) return std::nullopt;
+  if (r->provisional)
+    (void)crm::name_provisional(ctx, r->customer, chat.name);  // a name is a nicety
+  return r->customer;
+}
+
 }  // namespace
 
 void ChatSession::start(const json::object& f) {
@@ -134,7 +151,8 @@ void ChatSession::start(const json::object& f) {
   auto id = std::make_shared<store::RowId>(0);
   auto self = shared_from_this();
   service_.writer_.submit(
-      [row, chat, id](store::Store& db) mutable -> Status {
+      [row, chat, id, &st](store::Store& db) mutable -> Status {
+        row.customer = chat_customer(db, st, chat);
         auto added = db.interactions().add(row);
         if (!added) return added.error();
         chat.interaction = *id = *added;

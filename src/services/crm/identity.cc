@@ -1,5 +1,7 @@
 #include "services/crm/identity.h"
 
+#include <sstream>
+
 #include "services/crm/profile.h"
 
 namespace tamas::services::crm {
@@ -105,6 +107,21 @@ Result<Resolution> resolve_customer(CrmContext& ctx, const ContactKeys& raw, Ins
   });
   if (!s.ok()) return s.error();
   return Resolution{*id, MatchedBy::created, true, {*id}};
+}
+
+Status name_provisional(CrmContext& ctx, store::RowId customer, const std::string& full_name) {
+  auto c = ctx.store.customers().get(ctx.tenant, customer);
+  if (!c.ok()) return c.error();
+  if (!c->first_name.empty() || !c->last_name.empty()) return {};
+  if (c->attributes_json.find("\"provisional\":true") == std::string::npos) return {};
+  std::istringstream words(full_name);
+  std::vector<std::string> parts;
+  for (std::string w; words >> w;) parts.push_back(w);
+  if (parts.empty()) return {};
+  c->last_name = parts.size() > 1 ? parts.back() : "";
+  if (parts.size() > 1) parts.pop_back();
+  for (const auto& w : parts) c->first_name += (c->first_name.empty() ? "" : " ") + w;
+  return ctx.store.customers().update(*c);
 }
 
 }  // namespace tamas::services::crm

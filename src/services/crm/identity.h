@@ -33,4 +33,9 @@ Result<Resolution> find_customer(CrmContext& ctx, const ContactKeys& keys);
 // Looks, and creates a provisional customer when nothing matches.
 Result<Resolution> resolve_customer(CrmContext& ctx, const ContactKeys& keys, Instant now);
 
+// Gives a provisional customer with no name yet the name a contact typed
+// ("Sara Ahmadi": first name "Sara", last name "Ahmadi"). Customers that
+// are not provisional, or already have a name, are left alone.
+Status name_provisional(CrmContext& ctx, store::RowId customer, const std::string& full_name);
+
 }  // namespace tamas::services::crm

@@ -146,7 +146,7 @@ void WebhookDispatcher::attempt(Delivery d) {
     headers.emplace_back("X-Tamas-Signature", webhook_signature(hook->secret, timestamp, body));
   PostOutcome out;
   if (auto url = parse_http_url(hook->url))
-    out = http_post_json(*url, headers, body, options_.timeout);
+    out = http_post_json(*url, headers, body, options_.timeout, TlsOptions{options_.ca_file});
   else
     out.error = "bad url: " + url.error().message;
   const bool ok = out.error.empty() && out.status >= 200 && out.status < 300;

@@ -36,6 +36,7 @@ struct WebhookOptions {
   double backoff_factor = 4.0;  // 2 s, 8 s, 32 s, ~2 min, ~9 min
   Duration timeout = std::chrono::seconds(10);
   std::size_t queue_limit = 10'000;
+  std::string ca_file;  // extra CA certificates (PEM) for https:// receivers
 };
 
 class WebhookDispatcher {

@@ -1,6 +1,8 @@
-// A minimal blocking HTTP/1.1 POST client for webhook deliveries: plain
-// http:// only (https needs a TLS-terminating proxy in front of the
-// receiver, or OpenSSL support here later). One connection per call.
+// A minimal blocking HTTP/1.1 POST client for webhook deliveries, over
+// plain TCP (http://) or TLS (https://, OpenSSL). TLS verifies the
+// receiver's certificate chain against the system's CA store (plus an
+// optional extra CA file) and its name against the URL's host; a receiver
+// that fails verification is not sent anything. One connection per call.
 #pragma once
 
 #include <cstdint>
@@ -14,12 +16,13 @@
 namespace tamas::services {
 
 struct HttpUrl {
+  bool tls = false;  // https
   std::string host;
-  std::uint16_t port = 80;
+  std::uint16_t port = 80;   // 443 for https unless given
   std::string target = "/";  // path and query
 };
 
-// Accepts "http://host[:port][/path][?query]"; the error says what is wrong.
+// Accepts "http[s]://host[:port][/path][?query]"; the error says what is wrong.
 Result<HttpUrl> parse_http_url(const std::string& url);
 
 struct PostOutcome {
@@ -27,9 +30,14 @@ struct PostOutcome {
   std::string error;  // "" when a response arrived
 };
 
+struct TlsOptions {
+  std::string ca_file;  // PEM certificates trusted besides the system's; "" for none
+  bool verify = true;   // off only in tests of the refusal itself
+};
+
 // POSTs `body` as application/json with `headers`; gives up after `timeout`.
 PostOutcome http_post_json(const HttpUrl& url,
                            const std::vector<std::pair<std::string, std::string>>& headers,
-                           const std::string& body, Duration timeout);
+                           const std::string& body, Duration timeout, const TlsOptions& tls = {});
 
 }  // namespace tamas::services

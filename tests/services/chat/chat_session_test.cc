@@ -2,6 +2,8 @@
 // agent desk and an in-memory store.
 #include "services/chat/chat_session.h"
 
+#include <boost/json.hpp>
+
 #include "../desk/live_fixture.h"
 
 namespace tamas::services::test {
@@ -204,6 +206,128 @@ TEST_F(ChatTest, BadFramesGetAnErrorAndTheConversationGoesOn) {
   clock_.advance(5s);
   s->on_frame(R"({"type":"message","text":"later"})");
   EXPECT_NE(inbox.find({R"("type":"ack")", R"("seq":4)"}), "");
+}
+
+}  // namespace
+}  // namespace tamas::services::test
+
+namespace tamas::services::test {
+namespace {
+
+class ChatContactTest : public ChatTest {
+ protected:
+  store::Interaction interaction(store::RowId id) {
+    return writer_
+        ->submit_for<store::Interaction>(
+            [&](store::Store& db) { return db.interactions().get(tenant_, id); })
+        .get()
+        .value();
+  }
+  store::Customer customer(store::RowId id) {
+    return writer_
+        ->submit_for<store::Customer>(
+            [&](store::Store& db) { return db.customers().get(tenant_, id); })
+        .get()
+        .value();
+  }
+  // Alice takes chat I-000001 and ends it.
+  void talk_and_end(ChatSession& s, Inbox& inbox) {
+    ASSERT_TRUE(login_ready("alice").ok());
+    ASSERT_NE(start(s, inbox), "");
+    ASSERT_NE(wait_for("agent/alice", "offer", "I-000001"), "");
+    ASSERT_TRUE(run([&](auto d) { desk_->accept("alice", "I-000001", d); }).ok());
+    ASSERT_NE(inbox.find({R"("type":"agent_joined")"}), "");
+    ASSERT_TRUE(run([&](auto d) { desk_->end("alice", "I-000001", d); }).ok());
+    ASSERT_NE(inbox.find({R"("type":"ended")"}), "");
+  }
+};
+
+TEST_F(ChatContactTest, AChatFromAKnownPhoneCarriesThatCustomer) {
+  store::Customer known;
+  known.tenant = tenant_;
+  known.first_name = "Sara";
+  known.last_name = "Karimi";
+  known.phones = {"+989123456789"};
+  known.created_at = clock_.now();
+  const auto id =
+      writer_->submit_for<store::RowId>([&](store::Store& db) { return db.customers().add(known); })
+          .get()
+          .value();
+  Inbox inbox;
+  auto s = connect(inbox);
+  ASSERT_NE(start(*s, inbox), "");  // phone 0912 345 6789
+  const auto row = interaction(1);
+  ASSERT_TRUE(row.customer.has_value());
+  EXPECT_EQ(*row.customer, id);
+  EXPECT_NE(row.fields_json.find(R"("order_number":"12345")"), std::string::npos)
+      << "the start fields are on the interaction: " << row.fields_json;
+}
+
+TEST_F(ChatContactTest, AStrangerBecomesAProvisionalCustomerNamedAfterTheChat) {
+  Inbox inbox;
+  auto s = connect(inbox);
+  s->on_frame(
+      R"({"type":"start","entry_point":"web_chat","name":"Reza  Ahmadi","email":"Reza@Example.com"})");
+  ASSERT_NE(inbox.find({R"("type":"accepted")"}), "");
+  const auto row = interaction(1);
+  ASSERT_TRUE(row.customer.has_value());
+  const auto c = customer(*row.customer);
+  EXPECT_EQ(c.first_name, "Reza");
+  EXPECT_EQ(c.last_name, "Ahmadi");
+  EXPECT_EQ(c.emails, std::vector<std::string>{"reza@example.com"});
+  EXPECT_NE(c.attributes_json.find("provisional"), std::string::npos);
+  Inbox anonymous;
+  connect(anonymous)->on_frame(R"({"type":"start","entry_point":"web_chat","name":"Guest"})");
+  ASSERT_NE(anonymous.find({R"("type":"accepted")"}), "");
+  EXPECT_FALSE(interaction(2).customer.has_value()) << "no phone or e-mail, no customer";
+}
+
+TEST_F(ChatContactTest, SurveyAnswersAreStoredOnTheInteractionAndToldToTheAgent) {
+  Inbox inbox;
+  auto s = connect(inbox);
+  talk_and_end(*s, inbox);
+  s->on_frame(R"({"type":"survey","answers":{"csat":9,"nps":"ten","mood":"ok"}})");
+  const auto bad = inbox.find({R"("code":"invalid_fields")", "answers.csat"});
+  ASSERT_NE(bad, "");
+  EXPECT_NE(bad.find(R"("answers.nps")"), std::string::npos) << bad;
+  EXPECT_NE(bad.find(R"("answers.mood":"is not a question of this survey")"), std::string::npos);
+  EXPECT_EQ(interaction(1).fields_json.find("survey"), std::string::npos) << "nothing stored";
+  s->on_frame(R"({"type":"survey","answers":{"csat":4,"nps":9,"comment":"quick, thanks"}})");
+  ASSERT_NE(inbox.find({R"("type":"survey_saved")"}), "");
+  const auto fields = interaction(1).fields_json;
+  EXPECT_NE(fields.find(R"("survey":{"id":"chat","csat":4,"nps":9,"comment":"quick, thanks"})"),
+            std::string::npos)
+      << fields;
+  const auto told = wait_for("agent/alice", "survey_answered", "I-000001");
+  EXPECT_NE(told.find(R"("csat":4)"), std::string::npos) << told;
+  s->on_frame(R"({"type":"survey","answers":{"csat":5}})");
+  EXPECT_NE(inbox.find({R"("code":"conflict")", "already answered"}), "") << "once per chat";
+}
+
+TEST_F(ChatContactTest, NoSurveyBeforeAnAgentAnswered) {
+  Inbox inbox;
+  auto s = connect(inbox);
+  s->on_frame(R"({"type":"survey","answers":{"csat":5}})");
+  EXPECT_NE(inbox.find({R"("code":"not_in_chat")"}), "");
+  ASSERT_NE(start(*s, inbox), "");
+  s->on_frame(R"({"type":"survey","answers":{"csat":5}})");
+  EXPECT_NE(inbox.find({R"("code":"conflict")", "after a conversation"}), "");
+}
+
+TEST(ChatSurveyCheck, TheStrategysChatSurveyDecidesTheQuestions) {
+  strategy::Strategy st;
+  strategy::Survey sv;
+  sv.id = "after_chat";
+  sv.channels = {"chat"};
+  sv.questions.push_back({"effort", strategy::SurveyScale::ces, {}});
+  st.surveys.push_back(sv);
+  auto ok = check_survey(st, "order_status", boost::json::parse(R"({"effort":7})").as_object());
+  EXPECT_TRUE(ok.problems.empty());
+  EXPECT_EQ(boost::json::serialize(ok.stored), R"({"id":"after_chat","effort":7})");
+  auto bad = check_survey(st, "order_status", boost::json::parse(R"({"csat":3})").as_object());
+  EXPECT_EQ(bad.problems.count("answers.csat"), 1u) << "csat is not asked by this survey";
+  auto none = check_survey(st, "order_status", boost::json::object());
+  EXPECT_EQ(none.problems.count("answers"), 1u);
 }
 
 }  // namespace

@@ -185,14 +185,18 @@ TEST_F(Dispatcher, AnUnreachableReceiverIsLoggedWithTheReason) {
   EXPECT_NE(log[0].error.find("connect"), std::string::npos) << log[0].error;
 }
 
-TEST(WebhookUrl, OnlyPlainHttpUrlsWithAHostAreAccepted) {
+TEST(WebhookUrl, OnlyHttpAndHttpsUrlsWithAHostAreAccepted) {
   auto ok = parse_http_url("http://hooks.example:8080/in?x=1");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->host, "hooks.example");
   EXPECT_EQ(ok->port, 8080);
   EXPECT_EQ(ok->target, "/in?x=1");
   EXPECT_EQ(parse_http_url("http://h")->target, "/");
-  EXPECT_NE(parse_http_url("https://h/").error().message.find("https"), std::string::npos);
+  auto tls = parse_http_url("https://h/in");
+  ASSERT_TRUE(tls.ok());
+  EXPECT_TRUE(tls->tls);
+  EXPECT_EQ(tls->port, 443) << "https defaults to 443";
+  EXPECT_FALSE(ok->tls);
   EXPECT_FALSE(parse_http_url("ftp://h/").ok());
   EXPECT_FALSE(parse_http_url("http:///x").ok());
   EXPECT_FALSE(parse_http_url("http://h:99999/").ok());

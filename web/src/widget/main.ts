@@ -9,9 +9,14 @@
 //   data-form         a webform entry point offered when the wait is long (R43)
 //   data-callback-form a webform entry point for "call me back" requests
 //   data-open         open the panel at once
-// Everything lives in a shadow root. When the chat ends the strategy's
-// survey is shown; its answers are handed to the page as a `tamas-survey`
-// event on window (detail: {interaction, survey, answers}).
+// Everything lives in a shadow root. The start form shows the strategy's
+// fields for the entry point and checks them as the web forms do. When a
+// conversation with an agent ends, the strategy's chat survey (else CSAT,
+// NPS and a comment) is shown; the answers are stored on the chat's
+// interaction (POST /api/v1/chat/survey with the chat token) and then also
+// handed to the page as a `tamas-survey` event on window (detail:
+// {interaction, survey, answers}). Embedded on another origin, the server
+// must allow that origin (tamas serve --cors-origin).
 import enAll from '../i18n/areas/customer.en.json';
 import faAll from '../i18n/areas/customer.fa.json';
 import type { PublicForm } from '../screens/customer/publicForm';
@@ -26,8 +31,24 @@ function ownScript(): HTMLScriptElement | null {
 
 function pick(all: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(all)) if (k.startsWith('customer.widget.')) out[k] = all[k];
+  for (const k of Object.keys(all)) if (k.startsWith('customer.widget.') || k.startsWith('customer.form.error.')) out[k] = all[k];
   return out;
+}
+
+// {} when stored; the per-answer problems on 422; throws otherwise.
+async function saveSurvey(origin: string, token: string, answers: Record<string, string | number>): Promise<Record<string, string>> {
+  const r = await fetch(`${origin}/api/v1/chat/survey`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ chat_token: token, answers }),
+  });
+  if (r.ok) return {};
+  if (r.status === 422) {
+    const body = (await r.json()) as { error?: { fields?: Record<string, string> } };
+    return body.error?.fields ?? { answers: 'invalid' };
+  }
+  if (r.status === 409) return {}; // already answered (a second tab): nothing to add
+  throw new Error(`survey: HTTP ${r.status}`);
 }
 
 // document.currentScript is only set while the script first runs.
@@ -55,6 +76,7 @@ async function boot(): Promise<void> {
     form,
     webformUrl: formUrl(script.dataset.form),
     callbackUrl: formUrl(script.dataset.callbackForm),
+    saveSurvey: (token, answers) => saveSurvey(origin, token, answers),
   };
   const host = document.createElement('div');
   host.setAttribute('data-tamas-widget', entry);

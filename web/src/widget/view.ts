@@ -5,7 +5,7 @@
 // changes, so what the customer is typing is never lost.
 import { formatDuration } from '../format/durations';
 import { localizeDigits } from '../format/digits';
-import type { PublicForm, SurveyQuestion } from '../screens/customer/publicForm';
+import { type Problem, type PublicField, type PublicForm, type SurveyQuestion, checkField, normalise, serverProblem } from '../screens/customer/publicForm';
 import { type ChatState, DEFAULT_LONG_WAIT_S, addOwnMessage, initialState, lastSeq, reduce, waitIsLong } from './chat';
 import type { ChatConnection, ConnectionEvents } from './connection';
 import { h } from './dom';
@@ -18,6 +18,25 @@ export interface WidgetConfig {
   form: PublicForm | null;
   webformUrl?: string;
   callbackUrl?: string;
+  // Stores the survey answers (POST /api/v1/chat/survey with the chat token);
+  // resolves to the server's field problems ({} when saved), or rejects.
+  saveSurvey?: (token: string, answers: Record<string, string | number>) => Promise<Record<string, string>>;
+}
+
+// The start form's own fields, checked like the strategy's.
+const NAME: PublicField = { id: 'name', name: { fa: '', en: '' }, type: 'text', required: true, privacy: 'personal', max_length: 200 };
+const PHONE: PublicField = { id: 'phone', name: { fa: '', en: '' }, type: 'phone', required: false, privacy: 'personal' };
+const EMAIL: PublicField = { id: 'email', name: { fa: '', en: '' }, type: 'email', required: false, privacy: 'personal' };
+
+// The survey when the strategy has none for chat: what the server accepts
+// then (src/services/chat/chat_survey.cc).
+export function defaultSurvey(t: (key: string) => string): SurveyQuestion[] {
+  const prompt = (k: string) => ({ fa: t(k), en: t(k) });
+  return [
+    { id: 'csat', scale: 'csat', prompt: prompt('customer.widget.survey.csat') },
+    { id: 'nps', scale: 'nps', prompt: prompt('customer.widget.survey.nps') },
+    { id: 'comment', scale: 'free_text', prompt: prompt('customer.widget.survey.comment') },
+  ];
 }
 
 type Stage = 'start' | 'chat' | 'survey' | 'done';
@@ -39,6 +58,7 @@ export class WidgetView {
   private lastTypingSent = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private surveyAnswered = false;
+  private problems: Record<string, Problem> = {}; // found before sending
   private startEl: Node | undefined; // kept, so a refused start keeps what was typed
 
   constructor(
@@ -136,7 +156,7 @@ export class WidgetView {
     if (s.phase === 'start') return 'start';
     if (s.phase !== 'ended') return 'chat';
     if (this.stage === 'done') return 'done';
-    return s.hadAgent && this.cfg.form?.survey?.questions.length ? 'survey' : 'done';
+    return s.hadAgent && s.token ? 'survey' : 'done';
   }
 
   private render(): void {
@@ -204,25 +224,30 @@ export class WidgetView {
     if (stick) this.logEl.scrollTop = this.logEl.scrollHeight;
   }
 
+  private problemText(p: Problem): string {
+    return this.t(`customer.form.error.${p.code}`, p.n === undefined ? {} : { n: this.digits(p.n) });
+  }
+
   private renderErrors(): void {
     const s = this.state;
     const box = this.footer.querySelector<HTMLElement>('[data-part=error]');
     if (!box) return;
     let text = '';
-    if (s.error === 'invalid_fields') text = this.t('customer.widget.error.fields');
+    if (s.error === 'invalid_fields' || Object.keys(this.problems).length) text = this.t('customer.widget.error.fields');
     else if (s.error) text = this.cfg.messages[`customer.widget.error.${s.error}`] ?? this.t('customer.widget.error.generic');
     box.textContent = text;
     for (const el of this.footer.querySelectorAll<HTMLElement>('[data-field-error]')) {
       const name = el.dataset.fieldError!;
-      el.textContent = s.fieldErrors[name] ? this.t('customer.widget.error.fields') : '';
-      el.previousElementSibling?.setAttribute('aria-invalid', s.fieldErrors[name] ? 'true' : 'false');
+      const p = this.problems[name] ?? (s.fieldErrors[name] ? serverProblem(s.fieldErrors[name]) : undefined);
+      el.textContent = p ? this.problemText(p) : '';
+      el.parentElement?.querySelector('input,select,textarea')?.setAttribute('aria-invalid', p ? 'true' : 'false');
     }
   }
 
   private footerFor(stage: Stage): Node {
     if (stage === 'start') return (this.startEl ??= this.startForm());
     if (stage === 'chat') return this.compose();
-    if (stage === 'survey') return this.survey(this.cfg.form!.survey!.questions);
+    if (stage === 'survey') return this.survey(this.questions());
     return h(
       'div',
       {},
@@ -231,7 +256,7 @@ export class WidgetView {
     );
   }
 
-  private field(id: string, label: string, type: string, autocomplete: string, extra: Record<string, string | boolean> = {}): HTMLElement {
+  private field(id: string, label: string, type: string, autocomplete: string, extra: Record<string, string | boolean | number> = {}): HTMLElement {
     return h(
       'div',
       {},
@@ -241,38 +266,75 @@ export class WidgetView {
     );
   }
 
+  // One of the strategy's fields for this chat (all optional in chat).
+  private strategyField(f: PublicField): HTMLElement {
+    const id = `fields.${f.id}`;
+    const label = `${f.name[this.cfg.lang] || f.id} ${this.t('customer.widget.optional')}`;
+    if (f.type === 'choice' && f.choices?.length) {
+      return h(
+        'div',
+        {},
+        h('label', { for: `tw-${id}` }, label),
+        h('select', { id: `tw-${id}`, name: id, 'aria-describedby': `tw-${id}-err` }, h('option', { value: '' }, ''), ...f.choices.map((c) => h('option', { value: c }, c))),
+        h('p', { class: 'error', id: `tw-${id}-err`, 'data-field-error': id }),
+      );
+    }
+    const type = f.type === 'number' ? 'text' : f.type === 'date' ? 'date' : 'text';
+    const extra: Record<string, string | number> = {};
+    if (f.max_length) extra.maxlength = f.max_length;
+    if (f.type === 'number') extra.inputmode = 'numeric';
+    return this.field(id, label, type, 'off', extra);
+  }
+
+  private startFields(): PublicField[] {
+    return (this.cfg.form?.fields ?? []).filter((f) => f.type !== 'phone' && f.type !== 'email');
+  }
+
   private startForm(): Node {
-    const extra = (this.cfg.form?.fields ?? []).filter((f) => f.type !== 'phone' && f.type !== 'email');
     const form = h(
       'form',
       { novalidate: true, onsubmit: (e: Event) => this.start(e) },
       h('p', { style: 'margin:0' }, this.t('customer.widget.intro')),
-      this.field('name', this.t('customer.widget.name'), 'text', 'name', { required: true }),
+      this.field('name', this.t('customer.widget.name'), 'text', 'name', { required: true, maxlength: 200 }),
       this.field('phone', this.t('customer.widget.phone'), 'tel', 'tel', { inputmode: 'tel' }),
-      ...extra.map((f) => this.field(`fields.${f.id}`, `${f.name[this.cfg.lang] || f.id} ${this.t('customer.widget.optional')}`, 'text', 'off')),
+      this.field('email', this.t('customer.widget.email'), 'email', 'email'),
+      ...this.startFields().map((f) => this.strategyField(f)),
       h('p', { class: 'error', 'data-part': 'error', role: 'alert' }),
       h('button', { type: 'submit', class: 'primary' }, this.t('customer.widget.start')),
     );
     return form;
   }
 
+  // Checks the start form as the web forms do; the server checks again and
+  // its per-field problems are shown the same way.
   private start(e: Event): void {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
-    const name = value('name');
-    if (!name) {
-      this.state = { ...this.state, error: 'invalid_fields', fieldErrors: { name: 'required' } };
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    const problems: Record<string, Problem> = {};
+    const check = (name: string, f: PublicField) => {
+      const p = checkField(f, value(name));
+      if (p) problems[name] = p;
+    };
+    check('name', NAME);
+    check('phone', PHONE);
+    check('email', EMAIL);
+    for (const f of this.startFields()) check(`fields.${f.id}`, { ...f, required: false });
+    this.problems = problems;
+    if (Object.keys(problems).length) {
+      this.state = { ...this.state, error: 'invalid_fields', fieldErrors: {} };
       this.renderErrors();
-      (form.elements.namedItem('name') as HTMLInputElement).focus();
+      (form.elements.namedItem(Object.keys(problems)[0]) as HTMLElement | null)?.focus();
       return;
     }
-    const frame: Record<string, unknown> = { type: 'start', entry_point: this.cfg.entry, name };
-    const phone = value('phone');
-    if (phone) frame.phone = localizeDigits(phone, 'en');
+    const frame: Record<string, unknown> = { type: 'start', entry_point: this.cfg.entry, name: value('name').trim() };
+    const phone = normalise(PHONE, value('phone'));
+    if (phone) frame.phone = phone;
+    const email = normalise(EMAIL, value('email'));
+    if (email) frame.email = email;
     const fields: Record<string, string> = {};
-    for (const f of this.cfg.form?.fields ?? []) {
-      const v = value(`fields.${f.id}`);
+    for (const f of this.startFields()) {
+      const v = normalise(f, value(`fields.${f.id}`));
       if (v) fields[f.id] = v;
     }
     if (Object.keys(fields).length) frame.fields = fields;
@@ -329,6 +391,7 @@ export class WidgetView {
     this.offerEl.replaceChildren();
     this.startEl = undefined;
     this.surveyAnswered = false;
+    this.problems = {};
     this.stage = null;
     this.render();
   }
@@ -351,27 +414,52 @@ export class WidgetView {
     );
   }
 
+  private questions(): SurveyQuestion[] {
+    const qs = this.cfg.form?.survey?.questions;
+    return qs?.length ? qs : defaultSurvey((k) => this.t(k));
+  }
+
   private survey(questions: SurveyQuestion[]): Node {
     const form = h(
       'form',
-      { 'aria-label': this.t('customer.widget.survey.title'), onsubmit: (e: Event) => this.answered(e, questions) },
+      { 'aria-label': this.t('customer.widget.survey.title'), onsubmit: (e: Event) => void this.answered(e, questions) },
       h('h3', { style: 'margin:0;font-size:1rem' }, this.t('customer.widget.survey.title')),
       ...questions.map((q) => this.scale(q)),
+      h('p', { class: 'error', 'data-part': 'survey-error', role: 'alert' }),
       h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, this.t('customer.widget.survey.submit')), h('button', { type: 'button', class: 'secondary', onclick: () => this.finish() }, this.t('customer.widget.survey.skip'))),
     );
     return form;
   }
 
-  private answered(e: Event, questions: SurveyQuestion[]): void {
+  // Sends the answers with the chat token; the chat's interaction keeps them.
+  private async answered(e: Event, questions: SurveyQuestion[]): Promise<void> {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
+    const box = form.querySelector<HTMLElement>('[data-part=survey-error]')!;
     const answers: Record<string, string | number> = {};
     for (const q of questions) {
       const el = form.elements.namedItem(q.id) as RadioNodeList | HTMLTextAreaElement | null;
-      const v = el?.value ?? '';
+      const v = (el?.value ?? '').trim();
       if (v !== '') answers[q.id] = q.scale === 'free_text' ? v : Number(v);
     }
-    const detail = { interaction: this.state.interaction, survey: this.cfg.form?.survey?.id, answers };
+    if (!Object.keys(answers).length) {
+      box.textContent = this.t('customer.widget.survey.empty');
+      return;
+    }
+    const token = this.state.token;
+    if (!token || !this.cfg.saveSurvey) return this.finish();
+    box.textContent = '';
+    try {
+      const problems = await this.cfg.saveSurvey(token, answers);
+      if (Object.keys(problems).length) {
+        box.textContent = this.t('customer.widget.error.fields');
+        return;
+      }
+    } catch {
+      box.textContent = this.t('customer.widget.survey.failed');
+      return;
+    }
+    const detail = { interaction: this.state.interaction, survey: this.cfg.form?.survey?.id ?? 'chat', answers };
     globalThis.dispatchEvent(new CustomEvent('tamas-survey', { detail }));
     this.surveyAnswered = true;
     this.finish();

@@ -1,15 +1,34 @@
-// Today's figures for the signed-in agent: contacts handled and average
-// handle time, counted from the wrap-ups the live feed reported (the server
-// keeps the last 10 000 events in memory). CSAT is shown only when the
-// server provides it; today it does not, and the panel says so.
+// Today's figures for the signed-in agent — contacts handled, average
+// handle time and CSAT so far, counted from the live feed (the server keeps
+// the last 10 000 events in memory) — and what the agent may hold at once:
+// their capacity per channel and their departments (GET /api/v1/me).
+import { useEffect, useState } from 'preact/hooks';
+import { get } from '../../api/session';
 import { formatClock, formatNumber } from '../../format';
-import { getLocale, t } from '../../i18n';
+import { type MessageKey, getLocale, t } from '../../i18n';
 import { todaysFigures } from './figures';
 import type { DeskState } from './model';
 
+interface MeDesk {
+  capacity?: Record<string, number>;
+  departments?: { id: string; head: boolean }[];
+}
+
+// The channels an agent desk shows capacity for, in this order.
+const SHOWN = ['chat', 'voice', 'email', 'sms', 'social', 'webform'];
+
 export function PersonalPanel({ state, now }: { state: DeskState; now: number }) {
   const locale = getLocale();
-  const f = todaysFigures(state.handled, now);
+  const f = todaysFigures(state.handled, now, 'Asia/Tehran', state.surveys);
+  const [me, setMe] = useState<MeDesk | null>(null);
+  useEffect(() => {
+    let live = true;
+    void get<MeDesk>('/api/v1/me').then((r) => live && r.ok && setMe(r.data));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const caps = SHOWN.filter((c) => (me?.capacity?.[c] ?? 0) > 0);
   return (
     <section class="agent-side-section" aria-labelledby="agent-personal-title">
       <h2 id="agent-personal-title">{t('agent.personal.title')}</h2>
@@ -24,9 +43,26 @@ export function PersonalPanel({ state, now }: { state: DeskState; now: number })
         </div>
         <div>
           <dt>{t('agent.personal.csat')}</dt>
-          <dd data-testid="figure-csat">—</dd>
+          <dd title={t('agent.personal.csatCount', { n: formatNumber(f.csatCount, locale) })} data-testid="figure-csat">
+            {f.csat === null ? '—' : t('agent.personal.csatValue', { v: formatNumber(f.csat, locale), n: formatNumber(f.csatCount, locale) })}
+          </dd>
         </div>
       </dl>
+      {me && (
+        <dl class="agent-figures" data-testid="agent-capacity">
+          {caps.map((c) => (
+            <div key={c}>
+              <dt>{t(`agent.personal.capacity.${c}` as MessageKey)}</dt>
+              <dd data-testid={`capacity-${c}`}>{formatNumber(state.contacts.filter((x) => (x.channel ?? 'chat') === c && x.state !== 'wrap_up').length, locale)}/{formatNumber(me.capacity![c], locale)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {me?.departments && me.departments.length > 0 && (
+        <p class="agent-small" data-testid="agent-departments">
+          {t('agent.personal.departments')}: {me.departments.map((d) => d.id).join('، ')}
+        </p>
+      )}
       <p class="muted agent-small">{state.historyIncomplete ? t('agent.personal.partial') : t('agent.personal.source')}</p>
     </section>
   );

@@ -49,6 +49,13 @@ export interface Handled {
   doneAt: string;
 }
 
+// A customer's survey answer about a contact this agent took.
+export interface SurveyAnswer {
+  contact: string;
+  csat: number | null; // 1..5
+  at: string;
+}
+
 export interface DeskState {
   agent: string;
   name: string;
@@ -62,6 +69,7 @@ export interface DeskState {
   assignedAt: Record<string, string>;
   endedAt: Record<string, string>;
   handled: Handled[];
+  surveys: SurveyAnswer[];
   // True when the server said some past events were too old to replay.
   historyIncomplete: boolean;
 }
@@ -86,6 +94,7 @@ export function emptyDesk(): DeskState {
     assignedAt: {},
     endedAt: {},
     handled: [],
+    surveys: [],
     historyIncomplete: false,
   };
 }
@@ -198,6 +207,11 @@ function apply(s: DeskState, e: LiveEvent, now: number): DeskState {
         assignedAt: without(s.assignedAt, id),
         endedAt: without(s.endedAt, id),
       };
+    }
+    case 'survey_answered': {
+      const csat = typeof d.csat === 'number' ? d.csat : null;
+      if (s.surveys.some((a) => a.contact === id)) return s;
+      return { ...s, surveys: [...s.surveys, { contact: id, csat, at: e.at }] };
     }
     default:
       return s;
