@@ -9,36 +9,40 @@
 namespace tamas::services::test {
 namespace {
 
-// Frames one customer connection received.
+// Frames one customer connection received. The frames live as long as the
+// session's sink does, so a session still sending while the test ends (the
+// queue ticker) never writes into a destroyed inbox.
 class Inbox {
  public:
-  void push(std::string f) {
-    std::lock_guard lock(m_);
-    frames_.push_back(std::move(f));
+  std::function<void(std::string)> sink() {
+    return [state = state_](std::string f) {
+      std::lock_guard lock(state->m);
+      state->frames.push_back(std::move(f));
+    };
   }
   // The first frame containing every needle (waits up to 5 s), or "".
   std::string find(std::initializer_list<std::string> needles) {
     for (int i = 0; i < 1000; ++i) {
-      {
-        std::lock_guard lock(m_);
-        for (const auto& f : frames_) {
-          bool all = true;
-          for (const auto& n : needles) all = all && f.find(n) != std::string::npos;
-          if (all) return f;
-        }
+      for (const auto& f : all()) {
+        bool every = true;
+        for (const auto& n : needles) every = every && f.find(n) != std::string::npos;
+        if (every) return f;
       }
       std::this_thread::sleep_for(5ms);
     }
     return "";
   }
   std::vector<std::string> all() {
-    std::lock_guard lock(m_);
-    return frames_;
+    std::lock_guard lock(state_->m);
+    return state_->frames;
   }
 
  private:
-  std::mutex m_;
-  std::vector<std::string> frames_;
+  struct State {
+    std::mutex m;
+    std::vector<std::string> frames;
+  };
+  std::shared_ptr<State> state_ = std::make_shared<State>();
 };
 
 std::string field(const std::string& frame, const std::string& key) {
@@ -65,7 +69,7 @@ class ChatTest : public LiveFixture {
     LiveFixture::TearDown();
   }
   std::shared_ptr<ChatSession> connect(Inbox& inbox) {
-    sessions_.push_back(chat_->open([&inbox](std::string f) { inbox.push(std::move(f)); }));
+    sessions_.push_back(chat_->open(inbox.sink()));
     return sessions_.back();
   }
   // Starts a chat; returns the accepted frame.
