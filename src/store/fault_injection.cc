@@ -1,6 +1,7 @@
 // Repository decorators for FaultInjectingStore: reads pass through; writes
 // ask the FaultSwitch first.
 #include "store/fault_injection.h"
+#include "store/fault_injection_write.h"
 
 namespace tamas::store {
 
@@ -16,12 +17,6 @@ std::optional<Error> FaultSwitch::on_write() {
   return Error::unavailable("injected write failure");
 }
 
-// A write: fail when the switch says so, else forward.
-#define TAMAS_W(call)                                 \
-  do {                                                \
-    if (auto e = f_.on_write()) return std::move(*e); \
-    return in_.call;                                  \
-  } while (0)
 
 namespace {
 

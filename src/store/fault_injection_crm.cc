@@ -2,14 +2,10 @@
 // (crm_repositories.h) for FaultInjectingStore: reads pass through; every
 // write asks the FaultSwitch first and changes nothing when it fails.
 #include "store/fault_injection.h"
+#include "store/fault_injection_write.h"
 
 namespace tamas::store {
 
-#define TAMAS_W(call)                                 \
-  do {                                                \
-    if (auto e = f_.on_write()) return std::move(*e); \
-    return in_.call;                                  \
-  } while (0)
 
 namespace {
 
