@@ -130,6 +130,11 @@ json::object timeline_entry_json(const store::TimelineEntry& e) {
                  {"state", e.state},
                  {"note", e.note}};
   if (is_case) o["case"] = e.case_id;
+  if (!e.survey.empty()) {
+    boost::system::error_code ec;
+    auto survey = json::parse(e.survey, ec);
+    if (!ec && survey.is_object()) o["survey"] = std::move(survey);
+  }
   return o;
 }
 

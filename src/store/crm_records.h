@@ -69,6 +69,9 @@ struct TimelineEntry {
   std::string state;    // interaction state, or the case state reached
   std::string note;
   RowId case_id = 0;  // case events only
+  // Interactions only: the customer's survey answers as stored under
+  // "survey" in the interaction's fields (a JSON object), or "" when none.
+  std::string survey;
 };
 // Position after the last entry seen: the next page starts strictly after it
 // in (at desc, source desc, id desc) order.

@@ -48,6 +48,23 @@ TEST_F(TimelineTest, PagesWalkEveryEntryOnceNewestFirstAcrossChannelsAndCases) {
   EXPECT_EQ(all[3].kind, "created");
 }
 
+TEST_F(TimelineTest, SurveyAnswersShowOnTheirInteraction) {
+  const store::RowId ali = add_customer("Ali", "+989123456789");
+  const store::RowId answered = add_interaction(ali, "chat", from_millis(2000));
+  add_interaction(ali, "voice", from_millis(1000));  // no survey
+  auto row = db->interactions().get(tenant, answered);
+  ASSERT_TRUE(row.ok());
+  row->fields_json = R"({"order_number":"12","survey":{"id":"chat","csat":4,"nps":9}})";
+  ASSERT_TRUE(db->interactions().update(*row).ok());
+
+  auto c = ctx();
+  auto page = services::crm::timeline_page(c, ali, "", 10);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->entries.size(), 2u);
+  EXPECT_EQ(page->entries[0].survey, R"({"id":"chat","csat":4,"nps":9})");
+  EXPECT_EQ(page->entries[1].survey, "");
+}
+
 TEST_F(TimelineTest, NewEntriesDoNotShiftAnOlderPage) {
   const store::RowId ali = add_customer("Ali", "+989123456789");
   for (int i = 0; i < 5; ++i) add_interaction(ali, "voice", from_millis(1000 * (i + 1)));

@@ -100,7 +100,9 @@ Result<std::vector<TimelineEntry>> Profiles::timeline(TenantId tenant, RowId cus
       TimelineCursor{from_millis(std::numeric_limits<std::int64_t>::max()),
                      TimelineSource::case_event, std::numeric_limits<std::int64_t>::max()});
   Result<Query> qi = db_.query(
-      "SELECT id, arrived_at, channel, type, state, notes FROM interactions WHERE tenant_id = ?1 "
+      "SELECT id, arrived_at, channel, type, state, notes, "
+      "CASE WHEN json_valid(fields_json) THEN coalesce(json_extract(fields_json, '$.survey'), '') "
+      "ELSE '' END FROM interactions WHERE tenant_id = ?1 "
       "AND customer_id = ?2 AND (arrived_at < ?3 OR (arrived_at = ?3 AND id < ?4)) "
       "ORDER BY arrived_at DESC, id DESC LIMIT ?5");
   TAMAS_TRY(qi);
@@ -113,7 +115,8 @@ Result<std::vector<TimelineEntry>> Profiles::timeline(TenantId tenant, RowId cus
                          r.text(3),
                          r.text(4),
                          r.text(5),
-                         0};
+                         0,
+                         r.text(6)};
   });
   TAMAS_TRY(entries);
   Result<Query> qe = db_.query(
@@ -131,7 +134,8 @@ Result<std::vector<TimelineEntry>> Profiles::timeline(TenantId tenant, RowId cus
                          r.text(3),
                          r.text(4),
                          r.text(5),
-                         r.i64(6)};
+                         r.i64(6),
+                         ""};
   });
   TAMAS_TRY(events);
   std::vector<TimelineEntry> all = std::move(*entries);
