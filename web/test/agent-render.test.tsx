@@ -6,6 +6,7 @@ import { Desk } from '../src/screens/agent/desk';
 import { newContact, type Offer } from '../src/screens/agent/model';
 import { Offers } from '../src/screens/agent/Offers';
 import { PersonalPanel } from '../src/screens/agent/PersonalPanel';
+import { EntryRow, type Entry } from '../src/screens/agent/CustomerPanel';
 import { emptyDesk } from '../src/screens/agent/model';
 
 const desk = new Desk({ api: { get: async () => ({ ok: false, status: 0, code: 'x', message: '' }), send: async () => ({ ok: false, status: 0, code: 'x', message: '' }) } });
@@ -54,5 +55,18 @@ describe('agent desk rendering', () => {
     const at = new Date().toISOString();
     const answered = { ...emptyDesk(), surveys: [{ contact: 'I-1', csat: 4, at }, { contact: 'I-2', csat: 5, at }] };
     expect(render(<PersonalPanel state={answered} now={Date.now()} />)).toMatch(/data-testid="figure-csat">4.5 \(2\)</);
+  });
+});
+
+describe('customer history', () => {
+  afterEach(() => setLocale('fa'));
+
+  it('shows the survey a customer answered beside the contact it was about', () => {
+    const chat: Entry = { source: 'interaction', id: 4, at: '2026-11-22T10:00:00Z', channel: 'chat', kind: 'sales_inquiry', state: 'closed', note: '', survey: { csat: 4, nps: 9 } };
+    setLocale('en');
+    expect(render(<EntryRow e={chat} />)).toContain('CSAT 4/5');
+    setLocale('fa');
+    expect(render(<EntryRow e={chat} />)).toContain('رضایت ۴ از ۵');
+    expect(render(<EntryRow e={{ ...chat, survey: undefined }} />)).not.toContain('timeline-survey');
   });
 });

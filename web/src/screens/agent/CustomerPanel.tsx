@@ -22,7 +22,7 @@ interface Customer {
   segment: string;
   attributes?: Record<string, unknown>;
 }
-interface Entry {
+export interface Entry {
   source: string;
   id: number;
   at: string;
@@ -31,6 +31,7 @@ interface Entry {
   state: string;
   note: string;
   case?: number;
+  survey?: { csat?: number; nps?: number };
 }
 interface ScreenPop {
   customer: Customer;
@@ -76,12 +77,15 @@ function Lookup({ contact, initial }: { contact: string; initial: string }) {
   );
 }
 
-function EntryRow({ e }: { e: Entry }) {
+export function EntryRow({ e }: { e: Entry }) {
   const locale = getLocale();
   return (
     <li>
       <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> · {tDynamic(`agent.channel.${e.channel}`, e.channel || '—')} · {e.source === 'case_event' ? t('agent.customer.caseEvent', { id: formatNumber(e.case ?? 0, locale) }) : e.kind} {e.state && `(${e.state})`}
       {e.note && <span dir="auto"> — {e.note}</span>}
+      {e.survey?.csat !== undefined && (
+        <span data-testid="timeline-survey"> · {t('agent.customer.surveyCsat', { csat: formatNumber(e.survey.csat, locale) })}</span>
+      )}
     </li>
   );
 }
