@@ -113,8 +113,9 @@ class LiveFixture : public ::testing::Test {
     return run([&](auto done) { desk_->set_ready(name, done); });
   }
 
-  // Commits an interaction and hands it to the engine; returns its id.
-  std::string arrive() {
+  // Commits a chat interaction (with `fields_json`, the fields it left) and
+  // hands it to the engine; returns its id.
+  std::string arrive(const std::string& fields_json = "{}") {
     store::Interaction row;
     row.tenant = tenant_;
     row.channel = "chat";
@@ -123,6 +124,7 @@ class LiveFixture : public ::testing::Test {
     row.queue = "support";
     row.state = store::InteractionState::queued;
     row.arrived_at = clock_.now();
+    row.fields_json = fields_json;
     auto id = writer_
                   ->submit_for<store::RowId>(
                       [row](store::Store& db) { return db.interactions().add(row); })

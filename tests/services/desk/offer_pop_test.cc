@@ -47,38 +47,12 @@ class OfferPopTest : public LiveFixture {
     EXPECT_TRUE(id.ok());
     return id.ok() ? *id : 0;
   }
-
-  // A chat that left `fields_json`; returns its contact id.
-  std::string arrive_with(const std::string& fields_json) {
-    store::Interaction row;
-    row.tenant = tenant_;
-    row.channel = "chat";
-    row.type = "general";
-    row.entry_point = "web_chat";
-    row.queue = "support";
-    row.state = store::InteractionState::queued;
-    row.arrived_at = clock_.now();
-    row.fields_json = fields_json;
-    auto id = writer_
-                  ->submit_for<store::RowId>(
-                      [row](store::Store& db) { return db.interactions().add(row); })
-                  .get();
-    EXPECT_TRUE(id.ok());
-    const auto contact = store::format_interaction_id(*id);
-    engine::ContactArrive a;
-    a.contact = contact;
-    a.channel = engine::Channel::chat;
-    a.type = "general";
-    a.queue = "support";
-    board_->post(a);
-    return contact;
-  }
 };
 
 TEST_F(OfferPopTest, TheOfferSaysWhoIsCallingWithOpenCasesAndLastContacts) {
   const store::RowId sara = add_sara();
   ASSERT_TRUE(login_ready("alice").ok());
-  const auto contact = arrive_with(R"({"phone":"۰۹۱۲ ۱۱۱ ۲۲۳۳","question":"where is my car"})");
+  const auto contact = arrive(R"({"phone":"۰۹۱۲ ۱۱۱ ۲۲۳۳","question":"where is my car"})");
   const std::string offer = wait_for("agent/alice", "offer", contact);
   ASSERT_NE(offer, "");
   auto pop = json::parse(offer).as_object()["screen_pop"];
@@ -103,7 +77,7 @@ TEST_F(OfferPopTest, TheOfferSaysWhoIsCallingWithOpenCasesAndLastContacts) {
 TEST_F(OfferPopTest, AStrangersOfferPopsNobodyAndStillArrives) {
   add_sara();
   ASSERT_TRUE(login_ready("alice").ok());
-  const auto contact = arrive_with(R"({"phone":"09350000000"})");
+  const auto contact = arrive(R"({"phone":"09350000000"})");
   const std::string offer = wait_for("agent/alice", "offer", contact);
   ASSERT_NE(offer, "");
   EXPECT_TRUE(json::parse(offer).as_object()["screen_pop"].is_null()) << offer;
