@@ -17,12 +17,6 @@ using test::run_command;
 using test::tamas_binary;
 using test::TempDir;
 
-std::string write(const TempDir& dir, const std::string& name, const std::string& text) {
-  const std::string path = dir.file(name);
-  std::ofstream(path) << text;
-  return path;
-}
-
 Instant local(int day, int minute) {
   auto cal = BusinessCalendar::create("Asia/Tehran", {});
   EXPECT_TRUE(cal.ok());
@@ -36,9 +30,8 @@ struct RecordedCenter {
   std::string db = dir.file("tamas.db");
   std::string strategy = std::string(TAMAS_SOURCE_DIR) + "/examples/automotive/strategy.yaml";
   std::string few =
-      write(dir, "few.csv", "agent,groups\na1,frontline\na2,frontline\na3,frontline\n");
-  std::string many = write(
-      dir, "many.yaml", "agents:\n" + [] {
+      dir.write("few.csv", "agent,groups\na1,frontline\na2,frontline\na3,frontline\n");
+  std::string many = dir.write("many.yaml", "agents:\n" + [] {
         std::string s;
         for (int i = 1; i <= 8; ++i)
           s += "  - {id: b" + std::to_string(i) + ", groups: [frontline]}\n";
@@ -150,7 +143,7 @@ TEST(Adherence, ReportsTheDayFromRecordedStatesAndASchedule) {
       ASSERT_TRUE(wf.record_state({c.tenant, "ali", state, "", local(1, minute)}));
   }
   const std::string schedule =
-      write(c.dir, "day.yaml",
+      c.dir.write("day.yaml",
             "agents:\n  - {agent: ali, shift: \"08:00-16:00\", breaks: "
             "[\"12:00-12:30\"]}\n  - {agent: sara, shift: \"08:00-12:00\"}\n");
   std::string out;
@@ -198,7 +191,7 @@ TEST(Adherence, UsesThePublishedScheduleAndNamesBadInput) {
       << out;
   EXPECT_NE(out.find("\"day\":\"2026-03-01\""), std::string::npos) << out;
   EXPECT_NE(out.find("\"agent\":\"sara\""), std::string::npos) << out;
-  const std::string bad = write(c.dir, "bad.yaml", "agents:\n  - {agent: a, shift: \"8-16\"}\n");
+  const std::string bad = c.dir.write("bad.yaml", "agents:\n  - {agent: a, shift: \"8-16\"}\n");
   EXPECT_EQ(run_command({tamas_binary(), "adherence", "--db", c.db, "--day", "2026-03-01",
                          "--schedule", bad},
                         out),

@@ -13,24 +13,18 @@ using test::run_command;
 using test::tamas_binary;
 using test::TempDir;
 
-std::string write(const TempDir& dir, const std::string& name, const std::string& text) {
-  const std::string path = dir.file(name);
-  std::ofstream(path) << text;
-  return path;
-}
-
 struct Files {
   TempDir dir;
   std::string strategy = std::string(TAMAS_SOURCE_DIR) + "/examples/automotive/strategy.yaml";
-  std::string roster = write(dir, "roster.csv",
+  std::string roster = dir.write("roster.csv",
                              "agent,groups,shifts\nali,frontline,sat-wed 08:00-12:00\n"
                              "sara,frontline,08:00-12:00\nreza,complaint_desk,08:00-12:00\n");
-  std::string bigger = write(dir, "roster2.csv",
+  std::string bigger = dir.write("roster2.csv",
                              "agent,groups,shifts\nali,frontline,sat-wed 08:00-12:00\n"
                              "sara,frontline,08:00-12:00\nreza,complaint_desk,08:00-12:00\n"
                              "nima,frontline,08:00-12:00\n");
   std::string traffic =
-      write(dir, "traffic.csv",
+      dir.write("traffic.csv",
             "start,type,channel,volume,aht,patience\n08:00,sales_inquiry,voice,30,180,240\n"
             "08:30,sales_inquiry,voice,30,180,240\n09:00,sales_inquiry,voice,20,180,240\n");
 };
@@ -63,7 +57,7 @@ TEST(SimulateScenario, ComparesTwoRostersOnTheSameTraffic) {
 
 TEST(SimulateScenario, NamesTheBadRosterLine) {
   Files f;
-  const std::string bad = write(f.dir, "bad.csv", "agent,groups,shifts\nali,frontline,8-12\n");
+  const std::string bad = f.dir.write("bad.csv", "agent,groups,shifts\nali,frontline,8-12\n");
   std::string out;
   EXPECT_EQ(run_command({tamas_binary(), "simulate", "--strategy", f.strategy, "--roster", bad,
                          "--traffic", f.traffic},
