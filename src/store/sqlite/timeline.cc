@@ -101,8 +101,7 @@ Result<std::vector<TimelineEntry>> Profiles::timeline(TenantId tenant, RowId cus
                      TimelineSource::case_event, std::numeric_limits<std::int64_t>::max()});
   Result<Query> qi = db_.query(
       "SELECT id, arrived_at, channel, type, state, notes, "
-      "CASE WHEN json_valid(fields_json) THEN coalesce(json_extract(fields_json, '$.survey'), '') "
-      "ELSE '' END FROM interactions WHERE tenant_id = ?1 "
+      "coalesce(json_extract(fields_json, '$.survey'), '') FROM interactions WHERE tenant_id = ?1 "
       "AND customer_id = ?2 AND (arrived_at < ?3 OR (arrived_at = ?3 AND id < ?4)) "
       "ORDER BY arrived_at DESC, id DESC LIMIT ?5");
   TAMAS_TRY(qi);
