@@ -28,21 +28,34 @@ class FakeGuard final : public Guard {
   }
 };
 
+// One request through the router as `role` ("": no credentials); the
+// target's query string is split into req.query.
+Response dispatch(Router& router, const std::string& method, const std::string& target,
+                  const std::string& body, const std::string& role) {
+  Request req;
+  req.method = method;
+  req.target = target;
+  req.path = target.substr(0, target.find('?'));
+  if (auto q = target.find('?'); q != std::string::npos) {
+    std::stringstream pairs(target.substr(q + 1));
+    for (std::string kv; std::getline(pairs, kv, '&');)
+      req.query[kv.substr(0, kv.find('='))] = kv.substr(kv.find('=') + 1);
+  }
+  req.body = body;
+  req.headers = {{"content-type", "application/json"}};
+  if (!role.empty()) req.headers.emplace_back("x-role", role);
+  Response out;
+  router.dispatch(req, [&](Response r) { out = std::move(r); });
+  return out;
+}
+
 struct Fixture {
   FakeGuard guard;
   Router router;
   Fixture() { add_wfm_routes(router, guard); }
   Response post(const std::string& path, const std::string& body,
                 const std::string& role = "supervisor") {
-    Request req;
-    req.method = "POST";
-    req.path = req.target = path;
-    req.body = body;
-    req.headers = {{"content-type", "application/json"}};
-    if (!role.empty()) req.headers.emplace_back("x-role", role);
-    Response out;
-    router.dispatch(req, [&](Response r) { out = std::move(r); });
-    return out;
+    return dispatch(router, "POST", path, body, role);
   }
 };
 
@@ -149,21 +162,7 @@ struct RecordsFixture {
   Instant local(int minute) const { return calendar.to_instant(CivilDate{2026, 3, 1}, minute); }
   Response call(const std::string& method, const std::string& target, const std::string& body,
                 const std::string& role = "supervisor") {
-    Request req;
-    req.method = method;
-    req.target = target;
-    req.path = target.substr(0, target.find('?'));
-    if (auto q = target.find('?'); q != std::string::npos) {
-      std::stringstream pairs(target.substr(q + 1));
-      for (std::string kv; std::getline(pairs, kv, '&');)
-        req.query[kv.substr(0, kv.find('='))] = kv.substr(kv.find('=') + 1);
-    }
-    req.body = body;
-    req.headers = {{"content-type", "application/json"}};
-    if (!role.empty()) req.headers.emplace_back("x-role", role);
-    Response out;
-    router.dispatch(req, [&](Response r) { out = std::move(r); });
-    return out;
+    return dispatch(router, method, target, body, role);
   }
 };
 
