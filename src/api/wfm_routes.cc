@@ -267,7 +267,7 @@ void get_adherence(WfmRecords& r, const Request& req, const Principal& p, Respon
   }
   const CivilDate date = *wfm::parse_local_date(*day);
   const Instant start = r.calendar().to_instant(date, 0);
-  wfm::DaySchedule schedule;
+  wfm::DaySchedule schedule, previous;
   bool published = true;
   std::vector<store::AgentStateChange> rows;
   Status st = r.with_store([&](store::Store& db) -> Status {
@@ -281,6 +281,16 @@ void get_adherence(WfmRecords& r, const Request& req, const Principal& p, Respon
     } else {
       return s.error();
     }
+    // Yesterday's night shifts run into this day.
+    const std::string yesterday =
+        wfm::format_local(wfm::from_day_number(wfm::day_number(date) - 1), 0).substr(0, 10);
+    if (auto y = db.workforce().schedule(r.tenant(), yesterday)) {
+      auto parsed = wfm::parse_day_schedule(y->schedule_json, "schedule " + yesterday);
+      if (!parsed) return parsed.error();
+      previous = std::move(parsed).value();
+    } else if (y.error().code != ErrorCode::not_found) {
+      return y.error();
+    }
     auto h = db.workforce().state_history(r.tenant(), start, start + std::chrono::hours(24));
     if (!h) return h.error();
     rows = std::move(h).value();
@@ -290,7 +300,7 @@ void get_adherence(WfmRecords& r, const Request& req, const Principal& p, Respon
   std::vector<wfm::AgentStateSample> samples;
   for (const auto& c : rows)
     if (auto state = wfm::parse_agent_state(c.state)) samples.push_back({c.agent, *state, c.at});
-  const auto report = wfm::day_adherence(schedule, samples, start, grace, r.now());
+  const auto report = wfm::day_adherence(schedule, previous, samples, start, grace, r.now());
   std::string body = wfm::day_adherence_json(*day, grace, report, start);
   body.insert(1, std::string("\"schedule_published\":") + (published ? "true" : "false") + ",");
   respond(Response::json(200, std::move(body)));

@@ -99,6 +99,15 @@ int run(const AdherenceArgs& a) {
   const std::string day = wfm::format_local(*date, 0).substr(0, 10);
   auto schedule = load_schedule(a, **db, *tenant, day);
   if (!schedule) return fail(schedule.error().message);
+  // Yesterday's published night shifts run into this day.
+  wfm::DaySchedule previous;
+  const std::string yesterday =
+      wfm::format_local(wfm::from_day_number(wfm::day_number(*date) - 1), 0).substr(0, 10);
+  if (auto y = (*db)->workforce().schedule(*tenant, yesterday)) {
+    auto parsed = wfm::parse_day_schedule(y->schedule_json, "published schedule " + yesterday);
+    if (!parsed) return fail(parsed.error().message);
+    previous = std::move(parsed).value();
+  }
   const Instant start = calendar->to_instant(*date, 0);
   auto rows = (*db)->workforce().state_history(*tenant, start, start + std::chrono::hours(24));
   if (!rows) return fail(rows.error().message);
@@ -109,9 +118,9 @@ int run(const AdherenceArgs& a) {
     samples.push_back({c.agent, *state, c.at});
   }
   // Today's report runs to now (the CLI may read the wall clock).
-  const Instant now{std::chrono::duration_cast<Duration>(
-      std::chrono::system_clock::now().time_since_epoch())};
-  const auto report = wfm::day_adherence(*schedule, samples, start, grace, now);
+  const Instant now{
+      std::chrono::duration_cast<Duration>(std::chrono::system_clock::now().time_since_epoch())};
+  const auto report = wfm::day_adherence(*schedule, previous, samples, start, grace, now);
   if (a.json) {
     std::printf("%s\n", wfm::day_adherence_json(day, grace, report, start).c_str());
   } else {

@@ -193,6 +193,31 @@ TEST(WfmAdherence, PublishedScheduleAgainstRecordedStates) {
   EXPECT_NE(r.body.find("\"adherence\":1,"), std::string::npos) << r.body;
 }
 
+// The night desk published for 1 March works 22:00-06:00: the report for
+// 2 March holds the hours after midnight.
+TEST(WfmAdherence, YesterdaysNightShiftCountsInTodaysReport) {
+  RecordsFixture f;
+  for (const auto& [state, minute] : std::vector<std::pair<std::string, int>>{
+           {"ready", 22 * 60}, {"logged_out", 29 * 60}})  // leaves an hour early
+    ASSERT_TRUE(f.db->workforce().record_state({f.tenant, "reza", state, "", f.local(minute)}));
+  ASSERT_EQ(f.call("PUT", "/api/v1/wfm/schedules/2026-03-01",
+                   R"({"agents":[{"agent":"reza","shift":"22:00-06:00"}]})")
+                .status,
+            200);
+  f.clock.set(f.local(36 * 60));  // the report is read at noon on 2 March
+  const Response r = f.call("GET", "/api/v1/wfm/adherence?day=2026-03-02", "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"schedule_published\":false"), std::string::npos) << r.body;
+  EXPECT_NE(
+      r.body.find("\"agent\":\"reza\",\"scheduled\":true,\"scheduled_minutes\":{\"work\":360"),
+      std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("{\"start\":\"05:00\",\"end\":\"06:00\",\"minutes\":60,"
+                        "\"expected\":\"work\",\"actual\":\"logged_out\"}"),
+            std::string::npos)
+      << r.body;
+}
+
 TEST(WfmAdherence, WithoutAScheduleLoggedInAgentsStillShow) {
   RecordsFixture f;
   ASSERT_TRUE(f.db->workforce().record_state({f.tenant, "sara", "ready", "", f.local(600)}));

@@ -10,6 +10,8 @@
 namespace tamas::wfm {
 namespace {
 
+constexpr int kMinutesPerDay = 24 * 60;
+
 constexpr const char* kStateNames[kAgentStateCount] = {"logged_out", "ready",   "reserved",
                                                        "busy",       "wrap_up", "not_ready"};
 
@@ -22,7 +24,8 @@ struct Where {
   }
 };
 
-// "08:00-16:00" -> minutes after midnight; ends by 24:00, after the start.
+// "08:00-16:00" -> minutes after midnight. A window that ends at or before
+// its start ends the next day ("22:00-06:00" -> 1320..1800).
 Result<std::pair<int, int>> window(const Where& w, const YAML::Node& n, const std::string& field) {
   const std::string s = n.IsScalar() ? n.Scalar() : "";
   int h0 = -1, m0 = -1, h1 = -1, m1 = -1;
@@ -32,8 +35,8 @@ Result<std::pair<int, int>> window(const Where& w, const YAML::Node& n, const st
       (h1 == 24 && m1 != 0))
     return w.at(n, field, "expected HH:MM-HH:MM, got '" + s + "'");
   const int a = h0 * 60 + m0, b = h1 * 60 + m1;
-  if (b <= a) return w.at(n, field, "ends before it starts (shifts past midnight: split them)");
-  return std::make_pair(a, b);
+  if (b == a) return w.at(n, field, "starts and ends at the same time");
+  return std::make_pair(a, b > a ? b : b + kMinutesPerDay);
 }
 
 Result<AgentDaySchedule> parse_agent(const Where& w, const YAML::Node& n, const std::string& f) {
@@ -59,6 +62,10 @@ Result<AgentDaySchedule> parse_agent(const Where& w, const YAML::Node& n, const 
       const std::string bf = f + ".breaks[" + std::to_string(k) + "]";
       auto b = window(w, breaks[k], bf);
       if (!b) return b.error();
+      if (b->first < a.start_min) {  // after midnight, in a night shift
+        b->first += kMinutesPerDay;
+        b->second += kMinutesPerDay;
+      }
       if (b->first < after || b->second > a.end_min)
         return w.at(breaks[k], bf, "must lie inside the shift, after the previous break");
       a.breaks.push_back(*b);
@@ -147,20 +154,50 @@ const char* state_name(AgentState s) {
   return kStateNames[static_cast<int>(s)];
 }
 
+namespace {
+
+// Every agent's activities within [day_start, day_start + 24h): today's
+// shifts, then the part of yesterday's night shifts that runs past midnight.
+std::map<std::string, std::vector<ScheduledActivity>> day_activities(const DaySchedule& today,
+                                                                     const DaySchedule& yesterday,
+                                                                     Instant day_start) {
+  const Instant day_end = day_start + std::chrono::hours(24);
+  std::map<std::string, std::vector<ScheduledActivity>> out;
+  auto add = [&](const AgentDaySchedule& a, Instant start) {
+    auto& acts = out[a.agent];
+    for (ScheduledActivity act : activities_of(a, start)) {
+      act.start = std::max(act.start, day_start);
+      act.end = std::min(act.end, day_end);
+      if (act.start < act.end) acts.push_back(act);
+    }
+  };
+  for (const AgentDaySchedule& a : yesterday.agents) add(a, day_start - std::chrono::hours(24));
+  for (const AgentDaySchedule& a : today.agents) add(a, day_start);
+  for (auto& [agent, acts] : out)
+    std::sort(acts.begin(), acts.end(), [](const ScheduledActivity& x, const ScheduledActivity& y) {
+      return x.start < y.start;
+    });
+  return out;
+}
+
+}  // namespace
+
 std::vector<AgentDayAdherence> day_adherence(const DaySchedule& schedule,
+                                             const DaySchedule& previous_day,
                                              const std::vector<AgentStateSample>& changes,
-                                             Instant day_start, Duration grace,
-                                             Instant until) {
+                                             Instant day_start, Duration grace, Instant until) {
   const Instant day_end = std::max(day_start, std::min(day_start + std::chrono::hours(24), until));
   std::map<std::string, std::vector<StateChange>> by_agent;
   for (const AgentStateSample& c : changes) by_agent[c.agent].push_back({c.at, c.state});
+  const auto planned = day_activities(schedule, previous_day, day_start);
   std::vector<AgentDayAdherence> out;
-  auto add = [&](const std::string& agent, const AgentDaySchedule* planned) {
+  auto add = [&](const std::string& agent) {
     AgentDayAdherence r;
     r.agent = agent;
-    std::vector<ScheduledActivity> acts;
-    if (planned) acts = activities_of(*planned, day_start);
-    r.scheduled = planned != nullptr;
+    const auto p = planned.find(agent);
+    r.scheduled = p != planned.end();
+    const std::vector<ScheduledActivity> acts =
+        r.scheduled ? p->second : std::vector<ScheduledActivity>{};
     for (const ScheduledActivity& a : acts)
       (a.activity == Activity::work ? r.scheduled_work : r.scheduled_break) += a.end - a.start;
     const std::vector<StateChange>& states = by_agent[agent];
@@ -177,16 +214,15 @@ std::vector<AgentDayAdherence> day_adherence(const DaySchedule& schedule,
     out.push_back(std::move(r));
   };
   std::set<std::string> done;
-  for (const AgentDaySchedule& a : schedule.agents) {
-    add(a.agent, &a);
-    done.insert(a.agent);
-  }
+  for (const DaySchedule* d : {&schedule, &previous_day})
+    for (const AgentDaySchedule& a : d->agents)
+      if (done.insert(a.agent).second) add(a.agent);
   for (const auto& [agent, states] : by_agent) {
     if (done.count(agent)) continue;
     const bool logged_in = std::any_of(states.begin(), states.end(), [&](const StateChange& c) {
       return c.state != AgentState::logged_out && c.at < day_end;
     });
-    if (logged_in) add(agent, nullptr);
+    if (logged_in) add(agent);
   }
   return out;
 }

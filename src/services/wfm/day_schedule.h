@@ -4,11 +4,13 @@
 // Schedule file (YAML; JSON is valid YAML), validated strictly:
 //   agents:
 //     - agent: ali               # the engine's agent id (username)
-//       shift: "08:00-16:00"     # local wall-clock time; ends by 24:00
+//       shift: "08:00-16:00"     # local wall-clock time; "22:00-06:00"
+//                                #   is a night shift ending the next day
 //       breaks: ["12:00-12:30"]  # optional; inside the shift, in order
 // Errors read "<file>:<line>:<col>: agents[i].field: message".
 //
-// Times are minutes from the local midnight of the day; the caller gives
+// Times are minutes from the local midnight of the day (past 1440 for the
+// part of a night shift after midnight); the caller gives
 // the day's first instant (Iran has no daylight saving since 2022, so a
 // day is 24 hours). Pure.
 #pragma once
@@ -59,13 +61,16 @@ struct AgentDayAdherence {
   AdherenceReport report;  // periods: the exceptions (each at least `grace` long)
 };
 
-// Every agent of the schedule, then every other agent seen logged in during
-// the day, by agent id. `changes` sorted by time (the state before the day
-// may come first, earlier than day_start). Spans shorter than `grace` are
-// forgiven (wfm::adherence). Actual states and adherence run to `until`
-// (now, for today) or the end of the day, whichever is first; scheduled
-// minutes are the whole day's plan.
+// Every agent of the day's schedule and of the previous day's (whose night
+// shifts run into this day), then every other agent seen logged in during
+// the day, by agent id. A day is [day_start, day_start + 24h): a night shift
+// counts in each day for the part inside it. `changes` sorted by time (the
+// state before the day may come first, earlier than day_start). Spans
+// shorter than `grace` are forgiven (wfm::adherence). Actual states and
+// adherence run to `until` (now, for today) or the end of the day,
+// whichever is first; scheduled minutes are the whole day's plan.
 std::vector<AgentDayAdherence> day_adherence(const DaySchedule& schedule,
+                                             const DaySchedule& previous_day,
                                              const std::vector<AgentStateSample>& changes,
                                              Instant day_start, Duration grace,
                                              Instant until = Instant::max());

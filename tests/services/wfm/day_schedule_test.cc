@@ -51,9 +51,12 @@ TEST(DaySchedule, MalformedSchedulesNameFileLineAndField) {
   };
   EXPECT_EQ(err("agents:\n  - agent: a\n    shfit: \"08:00-16:00\"\n"),
             "day.yaml:3:5: agents[0]: unknown key 'shfit'");
-  EXPECT_EQ(err("agents:\n  - agent: a\n    shift: \"16:00-08:00\"\n"),
-            "day.yaml:3:12: agents[0].shift: ends before it starts (shifts past midnight: split "
-            "them)");
+  EXPECT_EQ(err("agents:\n  - agent: a\n    shift: \"16:00-16:00\"\n"),
+            "day.yaml:3:12: agents[0].shift: starts and ends at the same time");
+  EXPECT_EQ(
+      err("agents:\n  - agent: a\n    shift: \"22:00-06:00\"\n    breaks: [\"07:00-07:30\"]\n"),
+      "day.yaml:4:14: agents[0].breaks[0]: must lie inside the shift, after the previous "
+      "break");
   EXPECT_EQ(
       err("agents:\n  - agent: a\n    shift: \"08:00-16:00\"\n    breaks: [\"07:00-07:30\"]\n"),
       "day.yaml:4:14: agents[0].breaks[0]: must lie inside the shift, after the previous "
@@ -77,7 +80,7 @@ TEST(DaySchedule, ReportsEveryAgentWithMinutesPerStateAndExceptions) {
       {"ali", AgentState::logged_out, at(16)},   {"nima", AgentState::ready, at(14)},
       {"nima", AgentState::logged_out, at(15)},
   };
-  const auto rows = day_adherence(*d, changes, kDay, 5min);
+  const auto rows = day_adherence(*d, {}, changes, kDay, 5min);
   ASSERT_EQ(rows.size(), 3u);
   const auto& ali = rows[0];
   EXPECT_EQ(ali.agent, "ali");
@@ -99,6 +102,48 @@ TEST(DaySchedule, ReportsEveryAgentWithMinutesPerStateAndExceptions) {
                       "\"actual\":\"not_ready\"}"),
             std::string::npos)
       << json;
+}
+
+// The night desk of a roadside-assistance line works 22:00-06:00 with a
+// break after midnight: each day's report holds the part of the shift that
+// falls inside it, so the night is split between two days, none of it lost.
+TEST(DaySchedule, ANightShiftRunsPastMidnightIntoTheNextDaysReport) {
+  auto night = parse_day_schedule(
+      "agents:\n  - agent: reza\n    shift: \"22:00-06:00\"\n    breaks: [\"02:00-02:30\"]\n",
+      "night.yaml");
+  ASSERT_TRUE(night.ok()) << night.error().message;
+  const AgentDaySchedule& reza = night->agents[0];
+  EXPECT_EQ(reza.start_min, 22 * 60);
+  EXPECT_EQ(reza.end_min, 30 * 60);
+  const auto acts = activities_of(reza, kDay);
+  ASSERT_EQ(acts.size(), 3u);
+  EXPECT_EQ(acts[1].start, at(26));
+  EXPECT_EQ(acts[2].end, at(30));
+
+  // reza works the night from kDay 22:00, takes the break 20 minutes late.
+  const std::vector<AgentStateSample> changes{
+      {"reza", AgentState::ready, at(22)},         {"reza", AgentState::ready, at(24)},
+      {"reza", AgentState::not_ready, at(26, 20)}, {"reza", AgentState::ready, at(26, 50)},
+      {"reza", AgentState::logged_out, at(30)},
+  };
+  const auto first = day_adherence(*night, {}, changes, kDay, 5min);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_DOUBLE_EQ(minutes(first[0].scheduled_work), 120);  // 22:00-24:00 only
+  EXPECT_DOUBLE_EQ(first[0].report.adherence, 1);
+
+  // The next day: no schedule of its own, yesterday's night runs into it.
+  const Instant next = kDay + 24h;
+  const auto second = day_adherence({}, *night, changes, next, 5min);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_TRUE(second[0].scheduled);
+  EXPECT_DOUBLE_EQ(minutes(second[0].scheduled_work), 330);
+  EXPECT_DOUBLE_EQ(minutes(second[0].scheduled_break), 30);
+  ASSERT_EQ(second[0].report.periods.size(), 2u);  // working into the break, late back
+  EXPECT_EQ(second[0].report.periods[0].start, at(26));
+  EXPECT_EQ(second[0].report.periods[1].end, at(26, 50));
+  EXPECT_NEAR(second[0].report.adherence, 320.0 / 360.0, 1e-9);
+  const std::string json = day_adherence_json("2026-03-02", 5min, second, next);
+  EXPECT_NE(json.find("\"start\":\"02:00\",\"end\":\"02:20\""), std::string::npos) << json;
 }
 
 TEST(StateHistory, TheStoreKeepsTheStateBeforeTheDayAndTheDayItself) {
