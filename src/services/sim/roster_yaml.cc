@@ -5,21 +5,13 @@
 #include <set>
 #include <string>
 
+#include "core/yaml_where.h"
+
 namespace tamas::services::sim {
 namespace {
 
 // Errors with the node's position and the field's path.
-struct Where {
-  std::string file;
-  Error at(const YAML::Node& n, const std::string& field, const std::string& msg) const {
-    const YAML::Mark m = n.Mark();
-    return Error::invalid(file + ":" + std::to_string(m.line + 1) + ":" +
-                          std::to_string(m.column + 1) + ": " + field + ": " + msg);
-  }
-  std::string line_of(const YAML::Node& n) const {
-    return file + ":" + std::to_string(n.Mark().line + 1);
-  }
-};
+using Where = YamlWhere;
 
 Status only_keys(const Where& w, const YAML::Node& map, const std::string& field,
                  const std::set<std::string>& allowed) {
@@ -185,8 +177,7 @@ Result<Roster> parse_roster_yaml(std::string_view text, std::string_view file_na
   try {
     return parse_document(w, YAML::Load(std::string(text)));
   } catch (const YAML::Exception& e) {
-    return Error::invalid(w.file + ":" + std::to_string(e.mark.line + 1) + ":" +
-                          std::to_string(e.mark.column + 1) + ": " + e.msg);
+    return YamlWhere{std::string(file_name)}.at(e);
   }
 }
 

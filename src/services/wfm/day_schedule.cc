@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "core/yaml_where.h"
+
 namespace tamas::wfm {
 namespace {
 
@@ -15,14 +17,7 @@ constexpr int kMinutesPerDay = 24 * 60;
 constexpr const char* kStateNames[kAgentStateCount] = {"logged_out", "ready",   "reserved",
                                                        "busy",       "wrap_up", "not_ready"};
 
-struct Where {
-  std::string file;
-  Error at(const YAML::Node& n, const std::string& field, const std::string& msg) const {
-    const YAML::Mark m = n.Mark();
-    return Error::invalid(file + ":" + std::to_string(m.line + 1) + ":" +
-                          std::to_string(m.column + 1) + ": " + field + ": " + msg);
-  }
-};
+using Where = YamlWhere;
 
 // "08:00-16:00" -> minutes after midnight. A window that ends at or before
 // its start ends the next day ("22:00-06:00" -> 1320..1800).
@@ -125,8 +120,7 @@ Result<DaySchedule> parse_day_schedule(std::string_view text, std::string_view f
   try {
     return parse_root(w, YAML::Load(std::string(text)));
   } catch (const YAML::Exception& e) {
-    return Error::invalid(w.file + ":" + std::to_string(e.mark.line + 1) + ":" +
-                          std::to_string(e.mark.column + 1) + ": " + e.msg);
+    return YamlWhere{std::string(file_name)}.at(e);
   }
 }
 

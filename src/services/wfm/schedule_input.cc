@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "core/yaml_where.h"
 #include "services/wfm/history.h"
 #include "services/wfm/units.h"
 
@@ -14,14 +15,7 @@ namespace tamas::wfm {
 namespace {
 
 // A YAML error with the node's position.
-struct Where {
-  std::string file;
-  Error at(const YAML::Node& n, const std::string& msg) const {
-    const YAML::Mark m = n.Mark();
-    return Error::invalid(file + ":" + std::to_string(m.line + 1) + ":" +
-                          std::to_string(m.column + 1) + ": " + msg);
-  }
-};
+using Where = YamlWhere;
 
 Status only_keys(const Where& w, const YAML::Node& map, std::set<std::string> allowed) {
   if (!map.IsMap()) return w.at(map, "expected a mapping");
@@ -167,8 +161,7 @@ Result<ShiftConfig> parse_shift_file(std::string_view content, std::string_view 
     }
     return c;
   } catch (const YAML::Exception& e) {  // syntax errors and bad scalar types
-    return Error::invalid(std::string(file_name) + ":" + std::to_string(e.mark.line + 1) + ":" +
-                          std::to_string(e.mark.column + 1) + ": " + e.msg);
+    return YamlWhere{std::string(file_name)}.at(e);
   }
 }
 
