@@ -74,11 +74,16 @@ Result<unsigned> days_of(const Where& w, const YAML::Node& n, const std::string&
   return *bits;
 }
 
+// The weekdays after each of `days` (bit d = weekday d, 0 = Sunday).
+unsigned next_weekdays(unsigned days) {
+  return ((days << 1) | (days >> 6)) & 0x7fu;
+}
+
 // One shift entry: its working pieces (the shift minus its breaks).
 Status add_shift(const Where& w, const YAML::Node& n, const std::string& field,
                  std::vector<ShiftRule>& out) {
   if (Status s = only_keys(w, n, field, {"days", "hours", "breaks"}); !s) return s;
-  unsigned days = 0x7f;
+  unsigned days = 0x7fu;
   if (n["days"]) {
     auto d = days_of(w, n["days"], field + ".days");
     if (!d) return d.error();
@@ -88,26 +93,37 @@ Status add_shift(const Where& w, const YAML::Node& n, const std::string& field,
   auto hours = span(w, n["hours"], field + ".hours");
   if (!hours) return hours.error();
   const bool overnight = hours->second <= hours->first;
-  int at = hours->first;
   const int end = overnight ? hours->second + 1440 : hours->second;
+  // Minutes from the start day's midnight; past 1440 is the next day.
+  std::vector<std::pair<int, int>> pieces;
+  int at = hours->first;
   if (n["breaks"]) {
     if (!n["breaks"].IsSequence())
       return w.at(n["breaks"], field + ".breaks", "expected a list such as [\"12:00-12:30\"]");
-    if (overnight && n["breaks"].size() > 0)
-      return w.at(n["breaks"], field + ".breaks",
-                  "breaks in a shift past midnight are not supported");
     for (std::size_t k = 0; k < n["breaks"].size(); ++k) {
       const YAML::Node b = n["breaks"][k];
       const std::string bf = field + ".breaks[" + std::to_string(k) + "]";
       auto br = span(w, b, bf);
       if (!br) return br.error();
+      if (br->second < br->first) br->second += 1440;  // a break across midnight
+      if (overnight && br->first < hours->first) {     // after midnight
+        br->first += 1440;
+        br->second += 1440;
+      }
       if (br->first < at || br->second > end || br->second <= br->first)
         return w.at(b, bf, "must lie inside the shift, after the previous break");
-      if (br->first > at) out.push_back({days, at, br->first});
+      if (br->first > at) pieces.emplace_back(at, br->first);
       at = br->second;
     }
   }
-  if (at < end) out.push_back({days, at, overnight ? end - 1440 : end});
+  if (at < end) pieces.emplace_back(at, end);
+  for (const auto& [a, b] : pieces) {
+    if (a >= 1440) {  // wholly after midnight: the next weekday's morning
+      out.push_back({next_weekdays(days), a - 1440, b - 1440});
+    } else {
+      out.push_back({days, a, b > 1440 ? b - 1440 : b});
+    }
+  }
   return {};
 }
 

@@ -69,6 +69,28 @@ TEST(RosterYaml, ANightShiftEndsTheNextDay) {
   EXPECT_EQ(s[0].end, 30h);
 }
 
+// Thursday's night desk breaks after midnight: the rest of the night is
+// Friday morning's work.
+TEST(RosterYaml, ANightShiftMayBreakAfterMidnight) {
+  auto r = parse_roster_yaml(
+      "agents:\n  - {id: n, groups: [g], shifts: [{days: thu, hours: "
+      "\"22:00-06:00\", breaks: [\"23:45-00:15\", \"02:00-02:30\"]}]}\n",
+      "r.yaml");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const auto s = expand_shifts(r->agents[0].shifts, 4, 2);  // Thursday and Friday
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0].start, 22h);
+  EXPECT_EQ(s[0].end, 23h + 45min);
+  EXPECT_EQ(s[1].start, 24h + 15min);
+  EXPECT_EQ(s[1].end, 26h);
+  EXPECT_EQ(s[2].start, 26h + 30min);
+  EXPECT_EQ(s[2].end, 30h);
+  EXPECT_EQ(error_of("agents:\n  - {id: n, groups: [g], shifts: [{hours: \"22:00-06:00\", "
+                     "breaks: [\"07:00-07:30\"]}]}\n"),
+            "roster.yaml:2:67: agents[0].shifts[0].breaks[0]: must lie inside the shift, after "
+            "the previous break");
+}
+
 TEST(RosterYaml, TheAutomotiveExampleRosterFitsTheAutomotiveStrategy) {
   auto strategy = strategy::load_strategy(kExamples + "strategy.yaml");
   ASSERT_TRUE(strategy.strategy.has_value());
