@@ -130,6 +130,9 @@ void ChatService::answer_survey(const std::string& token, store::RowId interacti
     found->result.nps = check.nps;
     fields.as_object()["survey"] = std::move(check.stored);
     row->fields_json = json::serialize(fields);
+    if (row->agent)  // who took the chat, as the store remembers it
+      if (auto a = db.agents().get(tenant_, *row->agent))
+        if (auto u = db.users().get(tenant_, a->user)) found->agent = u->username;
     return db.interactions().update(*row);
   };
   writer_.submit(op, [this, found, done](const Status& st) {
@@ -138,7 +141,7 @@ void ChatService::answer_survey(const std::string& token, store::RowId interacti
       r.error = st.error();
       return done(std::move(r));
     }
-    found->agent = handlers_->agent(r.contact);
+    if (std::string live = handlers_->agent(r.contact); !live.empty()) found->agent = live;
     if (!found->agent.empty()) {
       json::object o{{"contact", r.contact}};
       if (r.csat) o["csat"] = *r.csat;

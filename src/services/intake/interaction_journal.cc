@@ -1,5 +1,7 @@
 #include "services/intake/interaction_journal.h"
 
+#include <optional>
+
 #include "engine/bridge/from_strategy.h"
 
 namespace tamas::services {
@@ -11,16 +13,36 @@ using store::InteractionState;
 
 // Applies `change` to the stored interaction, if it exists and is not final.
 store::StoreWriter::Op update(store::TenantId tenant, std::string contact,
-                              std::function<void(store::Interaction&)> change) {
-  return [tenant, contact = std::move(contact), change = std::move(change)](store::Store& db) -> Status {
+                              std::function<void(store::Store&, store::Interaction&)> change) {
+  return [tenant, contact = std::move(contact),
+          change = std::move(change)](store::Store& db) -> Status {
     auto id = store::parse_interaction_id(contact);
     if (!id) return {};  // not one of ours (e.g. a test contact)
     auto row = db.interactions().get(tenant, *id);
     if (!row) return row.error().code == ErrorCode::not_found ? Status{} : Status{row.error()};
     if (store::is_final(row->state)) return {};
-    change(*row);
+    change(db, *row);
     return db.interactions().update(*row);
   };
+}
+
+// As update(), also recording who answered: the engine's agent id is the
+// login name; the row keeps the agent's record id (none for an agent
+// without a login of this tenant, e.g. a simulated one).
+store::StoreWriter::Op answered_by(store::TenantId tenant, std::string contact, std::string agent,
+                                   std::function<void(store::Interaction&)> change) {
+  auto who = [tenant, agent = std::move(agent)](store::Store& db) -> std::optional<store::RowId> {
+    auto user = db.users().find_by_username(tenant, agent);
+    if (!user) return std::nullopt;
+    auto row = db.agents().find_by_user(tenant, user->id);
+    return row ? std::optional<store::RowId>(row->id) : std::nullopt;
+  };
+  return update(
+      tenant, std::move(contact),
+      [who = std::move(who), change = std::move(change)](store::Store& db, store::Interaction& i) {
+        change(i);
+        i.agent = who(db);
+      });
 }
 
 }  // namespace
@@ -40,7 +62,9 @@ void InteractionJournal::on_event(const ResolvedEvent& e) {
         i.state = InteractionState::active;
         i.answered_at = at;
       };
-      break;
+      writer_.submit(answered_by(tenant_, e.contact, e.agent, std::move(change)),
+                     [](const Status&) {});
+      return;
     case EventKind::contact_overflowed:
     case EventKind::contact_transferred:
       if (e.queue2.empty()) return;
@@ -53,7 +77,8 @@ void InteractionJournal::on_event(const ResolvedEvent& e) {
       const auto outcome = static_cast<Outcome>(e.event.code);
       change = [at, outcome](store::Interaction& i) {
         i.ended_at = at;
-        i.state = outcome == Outcome::abandoned ? InteractionState::abandoned : InteractionState::closed;
+        i.state =
+            outcome == Outcome::abandoned ? InteractionState::abandoned : InteractionState::closed;
         if (outcome != Outcome::handled && outcome != Outcome::abandoned)
           i.disposition = engine::to_string(outcome);
       };
@@ -62,10 +87,14 @@ void InteractionJournal::on_event(const ResolvedEvent& e) {
     default:
       return;
   }
-  writer_.submit(update(tenant_, e.contact, std::move(change)), [](const Status&) {});
+  writer_.submit(
+      update(tenant_, e.contact,
+             [change = std::move(change)](store::Store&, store::Interaction& i) { change(i); }),
+      [](const Status&) {});
 }
 
-Result<int> requeue_open_interactions(store::Store& db, store::TenantId tenant, Switchboard& board) {
+Result<int> requeue_open_interactions(store::Store& db, store::TenantId tenant,
+                                      Switchboard& board) {
   auto open = db.interactions().list_open(tenant);
   if (!open) return open.error();
   int n = 0;
