@@ -43,6 +43,22 @@ async function cellShows(page, row, field, text) {
   await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.textContent.trim() === want, [`${row} [data-field="${field}"]`, text]);
 }
 
+// One picture of several screens side by side (each captioned), for the
+// docs: laid out in a scratch page of `context` and photographed.
+async function keyFrame(context, name, shots) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1920, height: 660 });
+  const figures = shots
+    .map(([caption, png]) => `<figure><figcaption>${caption}</figcaption><img alt="" src="data:image/png;base64,${png.toString('base64')}"></figure>`)
+    .join('');
+  await page.setContent(
+    '<html dir="rtl"><body style="margin:0;display:flex;gap:8px;padding:8px;background:#444;font:16px sans-serif">' +
+      `<style>figure{margin:0;flex:1}figcaption{color:#fff;padding:4px}img{width:100%;display:block}</style>${figures}</body></html>`,
+  );
+  await screenshot(page, name, { docs: true, fullPage: false });
+  await page.close();
+}
+
 // Runs in the supervisor's page: every state the agent's row shows, in
 // order, so short-lived ones (reserved while the offer rings) are not missed.
 function recordStates(selector) {
@@ -143,8 +159,12 @@ describe('a chat from start to finish, seen by the customer, the agent and the s
     assert.deepEqual(await axeViolations(board), [], 'wallboard mid-chat');
     await screenshot(site, 'journey-widget-fa');
     await desk.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(desk, 'journey-desk-fa', { docs: true });
-    await screenshot(board, 'journey-wallboard-fa', { docs: true });
+    await screenshot(desk, 'journey-desk-fa');
+    await screenshot(board, 'journey-wallboard-fa');
+    await keyFrame(sup.context, 'journey-fa', [
+      [m['agent.title'], await desk.screenshot()],
+      [m['supervisor.title'], await board.screenshot()],
+    ]);
 
     // The agent captures the complaint's required fields and opens a
     // complaint case with its redress.
