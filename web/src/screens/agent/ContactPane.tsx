@@ -1,6 +1,7 @@
 // One contact, side by side with the others: transcript and reply box for
-// chats, hold / resume / transfer / end for chats and voice calls (and
-// consult for calls), and the wrap-up form (disposition, notes, wrap-up timer) once it has ended.
+// chats, hold / resume / transfer / end for chats and voice calls, consult
+// for calls, and the wrap-up form (disposition, notes, wrap-up timer) once
+// it has ended.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatClock, formatTime } from '../../format';
 import { getLocale, t, tDynamic } from '../../i18n';
