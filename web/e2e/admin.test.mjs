@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { launchBrowser, noErrors, openPage, screenshot } from './lib/browser.mjs';
 import { en, fa, messages } from './lib/messages.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -29,10 +29,6 @@ async function open(locale, path) {
   await page.keyboard.press('Enter');
   await page.getByText(m['nav.signedInAs'].replace('{name}', server.admin.username)).waitFor();
   return p;
-}
-
-function noErrors(p) {
-  assert.deepEqual(p.errors, [], `errors in the browser console: ${p.errors.join('\n')}`);
 }
 
 async function axeClean(page) {

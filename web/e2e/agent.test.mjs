@@ -6,23 +6,13 @@
 // the complaint's required fields, opens a complaint case with redress,
 // ends and wraps up with a disposition; the personal panel counts it.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { launchBrowser, noErrors, openPage, screenshot, signInWithForm } from './lib/browser.mjs';
+import { fillComplaint, openComplaintCase, stateIs } from './lib/desk.mjs';
 import { en, fa } from './lib/messages.mjs';
-import { serverConfig, startServer } from './lib/server.mjs';
-
-// The example strategy with every queue and entry point open around the
-// clock, so the chat is routed whatever time the tests run.
-function alwaysOpenStrategy() {
-  const yaml = readFileSync(serverConfig().strategy, 'utf8').replace(/(^|[^_])hours: (office|walk_in)/g, '$1hours: always');
-  const file = join(mkdtempSync(join(tmpdir(), 'tamas-agent-e2e-')), 'strategy.yaml');
-  writeFileSync(file, yaml);
-  return file;
-}
+import { startServer } from './lib/server.mjs';
+import { strategyForTests } from './lib/strategy.mjs';
 
 const AGENT = { username: 'sara', password: 'sara-e2e-password', display_name: 'Sara Ahmadi' };
 
@@ -124,7 +114,7 @@ async function offerAndAccept(page, m) {
 
 describe('agent desktop', () => {
   before(async () => {
-    process.env.TAMAS_STRATEGY = alwaysOpenStrategy();
+    process.env.TAMAS_STRATEGY = strategyForTests();
     server = await startServer();
     browser = await launchBrowser();
     const user = await adminApi('POST', '/api/v1/users', { ...AGENT, role: 'agent' });
@@ -147,18 +137,16 @@ describe('agent desktop', () => {
     const { page } = p;
     await page.addInitScript(offerTimer);
     await page.goto('/#/login');
-    await page.getByLabel(fa['login.username']).fill(AGENT.username);
-    await page.getByLabel(fa['login.password']).fill(AGENT.password);
-    await page.getByRole('button', { name: fa['login.submit'] }).click();
+    await signInWithForm(page, AGENT, fa);
     await page.getByRole('heading', { level: 1, name: fa['agent.title'] }).waitFor();
     assert.equal(await page.evaluate(() => document.dir), 'rtl');
     assert.equal(await page.$eval('.agent-desk', (el) => getComputedStyle(el).direction), 'rtl');
     await page.locator('[data-live="open"]').waitFor();
 
     await page.getByRole('button', { name: fa['agent.action.login'] }).click();
-    await page.locator('[data-testid="agent-state"][data-state="not_ready"]').waitFor();
+    await stateIs(page, 'not_ready');
     await page.getByRole('button', { name: fa['agent.action.ready'], exact: true }).click();
-    await page.locator('[data-testid="agent-state"][data-state="ready"]').waitFor();
+    await stateIs(page, 'ready');
 
     const reza = await customer('رضا', '09121110000');
     const contact = await offerAndAccept(page, fa);
@@ -183,27 +171,14 @@ describe('agent desktop', () => {
     assert.equal((await page.getByTestId('case-message').textContent()).trim(), fa['agent.case.fieldsFirst']);
     await page.getByRole('button', { name: fa['agent.fields.check'] }).click();
     assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 5, 'required fields not flagged');
-    await page.locator(`#f-${contact}-vehicle_model`).selectOption('kavir_sedan');
-    await page.locator(`#f-${contact}-vin`).fill('NAAB12345');
-    await page.locator(`#f-${contact}-mobile`).fill('09121110000');
-    await page.locator(`#f-${contact}-province`).selectOption('tehran');
-    await page.locator(`#f-${contact}-description`).fill('صدای غیرعادی موتور');
+    await fillComplaint(page, contact, { vin: 'NAAB12345', mobile: '09121110000' });
     await page.getByRole('button', { name: fa['agent.fields.check'] }).click();
     await page.locator(`#f-${contact}-vin-err`).waitFor();
     await page.locator(`#f-${contact}-vin`).fill('NAAB1234567890123');
     await page.getByRole('button', { name: fa['agent.fields.check'] }).click();
     await page.getByText(fa['agent.fields.ok']).waitFor();
 
-    assert.equal(await page.getByLabel(fa['agent.case.kind']).inputValue(), 'complaint');
-    await page.getByLabel(fa['agent.case.category']).selectOption('complaint/product_quality');
-    await page.getByLabel(fa['agent.case.subject']).fill('صدای موتور');
-    await page.getByRole('button', { name: fa['agent.case.open'] }).click();
-    await page.getByTestId('case-summary').waitFor();
-    const summary = await page.getByTestId('case-summary').textContent();
-    assert.ok(summary.includes(fa['agent.kind.complaint']), summary);
-    await page.getByLabel(fa['agent.redress.remedy']).selectOption('repair');
-    await page.getByRole('button', { name: fa['agent.redress.save'] }).click();
-    await page.getByText(fa['agent.redress.saved']).waitFor();
+    await openComplaintCase(page, fa, 'صدای موتور');
 
     assert.deepEqual(await axeViolations(page), []);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -230,7 +205,7 @@ describe('agent desktop', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: en['agent.title'] }).waitFor();
     assert.equal(await page.evaluate(() => document.dir), 'ltr');
-    await page.locator('[data-testid="agent-state"][data-state="ready"]').waitFor();
+    await stateIs(page, 'ready');
     const mina = await customer('Mina', '09123334444');
     const second = await offerAndAccept(page, en);
     await mina.say('Hello, where is the nearest dealer?');
@@ -257,7 +232,7 @@ describe('agent desktop', () => {
     await page.getByRole('button', { name: en['agent.action.notReady'] }).click();
     await page.locator('[data-testid="agent-state"][data-state="not_ready"]', { hasText: en['agent.reason.lunch'] }).waitFor();
     await page.getByRole('button', { name: en['agent.action.logout'] }).click();
-    await page.locator('[data-testid="agent-state"][data-state="logged_out"]').waitFor();
-    assert.deepEqual(p.errors, [], `errors in the browser console: ${p.errors.join('\n')}`);
+    await stateIs(page, 'logged_out');
+    noErrors(p);
   });
 });

@@ -3,29 +3,13 @@
 // the real server. The agent is driven by the HTTP API from node.
 // Run: TAMAS_BIN=... npm run e2e (after `npm run build`).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { until } from './lib/api.mjs';
 import { axeViolations } from './lib/axe.mjs';
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { launchBrowser, noErrors, openPage, screenshot } from './lib/browser.mjs';
 import { messages } from './lib/messages.mjs';
-import { serverConfig, startServer } from './lib/server.mjs';
-
-// The automotive example, open around the clock (tests run at any hour) and
-// with a survey for chats, so the widget has something to end with.
-function strategyForTests() {
-  const yaml = readFileSync(serverConfig().strategy, 'utf8')
-    .replace(/(?<!_)hours: office/g, 'hours: always')
-    .replace(
-      /^surveys:\n/m,
-      'surveys:\n  - id: after_chat\n    when: {channel: chat}\n    questions:\n' +
-        '      - {id: csat, scale: csat, prompt: {fa: "از این گفتگو چقدر راضی بودید؟", en: "How satisfied were you with this chat?"}}\n',
-    );
-  const file = join(mkdtempSync(join(tmpdir(), 'tamas-customer-e2e-')), 'strategy.yaml');
-  writeFileSync(file, yaml);
-  return file;
-}
+import { startServer } from './lib/server.mjs';
+import { strategyForTests } from './lib/strategy.mjs';
 
 let server;
 let browser;
@@ -52,16 +36,6 @@ async function loginAs(username, password) {
   return (await r.json()).token;
 }
 
-async function until(what, fn, timeoutMs = 15000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 // An agent of the frontline group (the operator queue takes general chats).
 async function createAgent(username) {
   const password = 'agent-e2e-password';
@@ -79,13 +53,9 @@ async function open(locale, path) {
   return p;
 }
 
-function noErrors(p) {
-  assert.deepEqual(p.errors, [], `errors in the browser console: ${p.errors.join('\n')}`);
-}
-
 describe('customer: widget, web form, case status', () => {
   before(async () => {
-    process.env.TAMAS_STRATEGY = strategyForTests();
+    process.env.TAMAS_STRATEGY = strategyForTests({ chatSurvey: true });
     server = await startServer();
     browser = await launchBrowser();
     adminToken = await loginAs(server.admin.username, server.admin.password);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { launchBrowser, noErrors, openPage, screenshot } from './lib/browser.mjs';
 import { en, fa, messages } from './lib/messages.mjs';
 import { WEB_DIR, startServer } from './lib/server.mjs';
 
@@ -32,10 +32,6 @@ async function open(locale, path) {
   await signIn(p.page);
   await p.page.goto(`/#${path}`);
   return p;
-}
-
-function noErrors(p) {
-  assert.deepEqual(p.errors, [], `errors in the browser console: ${p.errors.join('\n')}`);
 }
 
 async function direction(page, selector) {

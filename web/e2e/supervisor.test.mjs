@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { api as apiOf, tokenOf as tokenFor } from './lib/api.mjs';
+import { launchBrowser, noErrors, openPage, screenshot, signInWithForm } from './lib/browser.mjs';
 import { messages } from './lib/messages.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -25,21 +26,9 @@ const WRITER = { username: 'reza', password: 'agent-pass-67890', display_name: '
 const WRITING = { skills: { writing: 4, documents: 4, sales: 2 }, groups: ['back_office'], capacities: { chat: 3, voice: 1, webform: 2 } };
 const VOC_FORM = { fields: { vehicle_model: 'kavir_suv', vin: 'NLAA1234567890123', mobile: '09123456789', province: 'tehran', description: 'engine noise' } };
 
-async function api(token, method, path, body) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
-  assert.ok(res.ok, `${method} ${path} -> ${res.status} ${text}`);
-  return data;
-}
-
-async function tokenOf(user) {
-  return (await api(null, 'POST', '/api/v1/auth/login', { username: user.username, password: user.password })).token;
-}
+// The API as `token` (null: none), on this file's server.
+const api = (token, method, path, body) => apiOf(server, token, method, path, body);
+const tokenOf = (user) => tokenFor(server, user);
 
 async function createUser(user) {
   const { username, password, display_name, role } = user;
@@ -53,24 +42,12 @@ async function open(locale, opts = {}) {
   return p;
 }
 
-// Through the sign-in form, as a person would.
-async function signInWithForm(page, user, m) {
-  await page.getByRole('heading', { level: 1, name: m['login.title'] }).waitFor();
-  await page.getByLabel(m['login.username']).fill(user.username);
-  await page.getByLabel(m['login.password']).fill(user.password);
-  await page.getByRole('button', { name: m['login.submit'] }).click();
-}
-
 async function signInWithCookie(page, user) {
   const r = await page.request.post('/api/v1/auth/login', { data: { username: user.username, password: user.password } });
   assert.equal(r.status(), 200);
   // The CSRF token lives in the tab's sessionStorage (session.ts).
   const { csrf_token: csrf } = await r.json();
   await page.addInitScript((c) => sessionStorage.setItem('tamas.csrf', c), csrf);
-}
-
-function noErrors(p) {
-  assert.deepEqual(p.errors, [], `errors in the browser console: ${p.errors.join('\n')}`);
 }
 
 const cell = (page, row, field) => page.locator(`${row} [data-field="${field}"]`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasRoom, layoutPanes, maxPanes } from '../src/screens/agent/capacity';
+import { DEFAULT_CAPACITY, capacityOf, hasRoom, layoutPanes, maxPanes } from '../src/screens/agent/capacity';
 import { dayOf, todaysFigures } from '../src/screens/agent/figures';
 import { newContact, type Offer } from '../src/screens/agent/model';
 import { liveOffers, offerClock, wrapClock } from '../src/screens/agent/timers';
@@ -47,6 +47,23 @@ describe('agent desk: chats within capacity', () => {
     const { panes, more } = layoutPanes([chat('1'), chat('2'), chat('3')], 2);
     expect(panes.map((c) => c.contact)).toEqual(['1', '2']);
     expect(more.map((c) => c.contact)).toEqual(['3']);
+  });
+  it("lays out as many panes as the agent's own capacity from /me allows", () => {
+    expect(maxPanes(capacityOf({ capacity: { chat: 2 } }))).toBe(2);
+    expect(maxPanes(capacityOf({ capacity: { chat: 2, voice: 1, email: 5 } }))).toBe(3);
+    const { panes, more } = layoutPanes([chat('1'), chat('2'), chat('3')], maxPanes(capacityOf({ capacity: { chat: 2 } })));
+    expect(panes.map((c) => c.contact)).toEqual(['1', '2']);
+    expect(more.map((c) => c.contact)).toEqual(['3']);
+  });
+  it('keeps the default capacity while /me has not answered or names no chat or voice', () => {
+    expect(capacityOf(null)).toBe(DEFAULT_CAPACITY);
+    expect(capacityOf({})).toBe(DEFAULT_CAPACITY);
+    expect(capacityOf({ capacity: { email: 2 } })).toBe(DEFAULT_CAPACITY);
+    expect(capacityOf({ capacity: { chat: 'two', voice: -1 } })).toBe(DEFAULT_CAPACITY);
+    expect(maxPanes(capacityOf(undefined))).toBe(4);
+    // An agent for voice only still gets one pane.
+    expect(maxPanes(capacityOf({ capacity: { voice: 1 } }))).toBe(1);
+    expect(maxPanes(capacityOf({ capacity: { chat: 0 } }))).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 // Headless Chromium (Debian's /usr/bin/chromium) through playwright-core; no
 // browser is ever downloaded. Each test gets a fresh context (no shared
 // storage), so language choices never leak between tests.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -66,4 +67,18 @@ export async function screenshot(page, name, { docs = false, fullPage = true } =
     await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: false });
   }
   return file;
+}
+
+// Through the sign-in form, as a person would (the page shows it: the
+// login route, or a guarded route that sent the visitor there).
+export async function signInWithForm(page, user, m) {
+  await page.getByRole('heading', { level: 1, name: m['login.title'] }).waitFor();
+  await page.getByLabel(m['login.username']).fill(user.username);
+  await page.getByLabel(m['login.password']).fill(user.password);
+  await page.getByRole('button', { name: m['login.submit'] }).click();
+}
+
+// No page error, console error or failed file load while the test ran.
+export function noErrors(p) {
+  assert.deepEqual(p.errors, [], `errors in the browser console: ${p.errors.join('\n')}`);
 }

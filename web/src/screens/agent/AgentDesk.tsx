@@ -6,7 +6,7 @@ import { get, send, session } from '../../api/session';
 import { getLocale, t, tDynamic } from '../../i18n';
 import { useNow, useStore } from '../../lib/hooks';
 import { formatNumber } from '../../format';
-import { layoutPanes, maxPanes } from './capacity';
+import { capacityOf, layoutPanes, maxPanes } from './capacity';
 import { CasePanel } from './CasePanel';
 import { ContactPane } from './ContactPane';
 import { CustomerPanel } from './CustomerPanel';
@@ -15,7 +15,7 @@ import { extras, extrasOf } from './extras';
 import { FieldsPanel, chosenTypes, typeOf } from './FieldsPanel';
 import { KbPanel } from './KbPanel';
 import { Offers } from './Offers';
-import { PersonalPanel } from './PersonalPanel';
+import { type MeDesk, PersonalPanel } from './PersonalPanel';
 import { StateBar } from './StateBar';
 import { FIXED_REASONS, loadStrategy, type StrategyInfo } from './support';
 import { liveOffers } from './timers';
@@ -62,15 +62,23 @@ export function AgentDesk() {
   const [strategy, setStrategy] = useState<StrategyInfo>(EMPTY);
   const [selected, setSelected] = useState<string | null>(null);
   const [, setTypeTick] = useState(0);
+  const [me, setMe] = useState<MeDesk | null>(null);
   const all = useStore(extras, (s) => s);
   useEffect(() => {
     desk.start();
     void loadStrategy().then(setStrategy);
+    let live = true;
+    void get<MeDesk>('/api/v1/me').then((r) => live && r.ok && setMe(r.data));
+    return () => {
+      live = false;
+    };
   }, [desk]);
   const s = view.desk;
   const offers = liveOffers(s.offers, now);
   useOfferTitle(offers.length);
-  const { panes, more } = layoutPanes(s.contacts, maxPanes());
+  // As many panes side by side as the agent may hold (their own capacity).
+  const most = maxPanes(capacityOf(me));
+  const { panes, more } = layoutPanes(s.contacts, most);
   const current = s.contacts.find((c) => c.contact === selected) ?? s.contacts[0] ?? null;
   const type = current ? typeOf(current, chosenTypes) : null;
   const reasons = strategy.reasons.length ? strategy.reasons : FIXED_REASONS;
@@ -97,7 +105,7 @@ export function AgentDesk() {
         <section class="agent-contacts" aria-labelledby="agent-contacts-title">
           <h2 id="agent-contacts-title">{t('agent.contacts.title', { n: formatNumber(s.contacts.length, locale) })}</h2>
           {!s.contacts.length && <p class="muted">{s.state === 'logged_out' ? t('agent.contacts.loggedOut') : t('agent.contacts.none')}</p>}
-          <div class="agent-panes">
+          <div class="agent-panes" data-max-panes={most} style={{ '--agent-panes': String(most) }}>
             {panes.map((c) => (
               <ContactPane key={c.contact} desk={desk} c={c} queues={strategy.queues} selected={current?.contact === c.contact} onSelect={() => setSelected(c.contact)} now={now} />
             ))}
@@ -115,7 +123,7 @@ export function AgentDesk() {
           )}
         </section>
         <aside class="agent-side" aria-label={t('agent.side.label')}>
-          <PersonalPanel state={s} now={now} />
+          <PersonalPanel state={s} now={now} me={me} />
           {current && <CustomerPanel c={current} segments={strategy.segments} />}
           {current && <FieldsPanel c={current} strategy={strategy} onType={() => setTypeTick((n) => n + 1)} />}
           {current && <CasePanel c={current} type={type} strategy={strategy} />}

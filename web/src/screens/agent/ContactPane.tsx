@@ -1,9 +1,11 @@
 // One contact, side by side with the others: transcript and reply box for
-// chats, hold / resume / transfer / end for chats and voice calls, and the
-// wrap-up form (disposition, notes, wrap-up timer) once it has ended.
+// chats, hold / resume / transfer / end for chats and voice calls, consult
+// for calls, and the wrap-up form (disposition, notes, wrap-up timer) once
+// it has ended.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatClock, formatTime } from '../../format';
 import { getLocale, t, tDynamic } from '../../i18n';
+import { ConsultControl } from './ConsultControl';
 import type { Desk } from './desk';
 import type { Contact } from './model';
 import { DISPOSITIONS, nameOf, type QueueDef } from './support';
@@ -195,7 +197,8 @@ export function ContactPane(props: { desk: Desk; c: Contact; queues: QueueDef[];
               {t('agent.contact.end')}
             </button>
           </div>
-          <Transfer desk={desk} c={c} queues={queues} />
+          {!c.consult && <Transfer desk={desk} c={c} queues={queues} />}
+          {voice && <ConsultControl desk={desk} c={c} />}
         </>
       )}
       {c.state === 'wrap_up' && <WrapUp desk={desk} c={c} limitS={queue?.wrap_up_s} now={now} />}

@@ -1,15 +1,14 @@
 // Today's figures for the signed-in agent — contacts handled, average
 // handle time and CSAT so far, counted from the live feed (the server keeps
 // the last 10 000 events in memory) — and what the agent may hold at once:
-// their capacity per channel and their departments (GET /api/v1/me).
-import { useEffect, useState } from 'preact/hooks';
-import { get } from '../../api/session';
+// their capacity per channel and their departments (GET /api/v1/me, read
+// by the desk, which also lays out its panes from that capacity).
 import { formatClock, formatNumber } from '../../format';
 import { type MessageKey, getLocale, t } from '../../i18n';
 import { todaysFigures } from './figures';
 import type { DeskState } from './model';
 
-interface MeDesk {
+export interface MeDesk {
   capacity?: Record<string, number>;
   departments?: { id: string; head: boolean }[];
 }
@@ -17,17 +16,9 @@ interface MeDesk {
 // The channels an agent desk shows capacity for, in this order.
 const SHOWN = ['chat', 'voice', 'email', 'sms', 'social', 'webform'];
 
-export function PersonalPanel({ state, now }: { state: DeskState; now: number }) {
+export function PersonalPanel({ state, now, me = null }: { state: DeskState; now: number; me?: MeDesk | null }) {
   const locale = getLocale();
   const f = todaysFigures(state.handled, now, 'Asia/Tehran', state.surveys);
-  const [me, setMe] = useState<MeDesk | null>(null);
-  useEffect(() => {
-    let live = true;
-    void get<MeDesk>('/api/v1/me').then((r) => live && r.ok && setMe(r.data));
-    return () => {
-      live = false;
-    };
-  }, []);
   const caps = SHOWN.filter((c) => (me?.capacity?.[c] ?? 0) > 0);
   return (
     <section class="agent-side-section" aria-labelledby="agent-personal-title">

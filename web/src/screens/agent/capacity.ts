@@ -10,6 +10,23 @@ export interface Capacity {
 
 export const DEFAULT_CAPACITY: Capacity = { chat: 3, voice: 1 };
 
+// The channels that get a pane on the desk (the others are written work).
+const PANE_CHANNELS = ['chat', 'voice'];
+
+// The agent's capacity as GET /api/v1/me gives it (`capacity`, contacts per
+// channel from their profile). A channel the profile leaves out holds none;
+// when the answer names neither chat nor voice (no profile, /me not read
+// yet or failed) the desk keeps DEFAULT_CAPACITY.
+export function capacityOf(me: { capacity?: unknown } | null | undefined): Capacity {
+  const raw = me?.capacity;
+  if (!raw || typeof raw !== 'object') return DEFAULT_CAPACITY;
+  const cap: Capacity = {};
+  for (const [channel, n] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) cap[channel] = n;
+  }
+  return PANE_CHANNELS.some((c) => c in cap) ? cap : DEFAULT_CAPACITY;
+}
+
 function channelOf(c: Contact): string {
   return c.channel ?? 'chat';
 }

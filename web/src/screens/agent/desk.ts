@@ -6,12 +6,14 @@
 import { LiveConnection, liveUrl, type LiveMessage, type LiveOptions, type LiveState } from '../../api/live';
 import type { ApiResult } from '../../api/client';
 import { createStore, type Store } from '../../lib/store';
+import { targetParts, type ConsultTarget } from './consult';
 import {
   dropOffer,
   emptyDesk,
   fromSnapshot,
   reduce,
   withDetails,
+  withConsult,
   withOwnMessage,
   type ContactDetails,
   type DeskSnapshot,
@@ -196,6 +198,27 @@ export class Desk {
 
   transfer(contact: string, to: { queue: string } | { agent: string }): Promise<boolean> {
     return this.call('transfer', this.contactPath(contact, 'transfer'), to);
+  }
+
+  // Consult (voice): call a third party while the customer holds; then
+  // complete (the customer goes to them) or cancel (back to the customer).
+  async consult(contact: string, to: ConsultTarget): Promise<boolean> {
+    const ok = await this.call('consult', this.contactPath(contact, 'consult'), to);
+    // The feed's consult_started may already have come; it knows better.
+    if (ok) this.setDesk((d) => (d.contacts.find((c) => c.contact === contact)?.consult ? d : withConsult(d, contact, { phase: 'asked', ...targetParts(to) })));
+    return ok;
+  }
+
+  async consultComplete(contact: string): Promise<boolean> {
+    const ok = await this.call('consultComplete', this.contactPath(contact, 'consult/complete'));
+    if (ok) this.setDesk((d) => withConsult(d, contact, null));
+    return ok;
+  }
+
+  async consultCancel(contact: string): Promise<boolean> {
+    const ok = await this.call('consultCancel', this.contactPath(contact, 'consult/cancel'));
+    if (ok) this.setDesk((d) => withConsult(d, contact, null));
+    return ok;
   }
 
   wrapUp(contact: string, disposition: string, notes: string): Promise<boolean> {

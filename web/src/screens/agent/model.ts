@@ -3,6 +3,7 @@
 // GET /api/v1/agent. Pure functions: the same events in the same order give
 // the same state, an event seen twice (replay after a reconnect) changes
 // nothing, and times are passed in (`receivedAt`) for countdowns.
+import { CONSULT_EVENTS, nextConsult, type Consult } from './consult';
 
 export type AgentStateName = 'logged_out' | 'ready' | 'not_ready' | 'reserved' | 'busy' | 'wrap_up' | string;
 
@@ -35,6 +36,8 @@ export interface Contact {
   customerTyping: boolean;
   customerLeft: boolean;
   outcome: string | null;
+  // A consult with a third party running on this (voice) contact.
+  consult: Consult | null;
   // Set when the contact went to wrap-up (browser clock, ms).
   wrapStartedAt: number | null;
   // When the desk learnt of it (browser clock, ms).
@@ -113,6 +116,7 @@ export function newContact(contact: string, queue: string, since: string, state 
     customerTyping: false,
     customerLeft: false,
     outcome: null,
+    consult: null,
     wrapStartedAt: null,
   };
 }
@@ -214,6 +218,7 @@ function apply(s: DeskState, e: LiveEvent, now: number): DeskState {
       return { ...s, surveys: [...s.surveys, { contact: id, csat, at: e.at }] };
     }
     default:
+      if (CONSULT_EVENTS.includes(e.type)) return updateContact(s, id, (c) => ({ ...c, consult: nextConsult(c.consult, e.type, d) }));
       return s;
   }
 }
@@ -277,6 +282,11 @@ export function withDetails(s: DeskState, d: ContactDetails): DeskState {
 // The agent's own message, stored by the server with `seq`.
 export function withOwnMessage(s: DeskState, contact: string, seq: number, text: string, at: string): DeskState {
   return updateContact(s, contact, (c) => ({ ...c, messages: insertMessage(c.messages, { seq, from: 'agent', text, at }) }));
+}
+
+// The desk's own view of a consult it asked for (or ended), before the feed says so.
+export function withConsult(s: DeskState, contact: string, consult: Consult | null): DeskState {
+  return updateContact(s, contact, (c) => ({ ...c, consult }));
 }
 
 export function dropOffer(s: DeskState, contact: string): DeskState {
