@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../src/i18n';
 import { formatStart, shortDay } from '../src/screens/planning/charts';
 import {
-  forecastFromCsvBody, forecastFromHistoryBody, historyPath, holidaysInSeries, isDay, lineOfBodyError, loggedInMinutes, mergeSeries, notAvailable,
+  addDays, forecastFromCsvBody, forecastFromHistoryBody, historyPath, holidaysInSeries, isDay, lineOfBodyError, loggedInMinutes, mergeSeries, notAvailable,
   parseHistoryCsv, parseSchedule, planBody, planTotals, readBodyError, staffBody, staffingOf,
   type ForecastAnswer, type HistoryAnswer, type PlanInterval,
 } from '../src/screens/planning/planning';
@@ -32,12 +32,16 @@ describe('forecast vs actual', () => {
 
   it('lines up actual and forecast by interval; the held-out part has both, gaps stay gaps', () => {
     const s = mergeSeries(history.intervals, forecast.forecast, 1);
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(s.map((p) => p.start)).toEqual(['2026-03-01 08:00', '2026-03-01 08:30', '2026-03-01 09:00', '2026-03-02 08:00', '2026-03-02 08:30']);
     expect(s[0]).toEqual({ start: '2026-03-01 08:00', actual: 12, forecast: null });
     expect(s[1]).toEqual({ start: '2026-03-01 08:30', actual: 20, forecast: 19.5 });
     expect(s[4]).toEqual({ start: '2026-03-02 08:30', actual: null, forecast: 21 });
-    // Without lead, history before the forecast is left out.
-    expect(mergeSeries(history.intervals, forecast.forecast).length).toBe(4);
+    // The lead counts whole days: with none, the forecast's first day still
+    // shows from midnight, but earlier days are left out.
+    expect(mergeSeries(history.intervals, forecast.forecast).length).toBe(5);
+    expect(mergeSeries([{ start: '2026-02-28 23:30', volume: 1, aht_s: 1 }], forecast.forecast).length).toBe(4);
+    expect(mergeSeries([{ start: '2026-02-28 23:30', volume: 1, aht_s: 1 }], forecast.forecast, 1).length).toBe(5);
     // Without a forecast, the actuals are all there is.
     expect(mergeSeries(history.intervals, []).length).toBe(4);
   });

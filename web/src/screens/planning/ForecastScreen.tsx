@@ -139,8 +139,7 @@ function Accuracy({ answer }: { answer: ForecastAnswer }) {
 
 function ResultView({ result }: { result: Result }) {
   const locale = getLocale();
-  const perDay = Math.round(1440 / (result.answer.interval_minutes ?? parseInt(result.interval, 10)));
-  const points = mergeSeries(result.actual, result.answer.forecast, perDay);
+  const points = mergeSeries(result.actual, result.answer.forecast, 7);
   const holidays = holidaysInSeries(points, result.answer.holidays ?? []);
   const overlap = points.filter((p) => p.actual !== null && p.forecast !== null);
   const summary = t('planning.forecast.summary', {

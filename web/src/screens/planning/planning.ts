@@ -136,20 +136,26 @@ export interface SeriesPoint {
 }
 
 // Actual and forecast by interval start, in time order, over the window the
-// forecast covers plus `lead` intervals of history before it (so the
-// held-out week shows both lines). Missing actuals are null, not zero.
-export function mergeSeries(actual: Interval[], forecast: Interval[], lead = 0): SeriesPoint[] {
+// forecast covers plus `leadDays` days of history before it (so the chart
+// shows the recent actuals next to the forecast, and any held-out interval
+// both lines). Missing actuals are null, not zero.
+export function mergeSeries(actual: Interval[], forecast: Interval[], leadDays = 0): SeriesPoint[] {
   const byStart = new Map<string, SeriesPoint>();
   for (const f of forecast) byStart.set(f.start, { start: f.start, actual: null, forecast: f.volume });
-  const first = forecast.length ? forecast.reduce((a, f) => (f.start < a ? f.start : a), forecast[0].start) : '';
-  const before = actual.filter((a) => a.start < first).sort((x, y) => x.start.localeCompare(y.start));
-  const kept = new Set(before.slice(Math.max(0, before.length - lead)).map((a) => a.start));
+  const first = forecast.reduce((a, f) => (f.start < a ? f.start : a), forecast[0]?.start ?? '');
+  const since = first ? addDays(splitStart(first).day, -leadDays) : '';
   for (const a of actual) {
     const p = byStart.get(a.start);
     if (p) p.actual = a.volume;
-    else if (kept.has(a.start) || !forecast.length) byStart.set(a.start, { start: a.start, actual: a.volume, forecast: null });
+    else if (!forecast.length || (a.start >= since && a.start < first)) byStart.set(a.start, { start: a.start, actual: a.volume, forecast: null });
   }
   return [...byStart.values()].sort((x, y) => x.start.localeCompare(y.start));
+}
+
+// "2026-03-01" plus `n` days (negative goes back).
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n, 12)).toISOString().slice(0, 10);
 }
 
 export function sum(xs: readonly (number | null | undefined)[]): number {
