@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../src/i18n';
 import { formatStart, shortDay } from '../src/screens/planning/charts';
 import {
-  addDays, forecastFromCsvBody, forecastFromHistoryBody, historyPath, holidaysInSeries, isDay, lineOfBodyError, loggedInMinutes, mergeSeries, notAvailable,
+  addDays, fillGrid, forecastFromCsvBody, forecastFromHistoryBody, historyPath, holidaysInSeries, isDay, lineOfBodyError, loggedInMinutes, mergeSeries, notAvailable,
   parseHistoryCsv, parseSchedule, planBody, planTotals, readBodyError, staffBody, staffingOf,
   type ForecastAnswer, type HistoryAnswer, type PlanInterval,
 } from '../src/screens/planning/planning';
@@ -44,6 +44,15 @@ describe('forecast vs actual', () => {
     expect(mergeSeries([{ start: '2026-02-28 23:30', volume: 1, aht_s: 1 }], forecast.forecast, 1).length).toBe(5);
     // Without a forecast, the actuals are all there is.
     expect(mergeSeries(history.intervals, []).length).toBe(4);
+  });
+
+  it('fills the time axis evenly: absent history intervals had no contacts, absent forecasts stay gaps', () => {
+    const g = fillGrid(mergeSeries(history.intervals, forecast.forecast, 1), 30);
+    expect(g.length).toBe(50);
+    expect(g[0]).toEqual({ start: '2026-03-01 08:00', actual: 12, forecast: null });
+    expect(g[3]).toEqual({ start: '2026-03-01 09:30', actual: 0, forecast: null });
+    expect(g[49]).toEqual({ start: '2026-03-02 08:30', actual: null, forecast: 21 });
+    expect(fillGrid([], 30)).toEqual([]);
   });
 
   it('marks only the holidays the chart shows', () => {

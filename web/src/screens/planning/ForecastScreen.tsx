@@ -11,7 +11,7 @@ import { formatCivilDate, formatNumber, formatPercent } from '../../format';
 import { getLocale, t } from '../../i18n';
 import { href } from '../../router';
 import { ChartFigure, formatStart, Legend, VolumeChart } from './charts';
-import { forecastFromCsvBody, forecastFromHistoryBody, historyPath, holidaysInSeries, mergeSeries, parseHistoryCsv, sum, type ForecastAnswer, type HistoryAnswer, type HistoryQuery, type Interval } from './planning';
+import { fillGrid, forecastFromCsvBody, forecastFromHistoryBody, historyPath, holidaysInSeries, mergeSeries, parseHistoryCsv, sum, type ForecastAnswer, type HistoryAnswer, type HistoryQuery, type Interval } from './planning';
 import './planning.css';
 import { IntervalField, lastForecast, PlanningFailure, PlanningTabs } from './shared';
 
@@ -139,7 +139,8 @@ function Accuracy({ answer }: { answer: ForecastAnswer }) {
 
 function ResultView({ result }: { result: Result }) {
   const locale = getLocale();
-  const points = mergeSeries(result.actual, result.answer.forecast, 7);
+  const minutes = result.answer.interval_minutes ?? parseInt(result.interval, 10);
+  const points = fillGrid(mergeSeries(result.actual, result.answer.forecast, 7), minutes);
   const holidays = holidaysInSeries(points, result.answer.holidays ?? []);
   const overlap = points.filter((p) => p.actual !== null && p.forecast !== null);
   const summary = t('planning.forecast.summary', {

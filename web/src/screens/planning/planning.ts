@@ -152,6 +152,38 @@ export function mergeSeries(actual: Interval[], forecast: Interval[], leadDays =
   return [...byStart.values()].sort((x, y) => x.start.localeCompare(y.start));
 }
 
+// "2026-03-01 08:00" <-> minutes since the epoch (wall-clock time read as UTC,
+// so no time zone or daylight saving moves it).
+export function startToMinutes(start: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(start);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])) / 60000 : NaN;
+}
+
+export function minutesToStart(minutes: number): string {
+  const iso = new Date(minutes * 60000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+// Every interval from the first point to the last, so the time axis is even.
+// A history lists busy intervals only (absent ones had no contacts), so the
+// actual of an absent interval inside the history's span is 0; after it,
+// and for the forecast, absent stays null.
+export function fillGrid(points: SeriesPoint[], intervalMinutes: number): SeriesPoint[] {
+  if (!points.length || !(intervalMinutes > 0)) return points;
+  const at = new Map(points.map((p) => [p.start, p]));
+  const first = startToMinutes(points[0].start);
+  const last = startToMinutes(points[points.length - 1].start);
+  const withActual = points.filter((p) => p.actual !== null);
+  const actualEnd = withActual.length ? startToMinutes(withActual[withActual.length - 1].start) : -Infinity;
+  if (!Number.isFinite(first) || !Number.isFinite(last) || (last - first) / intervalMinutes > 20000) return points;
+  const out: SeriesPoint[] = [];
+  for (let m = first; m <= last; m += intervalMinutes) {
+    const start = minutesToStart(m);
+    out.push(at.get(start) ?? { start, actual: m <= actualEnd ? 0 : null, forecast: null });
+  }
+  return out;
+}
+
 // "2026-03-01" plus `n` days (negative goes back).
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);
