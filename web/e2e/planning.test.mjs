@@ -8,6 +8,7 @@
 // then a good one; and reads that day's adherence. Persian and English,
 // axe-clean, usable from the keyboard.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
@@ -16,6 +17,7 @@ import { en, fa, messages } from './lib/messages.mjs';
 import { startServer, WEB_DIR } from './lib/server.mjs';
 
 const HISTORY_CSV = join(WEB_DIR, '..', 'tests/services/wfm/data/history.csv');
+const fixture = (name) => readFileSync(join(WEB_DIR, 'test/fixtures/planning', `${name}.json`), 'utf8');
 let server;
 let browser;
 const opened = [];
@@ -175,6 +177,41 @@ describe('planning screens', () => {
     await page.getByTestId('accuracy').getByText('9.2%').waitFor();
     await axeClean(page);
     await screenshot(page, 'planning-forecast-en', { docs: true });
+    noErrors(p);
+  });
+  it('charts a history forecast and required vs scheduled from a newer server (answers stubbed in the browser)', async () => {
+    // /wfm/history, /wfm/plan and the history body of /wfm/forecast are
+    // newer than this server: the browser answers them with the fixtures the
+    // unit tests use; everything else goes to the real server.
+    const p = await open('en', '/planning/forecast');
+    const { page } = p;
+    const json = (body) => ({ status: 200, contentType: 'application/json', body });
+    await page.route('**/api/v1/wfm/history?*', (r) => r.fulfill(json(fixture('history'))));
+    await page.route('**/api/v1/wfm/plan', (r) => r.fulfill(json(fixture('plan'))));
+    await page.route('**/api/v1/wfm/forecast', (r) => (r.request().postDataJSON()?.history ? r.fulfill(json(fixture('forecast'))) : r.continue()));
+    await page.getByRole('heading', { level: 1, name: en['planning.forecast.title'] }).waitFor();
+    await page.getByLabel(en['planning.forecast.from'], { exact: true }).fill('2026-03-01');
+    await page.getByLabel(en['planning.forecast.to'], { exact: true }).fill('2026-03-02');
+    await page.getByLabel(en['planning.forecast.queue']).fill('sales');
+    await page.getByRole('button', { name: en['planning.forecast.run'], exact: true }).click();
+    await page.getByText(fill(en['planning.forecast.holidays'], { days: '2 March 2026' })).waitFor();
+    const chart = page.locator('figure[data-chart="volume-chart"]');
+    assert.ok((await chart.locator('rect.holiday').count()) > 0);
+    assert.match(await chart.locator('.chart-summary').innerText(), /3 intervals have both an actual and a forecast value; holidays marked: 1/);
+    await axeClean(page);
+
+    await page.getByRole('link', { name: en['planning.forecast.toStaffing'] }).click();
+    await page.getByRole('button', { name: en['planning.plan.run'] }).click();
+    const totals = page.getByTestId('plan-totals');
+    await totals.waitFor();
+    assert.match(await totals.innerText(), /23/); // required agent-intervals with shrinkage
+    const staffing = page.locator('figure[data-chart="staffing-chart"]');
+    assert.equal(await staffing.locator('rect.bar.under').count(), 1);
+    await staffing.getByRole('button', { name: en['planning.chart.showTable'] }).click();
+    await staffing.locator('tbody').getByText(en['planning.plan.status.under']).waitFor();
+    await staffing.locator('tbody').getByText(en['planning.plan.status.none']).waitFor();
+    await axeClean(page);
+    await screenshot(page, 'planning-staffing-en', { docs: true });
     noErrors(p);
   });
 });
