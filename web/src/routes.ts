@@ -5,6 +5,7 @@ import { adminRoutes } from './screens/admin/routes';
 import { agentRoutes } from './screens/agent/routes';
 import { backofficeRoutes } from './screens/backoffice/routes';
 import { customerRoutes } from './screens/customer/routes';
+import { planningRoutes } from './screens/planning/routes';
 import { supervisorRoutes } from './screens/supervisor/routes';
 
 const shellRoutes: readonly RouteDef[] = [
@@ -26,4 +27,5 @@ export const ROUTES: readonly RouteDef[] = [
   ...adminRoutes,
   ...backofficeRoutes,
   ...customerRoutes,
+  ...planningRoutes,
 ];

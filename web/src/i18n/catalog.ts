@@ -10,6 +10,8 @@ import backofficeEn from './areas/backoffice.en.json';
 import backofficeFa from './areas/backoffice.fa.json';
 import customerEn from './areas/customer.en.json';
 import customerFa from './areas/customer.fa.json';
+import planningEn from './areas/planning.en.json';
+import planningFa from './areas/planning.fa.json';
 import supervisorEn from './areas/supervisor.en.json';
 import supervisorFa from './areas/supervisor.fa.json';
 import shellEn from './en.json';
@@ -22,6 +24,7 @@ export const en = {
   ...adminEn,
   ...backofficeEn,
   ...customerEn,
+  ...planningEn,
 };
 export const fa: Record<string, string> = {
   ...shellFa,
@@ -30,6 +33,7 @@ export const fa: Record<string, string> = {
   ...adminFa,
   ...backofficeFa,
   ...customerFa,
+  ...planningFa,
 };
 
 // Every catalog file by name, for the test that each key lives in one file.
@@ -46,4 +50,6 @@ export const files: Record<string, Record<string, string>> = {
   'areas/backoffice.fa.json': backofficeFa,
   'areas/customer.en.json': customerEn,
   'areas/customer.fa.json': customerFa,
+  'areas/planning.en.json': planningEn,
+  'areas/planning.fa.json': planningFa,
 };
