@@ -1,14 +1,17 @@
 #include "api/wfm_routes.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "api/json_body.h"
+#include "api/wfm_history_routes.h"
 #include "services/sim/simulator.h"
 #include "services/wfm/day_schedule.h"
 #include "services/wfm/erlang.h"
 #include "services/wfm/forecast.h"
 #include "services/wfm/history.h"
+#include "services/wfm/history_from_interactions.h"
 #include "services/wfm/staffing.h"
 #include "services/wfm/units.h"
 
@@ -141,7 +144,8 @@ void simulate(const Request& req, const Principal&, Respond respond) {
                ",\"events\":" + std::to_string(s->events) + "}"));
 }
 
-std::string forecast_json(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest>& b) {
+std::string forecast_json(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest>& b,
+                          const std::vector<CivilDate>& holidays) {
   char buf[256];
   std::snprintf(
       buf, sizeof buf,
@@ -151,6 +155,10 @@ std::string forecast_json(const wfm::VolumeForecast& f, const std::optional<wfm:
       f.params.kind == wfm::Seasonality::additive ? "additive" : "multiplicative", f.params.alpha,
       f.params.beta, f.params.gamma, f.holiday_scale);
   std::string out = buf;
+  out += ",\"holidays\":[";
+  for (std::size_t i = 0; i < holidays.size(); ++i)
+    out += (i ? ",\"" : "\"") + wfm::format_local(holidays[i], 0).substr(0, 10) + "\"";
+  out += "]";
   if (b) {
     std::snprintf(
         buf, sizeof buf,
@@ -176,10 +184,15 @@ std::string forecast_json(const wfm::VolumeForecast& f, const std::optional<wfm:
 
 // Body: {"history_csv": "datetime,volume,aht_s\n...", "interval": "30m",
 // "weeks": 1, "holdout": 1, "holidays": ["2026-03-20"], "holiday_scale": 0.3}
-// (as `tamas forecast --json` with the file's text inline; at most 4 MB).
-void forecast(const Request& req, const Principal&, Respond respond) {
+// (as `tamas forecast --json` with the file's text inline; at most 4 MB), or
+// "history": {"from","to","queue"?,"type"?,"channel"?} instead of history_csv
+// to read the recorded interactions. Without "holidays", the strategy
+// calendar's holidays over history and horizon (with a store). The answer
+// lists the holidays used.
+void forecast(WfmRecords* records, const Request& req, Respond respond) {
   JsonBody body(req);
-  const auto csv = body.string("history_csv", true, 4'000'000);
+  const auto csv = body.string("history_csv", false, 4'000'000);
+  const boost::json::value* recorded = body.raw("history");
   const auto interval = quantity(body, "interval", true, false);
   const auto weeks = body.integer("weeks");
   const auto holdout = body.integer("holdout");
@@ -200,14 +213,25 @@ void forecast(const Request& req, const Principal&, Respond respond) {
           body.problem("holidays", date.error().message);
       }
   }
+  if (!csv == !recorded) body.problem("history", "give exactly one of history_csv and history");
+  if (recorded && !records) body.problem("history", "this server keeps no recorded interactions");
   if (weeks && (*weeks < 1 || *weeks > 8)) body.problem("weeks", "must be 1..8");
   if (holdout && (*holdout < 0 || *holdout > 8)) body.problem("holdout", "must be 0..8");
   if (interval && (*interval < 60 || *interval > 1440 * 60))
     body.problem("interval", "must be 1m..1d");
   if (auto e = body.error()) return respond(*e);
-  auto h =
-      wfm::parse_history_csv(*csv, "history_csv", static_cast<int>(interval.value_or(1800) / 60));
-  if (!h) return respond(field_problems_response({{"history_csv", h.error().message}}));
+  const int minutes = static_cast<int>(interval.value_or(1800) / 60);
+  auto h = csv ? wfm::parse_history_csv(*csv, "history_csv", minutes)
+               : recorded_history(*records, *recorded, minutes);
+  if (!h && (csv || h.error().code == ErrorCode::invalid_argument))
+    return respond(field_problems_response({{csv ? "history_csv" : "history", h.error().message}}));
+  if (!h) return respond(Response::error(503, "unavailable", h.error().message));
+  const int horizon = 7 * static_cast<int>(weeks.value_or(1));
+  if (!holidays && records) {
+    const long last = wfm::day_number(h->first_day) + h->days() + horizon - 1;
+    opt.holidays =
+        wfm::holidays_between(records->calendar(), h->first_day, wfm::from_day_number(last));
+  }
   const int hold = static_cast<int>(holdout.value_or(h->days() >= 21 ? 1 : 0));
   std::optional<wfm::Backtest> back;
   if (hold > 0) {
@@ -215,9 +239,10 @@ void forecast(const Request& req, const Principal&, Respond respond) {
     if (!b) return respond(Response::error(422, "invalid", b.error().message));
     back = *b;
   }
-  auto f = wfm::forecast_history(*h, 7 * static_cast<int>(weeks.value_or(1)), opt);
+  auto f = wfm::forecast_history(*h, horizon, opt);
   if (!f) return respond(Response::error(422, "invalid", f.error().message));
-  respond(Response::json(200, forecast_json(*f, back)));
+  std::sort(opt.holidays.begin(), opt.holidays.end());
+  respond(Response::json(200, forecast_json(*f, back, opt.holidays)));
 }
 
 // "2026-03-01" (or Jalali) -> the canonical ISO date, or a 422.
@@ -310,8 +335,13 @@ void get_adherence(WfmRecords& r, const Request& req, const Principal& p, Respon
 
 void add_wfm_routes(Router& router, const Guard& guard, WfmRecords* records) {
   router.post("/api/v1/wfm/staff", guard.allow(Permission::plan_workforce, staff));
-  router.post("/api/v1/wfm/forecast", guard.allow(Permission::plan_workforce, forecast));
+  router.post("/api/v1/wfm/forecast",
+              guard.allow(Permission::plan_workforce,
+                          [records](const Request& req, const Principal&, Respond respond) {
+                            forecast(records, req, std::move(respond));
+                          }));
   router.post("/api/v1/wfm/simulate", guard.allow(Permission::plan_workforce, simulate));
+  add_wfm_history_routes(router, guard, records);
   if (!records) return;
   router.put("/api/v1/wfm/schedules/{day}",
              guard.allow(Permission::plan_workforce,

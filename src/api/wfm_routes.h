@@ -3,8 +3,10 @@
 //   POST /api/v1/wfm/staff     one-interval Erlang C / A staffing; body and
 //                              answer as `tamas staff --json`
 //   POST /api/v1/wfm/forecast  Holt-Winters forecast and back-test of a CSV
-//                              history sent inline; answer as
+//                              history sent inline, or (with a WfmRecords) of
+//                              the recorded interactions; answer as
 //                              `tamas forecast --json`
+//   POST /api/v1/wfm/plan, GET /api/v1/wfm/history: wfm_history_routes.h
 //   POST /api/v1/wfm/simulate  a small M/M/N(+M) run through the real engine;
 //                              answer as `tamas simulate --json`; bounded
 //                              (agents <= 500, hours <= 24, replications <= 20)

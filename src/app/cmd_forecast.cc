@@ -1,24 +1,37 @@
 // `tamas forecast`: Holt–Winters (weekday × interval) forecast from a CSV
-// history, with its accuracy against the seasonal-naive baseline.
+// history or from the interactions a database recorded, with its accuracy
+// against the seasonal-naive baseline.
 //   tamas forecast --history FILE.csv --interval 30m --weeks 1 [--holdout 1]
 //                  [--holidays 2026-03-20,1405/01/02] [--holiday-scale 0.3] [--json]
+//   tamas forecast --db PATH [--tenant SLUG] --from DATE --to DATE [--queue Q]
+//                  [--type T] [--channel C] [...as above]
+// With --db the active strategy's time zone places the interactions in
+// local intervals and its holidays (Nowruz, ...) are the holidays of history
+// and horizon unless --holidays is given. The JSON lists the holidays used.
 // Exit codes: 0 ok, 2 bad input.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "app/command.h"
+#include "app/tenant_setup.h"
+#include "services/switchboard/queue_hours.h"
 #include "services/wfm/forecast.h"
+#include "services/wfm/history_from_interactions.h"
 #include "services/wfm/units.h"
+#include "store/sqlite_store.h"
 
 namespace tamas::app {
 namespace {
 
 struct ForecastArgs {
   std::string history, interval = "30m", weeks = "1", holdout, holidays, holiday_scale;
+  std::string db, tenant, from, to, queue, type, channel;
   bool json = false;
 };
 
@@ -48,12 +61,17 @@ const char* kind_name(wfm::Seasonality k) {
   return k == wfm::Seasonality::additive ? "additive" : "multiplicative";
 }
 
-void print_json(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest>& b) {
+void print_json(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest>& b,
+                std::vector<CivilDate> holidays) {
   std::printf(
       "{\"interval_minutes\":%d,\"model\":{\"kind\":\"%s\",\"alpha\":%g,\"beta\":%g,"
-      "\"gamma\":%g},\"holiday_scale\":%.4g",
+      "\"gamma\":%g},\"holiday_scale\":%.4g,\"holidays\":[",
       f.interval_minutes, kind_name(f.params.kind), f.params.alpha, f.params.beta, f.params.gamma,
       f.holiday_scale);
+  std::sort(holidays.begin(), holidays.end());
+  for (std::size_t i = 0; i < holidays.size(); ++i)
+    std::printf("%s\"%s\"", i ? "," : "", wfm::format_local(holidays[i], 0).substr(0, 10).c_str());
+  std::printf("]");
   if (b) {
     std::printf(
         ",\"accuracy\":{\"holdout_days\":%d,\"holt_winters\":{\"mape\":%.4f,\"wape\":%.4f},"
@@ -96,8 +114,50 @@ void print_table(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest
   }
 }
 
+Result<std::string> read_csv(const ForecastArgs& a) {
+  std::ifstream in(a.history, std::ios::binary);
+  if (!in) return Error::not_found("cannot read " + a.history);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Result<CivilDate> date_arg(const std::string& text, const char* flag) {
+  if (text.empty()) return Error::invalid(std::string(flag) + " is required with --db");
+  auto d = wfm::parse_local_date(text);
+  if (!d) return Error::invalid(std::string(flag) + ": " + d.error().message);
+  return *d;
+}
+
+// The history of the recorded interactions; `calendar` gets the active
+// strategy's (time zone and holidays).
+Result<wfm::History> recorded(const ForecastArgs& a, int minutes,
+                              std::optional<BusinessCalendar>& calendar) {
+  auto from = date_arg(a.from, "--from");
+  if (!from) return from.error();
+  auto to = date_arg(a.to, "--to");
+  if (!to) return to.error();
+  if (!std::filesystem::exists(a.db)) return Error::not_found("no database at '" + a.db + "'");
+  auto db = store::open_sqlite_store(a.db);
+  if (!db) return db.error();
+  auto tenant = find_tenant(**db, a.tenant);
+  if (!tenant) return tenant.error();
+  auto active = active_strategy(**db, *tenant);
+  if (!active) return active.error();
+  auto cal = services::calendar_of(active->strategy);
+  if (!cal) return cal.error();
+  calendar = *cal;
+  const Instant start = cal->to_instant(*from, 0);
+  const Instant end = cal->to_instant(wfm::from_day_number(wfm::day_number(*to) + 1), 0);
+  auto rows = (*db)->interactions().list_arrived(*tenant, start, end);
+  if (!rows) return rows.error();
+  return wfm::history_from_interactions(*rows, *tenant, *cal, *from, *to, minutes,
+                                        {a.queue, a.type, a.channel});
+}
+
 int run(const ForecastArgs& a) {
-  if (a.history.empty()) return fail("--history is required");
+  if (a.history.empty() == a.db.empty())
+    return fail("give exactly one of --history FILE.csv and --db PATH");
   Result<double> interval = wfm::parse_duration(a.interval);
   if (!interval) return fail(interval.error().message);
   Result<double> weeks = wfm::parse_number(a.weeks, "weeks");
@@ -105,13 +165,21 @@ int run(const ForecastArgs& a) {
     return fail("--weeks must be a whole number of at least 1");
   Result<wfm::ForecastOptions> opt = options(a);
   if (!opt) return fail(opt.error().message);
-  std::ifstream in(a.history, std::ios::binary);
-  if (!in) return fail("cannot read " + a.history);
-  std::stringstream text;
-  text << in.rdbuf();
-  Result<wfm::History> h =
-      wfm::parse_history_csv(text.str(), a.history, static_cast<int>(*interval / 60));
+  const int minutes = static_cast<int>(*interval / 60);
+  std::optional<BusinessCalendar> calendar;
+  Result<wfm::History> h = Error::invalid("no history");
+  if (a.db.empty()) {
+    auto text = read_csv(a);
+    if (!text) return fail(text.error().message);
+    h = wfm::parse_history_csv(*text, a.history, minutes);
+  } else {
+    h = recorded(a, minutes, calendar);
+  }
   if (!h) return fail(h.error().message);
+  if (calendar && a.holidays.empty()) {
+    const long last = wfm::day_number(h->first_day) + h->days() + 7 * static_cast<int>(*weeks) - 1;
+    opt->holidays = wfm::holidays_between(*calendar, h->first_day, wfm::from_day_number(last));
+  }
   int holdout = h->days() >= 21 ? 1 : 0;
   if (!a.holdout.empty()) {
     Result<double> n = wfm::parse_number(a.holdout, "holdout");
@@ -126,12 +194,12 @@ int run(const ForecastArgs& a) {
   }
   Result<wfm::VolumeForecast> f = wfm::forecast_history(*h, 7 * static_cast<int>(*weeks), *opt);
   if (!f) return fail(f.error().message);
-  a.json ? print_json(*f, back) : print_table(*f, back);
+  a.json ? print_json(*f, back, opt->holidays) : print_table(*f, back);
   return 0;
 }
 
 TAMAS_REGISTER_COMMAND(Command{
-    "forecast", "forecast interval volume and AHT from a CSV history",
+    "forecast", "forecast interval volume and AHT from a CSV history or recorded interactions",
     [](CLI::App& sub) -> std::function<int()> {
       auto a = std::make_shared<ForecastArgs>();
       sub.add_option("--history", a->history, "CSV: datetime,volume,aht_s");
@@ -140,6 +208,13 @@ TAMAS_REGISTER_COMMAND(Command{
       sub.add_option("--holdout", a->holdout, "weeks held out to measure accuracy");
       sub.add_option("--holidays", a->holidays, "comma-separated local dates (Jalali or ISO)");
       sub.add_option("--holiday-scale", a->holiday_scale, "holiday volume / normal volume");
+      sub.add_option("--db", a->db, "read the history from this database's interactions");
+      sub.add_option("--tenant", a->tenant, "organisation slug (with --db)");
+      sub.add_option("--from", a->from, "first local day of history (with --db)");
+      sub.add_option("--to", a->to, "last local day of history (with --db)");
+      sub.add_option("--queue", a->queue, "only this queue (with --db)");
+      sub.add_option("--type", a->type, "only this interaction type (with --db)");
+      sub.add_option("--channel", a->channel, "only this channel (with --db)");
       sub.add_flag("--json", a->json, "print one JSON object");
       return [a] { return run(*a); };
     }});
