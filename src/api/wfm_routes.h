@@ -20,7 +20,7 @@
 //                              --json` (plan_workforce or supervise)
 // Bodies are JSON objects; durations are strings with units ("180s", "30m")
 // or numbers of seconds; unknown fields are 422 like every JSON body.
-// The OpenAPI path objects are in docs/api/wfm-openapi-fragment.json.
+// Documented in docs/api/openapi.json (checked against the router by a test).
 // The computing handlers are pure (no store, no clock): safe from any
 // thread. The record routes share one Store behind a mutex.
 #pragma once
