@@ -202,20 +202,17 @@ void VoiceContacts::complete_consult(const std::string& interaction, const std::
     switchboard_.post(engine::ContactEnd{interaction});
     return done({});
   }
+  // The engine's contact_transferred and offer come before `done`
+  // (consult_transferred, consult_offered); a refusal leaves the consult
+  // running.
   switchboard_.post(engine::TransferToAgent{interaction, party},
                     [this, call_id, done](const Status& st, const auto&) {
-                      std::optional<ConsultNotice> n;
-                      {
+                      if (!st.ok()) {
                         std::lock_guard lock(mutex_);
                         auto it = calls_.find(call_id);
-                        if (it != calls_.end() && it->second.consult) {
-                          if (st.ok())
-                            n = notice(it->second, "consult_completed", {});
-                          else
-                            it->second.consult->completing = false;  // still consulting
-                        }
+                        if (it != calls_.end() && it->second.consult)
+                          it->second.consult->completing = false;
                       }
-                      if (n) publish(*n);
                       done(st);
                     });
 }
@@ -242,18 +239,21 @@ bool VoiceContacts::consult_offered(uint64_t call_id, const std::string& contact
                                     const std::string& agent) {
   std::function<void(const std::string&, const std::string&, const std::string&)> recorded;
   std::string path;
+  ConsultNotice completed;
   {
     std::lock_guard lock(mutex_);
     auto it = calls_.find(call_id);
     if (it == calls_.end() || !it->second.consult || !it->second.consult->completing ||
         it->second.consult->party != agent)
       return false;
+    completed = notice(it->second, "consult_completed", {});
     it->second.consult.reset();
     it->second.bridged = true;
     recorded = devices_.recorded;
     if (!options_.recordings_dir.empty()) path = options_.recordings_dir + "/" + contact + ".wav";
   }
   switchboard_.post(engine::AcceptOffer{agent, contact});
+  publish(completed);
   if (recorded && !path.empty()) recorded(contact, path, agent);  // the new agent may listen
   return true;
 }

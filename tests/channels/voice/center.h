@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -76,7 +77,13 @@ class Center {
       events_.push_back(std::string(engine::to_string(e.event.kind)) + " " + e.agent);
       if (!e.contact.empty()) contact_ = e.contact;
     });
+    contacts_.watch_logins();  // queue targets of consults
     switchboard_.start();
+    contacts_.use_consult({"", ring_ms, [this](const ConsultNotice& n) {
+                             std::lock_guard lock(mutex_);
+                             notices_.push_back(n.agent + " " + n.type + " " + n.json);
+                             consult_history_ = n.history;
+                           }});
     AgentDevices devices;
     devices.find = [phones](const std::string& agent, AgentDevices::Found found) {
       auto it = phones.find(agent);
@@ -131,6 +138,50 @@ class Center {
     return contacts_.transfer_to_partner(contact(), agent, partner);
   }
   void stop_voice() { server_->stop(); }
+
+  // Attended transfer, as the desk would ask for it (waits for the answer).
+  Status consult(const std::string& agent, ConsultTarget to, std::string contact = "") {
+    std::promise<Status> answer;
+    contacts_.consult(contact.empty() ? this->contact() : contact, agent, to,
+                      [&answer](const Status& st) { answer.set_value(st); });
+    return answer.get_future().get();
+  }
+  Status complete_consult(const std::string& agent) {
+    std::promise<Status> answer;
+    contacts_.complete_consult(contact(), agent,
+                               [&answer](const Status& st) { answer.set_value(st); });
+    return answer.get_future().get();
+  }
+  Status cancel_consult(const std::string& agent) {
+    return contacts_.cancel_consult(contact(), agent);
+  }
+  // Consult notices so far ("<agent> <type> <json>"), waiting up to 20 s for
+  // one that contains `wanted`.
+  std::vector<std::string> notices_until(const std::string& wanted) {
+    for (int i = 0; i < 400; ++i) {
+      {
+        std::lock_guard lock(mutex_);
+        for (const auto& n : notices_)
+          if (n.find(wanted) != std::string::npos) return notices_;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    std::lock_guard lock(mutex_);
+    return notices_;
+  }
+  std::string consult_history() {
+    std::lock_guard lock(mutex_);
+    return consult_history_;
+  }
+  // The engine's status of `agent` ("wrap_up", "busy", ...).
+  std::string agent_status(const std::string& agent) {
+    std::string status;
+    switchboard_.inspect([&](const engine::Engine& e) {
+      auto v = e.agent_view(agent);
+      status = v ? engine::to_string(v->status) : "unknown";
+    });
+    return status;
+  }
 
   // The engine's events so far as "kind agent", waiting up to 20 s for
   // `last` (a softphone answers in well under a second, but under the
@@ -187,6 +238,8 @@ class Center {
   std::map<std::string, std::string> recorded_;
   std::map<std::string, std::string> registered_;
   std::string contact_;
+  std::vector<std::string> notices_;
+  std::string consult_history_;
 };
 
 inline bool has(const std::vector<std::string>& events, const std::string& e) {
