@@ -158,16 +158,8 @@ class Center {
   // Consult notices so far ("<agent> <type> <json>"), waiting up to 20 s for
   // one that contains `wanted`.
   std::vector<std::string> notices_until(const std::string& wanted) {
-    for (int i = 0; i < 400; ++i) {
-      {
-        std::lock_guard lock(mutex_);
-        for (const auto& n : notices_)
-          if (n.find(wanted) != std::string::npos) return notices_;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    std::lock_guard lock(mutex_);
-    return notices_;
+    return lines_until(notices_,
+                       [&](const std::string& n) { return n.find(wanted) != std::string::npos; });
   }
   std::string consult_history() {
     std::lock_guard lock(mutex_);
@@ -187,15 +179,7 @@ class Center {
   // `last` (a softphone answers in well under a second, but under the
   // sanitizer with other tests beside it, it has taken more than 5 s).
   std::vector<std::string> events_until(const std::string& last) {
-    for (int i = 0; i < 400; ++i) {
-      {
-        std::lock_guard lock(mutex_);
-        if (std::find(events_.begin(), events_.end(), last) != events_.end()) return events_;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    std::lock_guard lock(mutex_);
-    return events_;
+    return lines_until(events_, [&](const std::string& e) { return e == last; });
   }
   // The contact the engine last spoke of (our only call's interaction).
   std::string contact() {
@@ -224,6 +208,20 @@ class Center {
   }
 
  private:
+  // `lines` (guarded by mutex_) once one matches, polling for up to 20 s.
+  template <typename Match>
+  std::vector<std::string> lines_until(const std::vector<std::string>& lines, Match match) {
+    for (int i = 0; i < 400; ++i) {
+      {
+        std::lock_guard lock(mutex_);
+        if (std::any_of(lines.begin(), lines.end(), match)) return lines;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    std::lock_guard lock(mutex_);
+    return lines;
+  }
+
   SystemClock clock_;
   strategy::Strategy strategy_;
   store::StoreWriter writer_;
