@@ -12,6 +12,9 @@
 //     POST /api/v1/agent/contacts/{contact}/partner-transfer {partner}
 //          (calls only: the caller is bridged to the partner's line, R31;
 //          add_partner_transfer_route)
+//     POST /api/v1/agent/contacts/{contact}/consult {agent} | {queue} | {number}
+//     POST /api/v1/agent/contacts/{contact}/consult/complete | /consult/cancel
+//          (attended transfer of calls, docs/voice.md; add_consult_routes)
 //   supervise permission:
 //     GET  /api/v1/agents, POST /api/v1/agents/{agent}/state {state, reason?}
 //     GET  /api/v1/queues                      live queue statistics
@@ -38,5 +41,24 @@ void add_desk_routes(Router& router, const Guard& guard, services::AgentDesk& de
 using PartnerTransfer = std::function<Status(const std::string& agent, const std::string& contact,
                                              const std::string& partner)>;
 void add_partner_transfer_route(Router& router, const Guard& guard, PartnerTransfer transfer);
+
+// The voice channel's attended (consult) transfer (consult_routes.cc). The
+// body of /consult names exactly one of agent, queue, number (else 422).
+// Answers: /consult 202 {"ok":true,"consult":"ringing"}, the others 200
+// {"ok":true}; errors as error_response (not_found 404, permission_denied
+// 403, conflict 409, invalid_argument 422, unavailable 503). `done` may be
+// called on any thread, exactly once. Functions must not block.
+struct ConsultTo {
+  std::string agent, queue, number;  // exactly one is set
+};
+struct ConsultActions {
+  using Done = std::function<void(const Status&)>;
+  std::function<void(const std::string& agent, const std::string& contact, const ConsultTo& to,
+                     Done done)>
+      start;
+  std::function<void(const std::string& agent, const std::string& contact, Done done)> complete;
+  std::function<void(const std::string& agent, const std::string& contact, Done done)> cancel;
+};
+void add_consult_routes(Router& router, const Guard& guard, ConsultActions actions);
 
 }  // namespace tamas::api

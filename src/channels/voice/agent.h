@@ -47,6 +47,8 @@ class Agent {
   void dial_agent(uint64_t call_id, const AgentDial& dial);
   void drop_agent(uint64_t call_id, const std::string& agent);
   void hold(uint64_t call_id, bool on);
+  // A consult leg for a bridged call (consult.cc); a registered phone wins.
+  void consult(uint64_t call_id, const AgentDial& dial);
   // Outbound calls (agent_outbound.cc): VoiceServer::dial_out/hangup_outbound.
   void dial_out(uint64_t id, const OutboundDial& dial);
   void hangup_out(uint64_t id);

@@ -59,8 +59,8 @@ class Call final : public LegOwner {
   // From the leg's callbacks.
   void leg_answered(AgentLeg& leg) override;
   void leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) override;
-  void leg_media(AgentLeg&, const struct rtp_header* hdr, struct mbuf* mb) override {
-    from_agent(hdr, mb);
+  void leg_media(AgentLeg& leg, const struct rtp_header* hdr, struct mbuf* mb) override {
+    if (!consult_media(leg, hdr, mb)) from_agent(hdr, mb);
   }
   uint64_t owner_id() const override { return info_.id; }
   void from_agent(const struct rtp_header* hdr, struct mbuf* mb);
@@ -71,6 +71,12 @@ class Call final : public LegOwner {
   void record_voicemail(const VoicemailRequest& request);
   void set_survey(const SurveyPlan& plan);
   void finish_call();
+
+  // Attended transfer (consult.cc): see VoiceServer::consult,
+  // cancel_consult, complete_consult.
+  void consult(const AgentDial& dial);
+  void cancel_consult();
+  void complete_consult(bool to_line);
 
  private:
   enum class Phase { answering, ivr, waiting, bridged, leaving, voicemail, survey };
@@ -103,6 +109,15 @@ class Call final : public LegOwner {
   bool start_survey();  // false when none is armed
   void survey_step(const SurveyRun::Step& step);
   void end_survey();
+  // Attended transfer (consult.cc). The leg hooks return true when they
+  // handled the leg's callback (the consult leg, or a retired agent leg).
+  bool consult_answered(AgentLeg& leg);
+  bool consult_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status);
+  bool consult_media(AgentLeg& leg, const struct rtp_header* hdr, struct mbuf* mb);
+  void end_consult(const std::string& reason, uint16_t status, bool resume);
+  void consult_report(const std::string& target, ConsultStage stage, const std::string& reason,
+                      uint16_t status);
+  void reap_consult();
 
   Agent& agent_;
   CallInfo info_;
@@ -135,6 +150,12 @@ class Call final : public LegOwner {
   TimestampMap to_caller_;              // agent's timestamps onto our stream to the caller
   bool held_ = false;                   // bridged but on hold
   bool partner_leg_ = false;            // leg_ goes to an external line
+
+  // Attended transfer (consult.cc).
+  std::unique_ptr<AgentLeg> consult_;               // the consulted party; freed by reap()
+  bool consult_over_ = false;                       // consult_ is finished
+  bool held_before_consult_ = false;                // cancel leaves the caller on hold
+  std::vector<std::unique_ptr<AgentLeg>> retired_;  // the consulting agent's, after complete
 
   // Caller care.
   AfterAnnouncement after_announce_ = AfterAnnouncement::hold;

@@ -79,6 +79,7 @@ void Call::hold(bool on) {
 }
 
 void Call::reap() {
+  reap_consult();
   if (leg_over_ && leg_) {
     leg_.reset();
     leg_over_ = false;
@@ -86,6 +87,7 @@ void Call::reap() {
 }
 
 void Call::leg_answered(AgentLeg& leg) {
+  if (consult_answered(leg)) return;
   if (dead_ || phase_ != Phase::waiting) return;
   phase_ = Phase::bridged;
   playlist_.clear();
@@ -96,6 +98,7 @@ void Call::leg_answered(AgentLeg& leg) {
 }
 
 void Call::leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) {
+  if (consult_ended(leg, outcome, status)) return;
   const bool was_bridged = phase_ == Phase::bridged;
   if (was_bridged) unbridge();
   leg_over_ = true;
@@ -114,6 +117,7 @@ void Call::leg_ended(AgentLeg& leg, AgentLegOutcome outcome, uint16_t status) {
 
 // Back from a bridge to the hold prompt, continuing our RTP timestamps.
 void Call::unbridge() {
+  if (consult_ && !consult_over_) end_consult("agent_left", 0, false);
   recorder_.reset();
   held_ = false;
   ts_ = to_caller_.next();

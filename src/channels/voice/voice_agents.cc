@@ -35,6 +35,7 @@ void VoiceContacts::offered(const services::ResolvedEvent& e) {
 
 void VoiceContacts::offered(uint64_t call_id, const std::string& contact,
                             const std::string& agent) {
+  if (consult_offered(call_id, contact, agent)) return;  // the consulted agent's leg is up
   std::function<void(const std::string&, AgentDevices::Found)> find;
   {
     std::lock_guard lock(mutex_);
@@ -76,6 +77,7 @@ void VoiceContacts::held(const services::ResolvedEvent& e, bool on) {
     std::lock_guard lock(mutex_);
     auto it = call_of_interaction_.find(e.contact);
     if (it == call_of_interaction_.end()) return;
+    if (calls_[it->second].consult) return;  // consulting: the caller stays on hold
     call_id = it->second;
   }
   if (server_) server_->hold(call_id, on);
@@ -92,6 +94,7 @@ void VoiceContacts::on_agent_leg(const CallInfo& call, const AgentLegReport& r) 
     if (it == calls_.end() || it->second.offered != r.agent) return;
     interaction = it->second.interaction;
     if (r.outcome != AgentLegOutcome::answered) it->second.offered.clear();
+    it->second.bridged = r.outcome == AgentLegOutcome::answered;
     recorded = devices_.recorded;
     if (!options_.recordings_dir.empty())
       path = options_.recordings_dir + "/" + interaction + ".wav";

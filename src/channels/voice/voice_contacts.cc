@@ -30,6 +30,7 @@ VoiceEvents VoiceContacts::events() {
   ev.on_route = [this](const CallInfo& c, const IvrResult& r) { on_route(c, r); };
   ev.on_call_ended = [this](const CallInfo& c, std::string_view why) { on_call_ended(c, why); };
   ev.on_agent_leg = [this](const CallInfo& c, const AgentLegReport& r) { on_agent_leg(c, r); };
+  ev.on_consult = [this](const CallInfo& c, const ConsultReport& r) { on_consult(c, r); };
   return ev;
 }
 
@@ -109,6 +110,7 @@ void VoiceContacts::on_call_ended(const CallInfo& call, std::string_view) {
   std::string interaction;
   const bool keep = care() && care()->keeps_contact(call.id);  // e.g. a callback
   if (care()) care()->ended(call.id);
+  std::optional<ConsultNotice> consult_over;
   {
     std::lock_guard lock(mutex_);
     auto it = calls_.find(call.id);
@@ -117,10 +119,13 @@ void VoiceContacts::on_call_ended(const CallInfo& call, std::string_view) {
       it->second.ended = true;  // committed() abandons it once it is stored
       return;
     }
+    if (it->second.consult)
+      consult_over = notice(it->second, "consult_ended", {{"reason", "caller_hung_up"}});
     interaction = it->second.interaction;
     call_of_interaction_.erase(interaction);
     calls_.erase(it);
   }
+  if (consult_over) publish(*consult_over);
   if (!keep) leave_queue(interaction);
 }
 
@@ -156,6 +161,8 @@ void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
   if (e.event.kind == EventKind::offer) return offered(e);
   if (e.event.kind == EventKind::contact_held) return held(e, true);
   if (e.event.kind == EventKind::contact_resumed) return held(e, false);
+  if (e.event.kind == EventKind::agent_state_changed) return agent_seen(e);
+  if (e.event.kind == EventKind::contact_transferred && consult_transferred(e)) return;
   if (e.event.kind == EventKind::offer_revoked || e.event.kind == EventKind::contact_transferred) {
     uint64_t call_id = 0;
     {
@@ -165,6 +172,7 @@ void VoiceContacts::on_engine_event(const services::ResolvedEvent& e) {
       if (it == call_of_interaction_.end()) return;
       call_id = it->second;
       calls_[call_id].offered.clear();
+      calls_[call_id].bridged = false;
     }
     // Revoked: cancel that agent's ringing phone. Transferred: the agent leg
     // ends and the caller waits on hold for the next offer.

@@ -31,6 +31,9 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
+
+#include <boost/json/object.hpp>
 
 #include "channels/voice/caller_care.h"
 #include "channels/voice/voice_server.h"
@@ -57,6 +60,29 @@ struct AgentDevices {
 struct AgentLegOptions {
   std::string recordings_dir = "var/recordings";  // empty: no recordings
   uint32_t ring_ms = 20000;
+};
+
+// The desk's attended (consult) transfer (voice_consult.cc, docs/voice.md
+// "Consult transfer"). Exactly one of the target's fields is set.
+struct ConsultTarget {
+  std::string agent;   // an agent signed in to the contact centre
+  std::string queue;   // the first ready agent serving that queue (watch_logins)
+  std::string number;  // a number dialled through the outbound gateway
+};
+// One step of a consult, for the consulting agent's feed (topic
+// "agent/<agent>") and the interaction's timeline.
+struct ConsultNotice {
+  std::string agent;        // the consulting agent
+  std::string interaction;  // "I-000123"
+  std::string type;         // consult_started, consult_answered, consult_ended, consult_completed
+  std::string json;         // {"contact":..,"target":{..},"reason"?:..,"status"?:..}
+  std::string history;      // this interaction's consult notices so far, a JSON array
+};
+struct ConsultOptions {
+  std::string gateway;  // "host:port" numbers are dialled through; empty: no number targets
+  uint32_t ring_ms = 20000;
+  // Any thread (the caller's, the engine's or the voice thread); must be quick.
+  std::function<void(const ConsultNotice&)> notify;
 };
 
 class VoiceContacts {
@@ -88,14 +114,55 @@ class VoiceContacts {
   // agent's call). Any thread.
   Status transfer_to_partner(const std::string& interaction, const std::string& agent,
                              const std::string& partner);
+  // Consult transfers (voice_consult.cc). use_consult before calls arrive;
+  // watch_logins before the switchboard starts (it observes AgentLogin and
+  // AgentLogout commands to know the queues each agent serves).
+  void use_consult(ConsultOptions options);
+  void watch_logins();
+  using ConsultDone = std::function<void(const Status&)>;
+  // `agent`, bridged to the caller of `interaction`, consults `to`: the
+  // caller goes on hold and the target's phone rings (VoiceServer::consult).
+  // `done` answers once the consult is ringing, or with the error:
+  // not_found (not a call of ours), permission_denied (another agent's
+  // call), conflict (not bridged to the agent, or a consult already runs),
+  // invalid_argument (not exactly one target, the agent itself, an agent not
+  // signed in, a bad number, no ready agent in the queue), unavailable (no
+  // outbound gateway for numbers). What the phone then does comes as
+  // notices. Any thread; `done` may run on the engine thread.
+  void consult(const std::string& interaction, const std::string& agent, const ConsultTarget& to,
+               ConsultDone done);
+  // The consult leg is hung up and the caller is back with the agent.
+  // Errors as above; conflict when no consult runs.
+  Status cancel_consult(const std::string& interaction, const std::string& agent);
+  // The caller is bridged to the consulted party and the agent's leg hung up.
+  // An agent target gets the contact (engine TransferToAgent: the agent goes
+  // to wrap-up, the consulted agent's offer is accepted without ringing
+  // again, the recording goes on); a number ends the contact (ContactEnd)
+  // like transfer_to_partner. conflict when no consult runs or it has not
+  // been answered yet, or when the engine refuses the transfer.
+  void complete_consult(const std::string& interaction, const std::string& agent, ConsultDone done);
   // Calls currently known (routed and not yet ended); for tests and metrics.
   size_t calls() const;
 
  private:
+  struct ConsultRun {
+    std::string by;     // the consulting agent
+    ConsultTarget to;   // as asked
+    std::string party;  // the leg's id: the consulted agent, or "line:<number>"
+    bool answered = false;
+    bool completing = false;  // TransferToAgent posted
+  };
   struct CallState {
     std::string interaction;  // empty until the intake committed it
     bool ended = false;       // the caller hung up before the commit
     std::string offered;      // the agent whose phone we ring (or who has it)
+    bool bridged = false;     // the offered agent's phone answered and is up
+    std::optional<ConsultRun> consult;
+    std::string consult_history;  // JSON array text of the consult notices
+  };
+  struct SeenAgent {
+    engine::AgentStatus status = engine::AgentStatus::logged_out;
+    std::vector<std::string> queues;  // from its AgentLogin (watch_logins)
   };
   void on_route(const CallInfo& call, const IvrResult& result);
   void on_call_ended(const CallInfo& call, std::string_view reason);
@@ -105,6 +172,19 @@ class VoiceContacts {
   void survey_started(const CallInfo& call);  // the agent hung up: the contact ends
   void offered(const services::ResolvedEvent& e);
   void held(const services::ResolvedEvent& e, bool on);  // the desk's hold/resume
+  // Consult (voice_consult.cc).
+  void on_consult(const CallInfo& call, const ConsultReport& report);
+  void agent_seen(const services::ResolvedEvent& e);  // agent_state_changed
+  // The engine moved a completing consult's contact to the consulted agent:
+  // true when handled (the voice legs are swapped, nothing is dropped).
+  bool consult_transferred(const services::ResolvedEvent& e);
+  // The consulted agent's offer of a completed consult: accepted at once.
+  bool consult_offered(uint64_t call_id, const std::string& contact, const std::string& agent);
+  // REQUIRES mutex_. The call `agent` may consult on, or the error.
+  Result<uint64_t> consult_call(const std::string& interaction, const std::string& agent);
+  // REQUIRES mutex_. Records a notice in the call's history and returns it.
+  ConsultNotice notice(CallState& call, const std::string& type, boost::json::object body);
+  void publish(const ConsultNotice& n);
   void offered(uint64_t call_id, const std::string& contact, const std::string& agent);
   void dial(uint64_t call_id, const std::string& agent, const std::string& interaction,
             std::optional<std::string> uri);
@@ -129,6 +209,8 @@ class VoiceContacts {
   // engine before telling us its interaction id, so its first offer may come
   // first. The latest few, by contact; other channels' offers age out.
   std::deque<std::pair<std::string, std::string>> early_offers_;  // contact, agent
+  ConsultOptions consult_options_;                                // guarded by mutex_
+  std::map<std::string, SeenAgent> agents_;                       // guarded by mutex_
 };
 
 }  // namespace tamas::voice

@@ -122,6 +122,13 @@ class VoiceServer::Impl {
     mqueue_push(mq_, 0, nullptr);
   }
 
+  // Runs `f` on the voice thread (while the server runs).
+  void on_voice_thread(std::function<void(Agent&)> f) {
+    post(Task{[this, f = std::move(f)] {
+      if (agent_) f(*agent_);
+    }});
+  }
+
   uint16_t udp_port_ = 0;
   uint16_t tcp_port_ = 0;
   std::atomic<size_t> active_{0};
@@ -270,6 +277,19 @@ void VoiceServer::hold(uint64_t call_id, bool on) {
 }
 void VoiceServer::transfer_out(uint64_t call_id, std::string uri, std::string recording_path) {
   impl_->post(TransferOut{call_id, std::move(uri), std::move(recording_path)});
+}
+void VoiceServer::consult(uint64_t call_id, AgentDial dial) {
+  impl_->on_voice_thread([call_id, d = std::move(dial)](Agent& a) { a.consult(call_id, d); });
+}
+void VoiceServer::cancel_consult(uint64_t call_id) {
+  impl_->on_voice_thread([call_id](Agent& a) {
+    if (Call* k = a.find_call(call_id)) k->cancel_consult();
+  });
+}
+void VoiceServer::complete_consult(uint64_t call_id, bool to_line) {
+  impl_->on_voice_thread([call_id, to_line](Agent& a) {
+    if (Call* k = a.find_call(call_id)) k->complete_consult(to_line);
+  });
 }
 uint64_t VoiceServer::dial_out(OutboundDial dial) {
   const uint64_t id = impl_->next_outbound_++;

@@ -139,6 +139,20 @@ struct VoicemailReport {
   bool finished_by_hash = false;  // else max length or the caller hung up
 };
 
+// An attended (consult) transfer (VoiceServer::consult, docs/voice.md
+// "Consult transfer"): the consulted party answered, the consult ended
+// without a transfer (cancelled, not answered, rejected, failed, the
+// consulted party or the consulting agent hung up), or it was completed
+// (the caller now talks to the consulted party).
+enum class ConsultStage { answered, ended, completed };
+const char* to_string(ConsultStage s);
+struct ConsultReport {
+  std::string target;  // the consult's AgentDial::agent
+  ConsultStage stage = ConsultStage::ended;
+  std::string reason;   // ended: cancelled, rejected, no_answer, failed, hung_up, agent_left
+  uint16_t status = 0;  // SIP status for `rejected`
+};
+
 struct VoiceEvents {
   // The IVR finished (every outcome is reported, for the IVR statistics).
   // Afterwards: route, set_type, agent → the call waits with the hold prompt
@@ -163,6 +177,8 @@ struct VoiceEvents {
   std::function<void(const CallInfo&, const std::string& survey, const SurveyAnswers&)> on_survey;
   // What became of an outbound call (dial_out). Voice thread.
   std::function<void(const OutboundReport&)> on_outbound;
+  // What became of a consult (VoiceServer::consult). Voice thread.
+  std::function<void(const CallInfo&, const ConsultReport&)> on_consult;
   // The registrar asks for the HA1 (MD5 of "user:realm:password", hex) of a
   // phone's user, e.g. from the store. `answer` may be called later and on
   // any thread, exactly once; nullopt = no such user or no SIP password.
@@ -236,6 +252,21 @@ class VoiceServer {
   // agent leg; reported by on_agent_leg as agent "partner"). If the partner
   // does not answer, the caller hears the goodbye prompt and is hung up.
   void transfer_out(uint64_t call_id, std::string uri, std::string recording_path = "");
+  // Any thread. Attended transfer (consult.cc). consult: the bridged caller
+  // goes on hold (hold prompt, nothing relayed) and a second leg rings
+  // `dial.uri` (a phone registered for `dial.agent` wins) with `dial.ring_ms`;
+  // once it answers, the agent and the consulted party are bridged to each
+  // other. Reported by on_consult (answered, then ended or completed; ended
+  // failed when the call is not bridged or already consulting).
+  // cancel_consult: the consult leg is cancelled or hung up and the caller is
+  // bridged to the agent again (ended, reason cancelled). complete_consult:
+  // the caller is bridged to the consulted party, the agent's leg gets BYE,
+  // the recording goes on; `to_line`: the consulted party is an external
+  // line (its hang-up ends the call like transfer_out's). Ignored for calls
+  // that are gone.
+  void consult(uint64_t call_id, AgentDial dial);
+  void cancel_consult(uint64_t call_id);
+  void complete_consult(uint64_t call_id, bool to_line);
   // Any thread. Places an outbound call (OutboundDial); returns its id (never
   // 0), reported through on_outbound. hangup_outbound ends it (ringing legs
   // are cancelled, bridged ones get BYE; no report follows).

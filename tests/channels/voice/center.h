@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -76,7 +77,13 @@ class Center {
       events_.push_back(std::string(engine::to_string(e.event.kind)) + " " + e.agent);
       if (!e.contact.empty()) contact_ = e.contact;
     });
+    contacts_.watch_logins();  // queue targets of consults
     switchboard_.start();
+    contacts_.use_consult({"", ring_ms, [this](const ConsultNotice& n) {
+                             std::lock_guard lock(mutex_);
+                             notices_.push_back(n.agent + " " + n.type + " " + n.json);
+                             consult_history_ = n.history;
+                           }});
     AgentDevices devices;
     devices.find = [phones](const std::string& agent, AgentDevices::Found found) {
       auto it = phones.find(agent);
@@ -132,19 +139,47 @@ class Center {
   }
   void stop_voice() { server_->stop(); }
 
+  // Attended transfer, as the desk would ask for it (waits for the answer).
+  Status consult(const std::string& agent, ConsultTarget to, std::string contact = "") {
+    std::promise<Status> answer;
+    contacts_.consult(contact.empty() ? this->contact() : contact, agent, to,
+                      [&answer](const Status& st) { answer.set_value(st); });
+    return answer.get_future().get();
+  }
+  Status complete_consult(const std::string& agent) {
+    std::promise<Status> answer;
+    contacts_.complete_consult(contact(), agent,
+                               [&answer](const Status& st) { answer.set_value(st); });
+    return answer.get_future().get();
+  }
+  Status cancel_consult(const std::string& agent) {
+    return contacts_.cancel_consult(contact(), agent);
+  }
+  // Consult notices so far ("<agent> <type> <json>"), waiting up to 20 s for
+  // one that contains `wanted`.
+  std::vector<std::string> notices_until(const std::string& wanted) {
+    return lines_until(notices_,
+                       [&](const std::string& n) { return n.find(wanted) != std::string::npos; });
+  }
+  std::string consult_history() {
+    std::lock_guard lock(mutex_);
+    return consult_history_;
+  }
+  // The engine's status of `agent` ("wrap_up", "busy", ...).
+  std::string agent_status(const std::string& agent) {
+    std::string status;
+    switchboard_.inspect([&](const engine::Engine& e) {
+      auto v = e.agent_view(agent);
+      status = v ? engine::to_string(v->status) : "unknown";
+    });
+    return status;
+  }
+
   // The engine's events so far as "kind agent", waiting up to 20 s for
   // `last` (a softphone answers in well under a second, but under the
   // sanitizer with other tests beside it, it has taken more than 5 s).
   std::vector<std::string> events_until(const std::string& last) {
-    for (int i = 0; i < 400; ++i) {
-      {
-        std::lock_guard lock(mutex_);
-        if (std::find(events_.begin(), events_.end(), last) != events_.end()) return events_;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    std::lock_guard lock(mutex_);
-    return events_;
+    return lines_until(events_, [&](const std::string& e) { return e == last; });
   }
   // The contact the engine last spoke of (our only call's interaction).
   std::string contact() {
@@ -173,6 +208,20 @@ class Center {
   }
 
  private:
+  // `lines` (guarded by mutex_) once one matches, polling for up to 20 s.
+  template <typename Match>
+  std::vector<std::string> lines_until(const std::vector<std::string>& lines, Match match) {
+    for (int i = 0; i < 400; ++i) {
+      {
+        std::lock_guard lock(mutex_);
+        if (std::any_of(lines.begin(), lines.end(), match)) return lines;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    std::lock_guard lock(mutex_);
+    return lines;
+  }
+
   SystemClock clock_;
   strategy::Strategy strategy_;
   store::StoreWriter writer_;
@@ -187,6 +236,8 @@ class Center {
   std::map<std::string, std::string> recorded_;
   std::map<std::string, std::string> registered_;
   std::string contact_;
+  std::vector<std::string> notices_;
+  std::string consult_history_;
 };
 
 inline bool has(const std::vector<std::string>& events, const std::string& e) {
