@@ -163,8 +163,8 @@ class Rng {
     return z ^ (z >> 31);
   }
   std::uint64_t s_[4];
-  std::uint64_t raw_[kBlock];
-  double neg_log_[kBlock];
+  std::uint64_t raw_[kBlock]{};
+  double neg_log_[kBlock]{};
   int used_ = kBlock;  // outputs of the block already drawn
 };
 
