@@ -134,6 +134,10 @@ struct EngineConfig {
   CapacityProfile default_capacity = CapacityProfile::standard();
   // Weight of the newest handle time in the moving AHT used for EWT (0..1].
   double aht_smoothing = 0.2;
+  // Whether the engine records which statistics each apply changed for
+  // Engine::take_stats_changes() (a flag test per event). A driver that never
+  // takes them (the simulator) turns this off; nothing else changes.
+  bool track_stats_changes = true;
 };
 
 }  // namespace tamas::engine

@@ -28,7 +28,7 @@ ApplyResult Engine::run_at(Instant now, Run&& run) {
   // Timers the command set in the past (a re-queued contact's relaxation
   // and overflow) fire now; commands set every other timer after `now`.
   c.fire_timers(now);
-  c.mark_events(0);
+  if (c.track_changes_) c.mark_events(0);
   return {std::move(s), std::span<const Event>(c.out_)};
 }
 

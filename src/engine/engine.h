@@ -105,6 +105,8 @@ class Engine {
   // the previous call (each once, in first-change order); clears the marks.
   // Marking costs a flag test per event; the driver decides how often to
   // take and publish (services::Switchboard coalesces to stats_interval).
+  // With EngineConfig::track_stats_changes off, changes named by events are
+  // not recorded (the result may miss them).
   StatsChanges take_stats_changes();
   // Waiting contacts of a queue in service order with position and EWT.
   // O(n log n) in the queue length; for announcements, not per decision.

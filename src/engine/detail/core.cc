@@ -122,6 +122,7 @@ Status Core::init(const EngineConfig& config) {
     return Error::invalid("aht_smoothing must be within (0, 1]");
   }
   aht_alpha_ = config.aht_smoothing;
+  track_changes_ = config.track_stats_changes;
   default_cap_ = config.default_capacity;
   return {};
 }

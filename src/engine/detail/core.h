@@ -208,6 +208,7 @@ class Core {
   std::uint64_t timer_seq_ = 0;
   std::uint32_t slot_gen_ = 0;
   double aht_alpha_ = 0.2;
+  bool track_changes_ = true;  // EngineConfig::track_stats_changes
   CapacityProfile default_cap_;
   NameMap skill_ids_, queue_ids_, reason_ids_, profile_ids_;
   IdIndex agent_ids_, contact_ids_;  // ids live in agents_[r].id / contacts_[r].id

@@ -42,7 +42,10 @@ Result<RunResult> simulate(const SimConfig& config, std::uint64_t seed) {
   if (config.length.count() <= 0) return Error::invalid("the simulated length must be positive");
   if (!config.shifts.empty() && config.shifts.size() != config.agents.size())
     return Error::invalid("shifts must be given for every agent or for none");
-  auto engine = engine::Engine::create(config.routing);
+  // Nobody takes the engine's changed-statistics marks in a simulation.
+  engine::EngineConfig routing = config.routing;
+  routing.track_stats_changes = false;
+  auto engine = engine::Engine::create(routing);
   if (!engine) return engine.error();
   detail::Run run(config, seed, std::move(engine).value());
   return run.go();
