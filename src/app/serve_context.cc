@@ -1,5 +1,7 @@
 #include "app/serve_context.h"
 
+#include <boost/json/parse.hpp>
+
 #include "api/case_routes.h"
 #include "api/crm_api.h"
 #include "api/desk_routes.h"
@@ -18,6 +20,7 @@
 #include "app/version.h"
 #include "app/wall_clock.h"
 #include "channels/voice/callback_dialer.h"
+#include "channels/voice/interaction_notes.h"
 #include "channels/voice/store_care.h"
 #include "channels/voice/store_devices.h"
 #include "channels/voice/strategy_voice.h"
@@ -95,6 +98,7 @@ class Context final : public ServeContext {
     services::attach_engine_feed(switchboard_, events_, tenant_);
     wfm::record_agent_states(switchboard_, writer_, tenant_);  // for adherence
     live_.attach(switchboard_);
+    voice_contacts_.watch_logins();  // consult to a queue: its ready agents
     switchboard_.start();
     webhooks_.start();
   }
@@ -131,6 +135,41 @@ class Context final : public ServeContext {
         [this](const std::string& agent, const std::string& contact, const std::string& partner) {
           return voice_contacts_.transfer_to_partner(contact, agent, partner);
         });
+    add_consult_routes(router);
+  }
+
+  // The desk's attended transfer of calls (docs/voice.md).
+  void add_consult_routes(api::Router& router) {
+    api::ConsultActions consult;
+    consult.start = [this](const std::string& agent, const std::string& contact,
+                           const api::ConsultTo& to, api::ConsultActions::Done done) {
+      voice_contacts_.consult(contact, agent, {to.agent, to.queue, to.number}, std::move(done));
+    };
+    consult.complete = [this](const std::string& agent, const std::string& contact,
+                              api::ConsultActions::Done done) {
+      voice_contacts_.complete_consult(contact, agent, std::move(done));
+    };
+    consult.cancel = [this](const std::string& agent, const std::string& contact,
+                            api::ConsultActions::Done done) {
+      done(voice_contacts_.cancel_consult(contact, agent));
+    };
+    api::add_consult_routes(router, guard_, std::move(consult));
+  }
+
+  // Each step of a consult goes to the consulting agent's feed and onto the
+  // interaction (fields.consult: the steps so far).
+  void use_consult(const std::string& gateway) {
+    voice::ConsultOptions consult;
+    consult.gateway = gateway;
+    consult.notify = [this](const voice::ConsultNotice& n) {
+      events_.publish({0, tenant_, "agent/" + n.agent, n.type, clock_.now(), n.json});
+      boost::system::error_code ec;
+      boost::json::value steps = boost::json::parse(n.history, ec);
+      if (ec) return;
+      voice::note_on_interaction(writer_, tenant_, n.interaction, {{"consult", std::move(steps)}},
+                                 "voice.consult_note_failed");
+    };
+    voice_contacts_.use_consult(std::move(consult));
   }
 
   // CRM, cases and knowledge base on their own connection, SLA ticks every 30 s.
@@ -191,6 +230,7 @@ class Context final : public ServeContext {
         if (!p.number.empty()) partner_uris[p.id] = "sip:" + p.number + "@" + outbound.gateway;
     plan->config.partner_uris = partner_uris;
     voice_contacts_.use_partners(std::move(partner_uris));
+    use_consult(outbound.gateway);
     voice::VoiceEvents events = voice_contacts_.events();
     voice::CallbackOptions callbacks;
     callbacks.gateway = outbound.gateway;
