@@ -8,14 +8,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cmath>
-#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 
 #include "baresip_peer.h"
 #include "http_client.h"
+#include "peers.h"
 #include "server_process.h"
 
 namespace tamas {
@@ -50,27 +50,12 @@ bool eventually(F&& f, std::chrono::milliseconds limit = 15s) {
   return f();
 }
 
-// RMS of 16-bit PCM samples in a WAV body, all channels (0 when too short).
-double wav_body_rms(const std::string& wav) {
-  const auto data = wav.find("data");
-  if (data == std::string::npos || wav.size() < data + 8 + 320) return 0;
-  double sum = 0;
-  size_t n = 0;
-  for (size_t i = data + 8; i + 1 < wav.size(); i += 2, ++n) {
-    int16_t s;
-    std::memcpy(&s, wav.data() + i, 2);
-    sum += double(s) * s;
-  }
-  return std::sqrt(sum / double(n));
-}
-
 class VoiceDeskE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const auto& [name, role] :
          {std::pair{"alice", "agent"}, {"bob", "agent"}, {"sam", "supervisor"}})
       run({"user", "add", name, "--role", role, "--password", "pass-" + std::string(name)});
-    run({"user", "sip-password", "alice", "--password", "phone-secret"});
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
         "--strategy", strategy_file(), "--db", dir_.file("t.db"), "--sip", "127.0.0.1:0",
         "--prompts", prompt_cache(), "--recordings", dir_.file("recordings")});
@@ -113,6 +98,8 @@ TEST_F(VoiceDeskE2E, ACallReachesTheSignedInAgentsPhoneAndIsRecordedForTheSuperv
   const std::string alice = login("alice");
   ASSERT_EQ(call(alice, "POST", "/api/v1/agent/login").status, 200);
   ASSERT_EQ(call(alice, "POST", "/api/v1/agent/state", R"({"state":"ready"})").status, 200);
+  // Her agent profile exists now: her phone gets its SIP password.
+  run({"user", "sip-password", "alice", "--password", "phone-secret"});
   voice::testing::BaresipAgent phone("alice", "auto", voice_, "PCMU/8000/1",
                                      "127.0.0.1:" + std::to_string(sip_port_), "phone-secret");
   ASSERT_TRUE(phone.running());
@@ -122,14 +109,17 @@ TEST_F(VoiceDeskE2E, ACallReachesTheSignedInAgentsPhoneAndIsRecordedForTheSuperv
       << phone.log();
 
   std::string out;
-  const int caller =
-      test::run_command({"/usr/bin/sipp", "-sf",
-                         std::string(TAMAS_SOURCE_DIR) + "/tests/app/sipp/press1_talk_hangup.xml",
-                         "-s", "1570", "127.0.0.1:" + std::to_string(sip_port_), "-m", "1",
-                         "-timeout", "30s", "-timeout_error", "-key", "rtp_port", "9", "-nostdin"},
-                        out);
+  const int caller = test::run_command(
+      {"/usr/bin/sipp", "-sf",
+       std::string(TAMAS_SOURCE_DIR) + "/tests/app/sipp/press1_talk_hangup.xml", "-s", "1570",
+       "127.0.0.1:" + std::to_string(sip_port_), "-m", "1", "-timeout", "30s", "-timeout_error",
+       "-p", std::to_string(voice::testing::free_udp_port()), "-mp",
+       std::to_string(voice::testing::free_udp_port()), "-nostdin"},
+      out);
   ASSERT_EQ(caller, 0) << out << server_->log();
-  EXPECT_GT(phone.heard_rms(), 300.0) << phone.log();  // alice heard the caller
+  // alice heard the caller (once her phone has closed the call's files).
+  EXPECT_TRUE(eventually([&] { return phone.heard_rms() > 300.0; }, 5s))
+      << phone.log() << server_->log();
 
   // The caller hung up: alice is wrapping up the call, and finishes.
   const std::string contact = "I-000001";
@@ -149,7 +139,10 @@ TEST_F(VoiceDeskE2E, ACallReachesTheSignedInAgentsPhoneAndIsRecordedForTheSuperv
   })) << recording.status
       << recording.body << server_->log();
   EXPECT_EQ(recording.body.compare(0, 4, "RIFF"), 0);
-  EXPECT_GT(wav_body_rms(recording.body), 300.0);  // the caller's voice, above silence
+  const std::string wav = dir_.file("downloaded.wav");
+  std::ofstream(wav, std::ios::binary) << recording.body;
+  EXPECT_GT(voice::testing::wav_rms(wav, 0), 300.0);  // the caller's voice, above silence
+  EXPECT_GT(voice::testing::wav_rms(wav, 1), 300.0);  // alice's
   const int other = call(login("bob"), "GET", target).status;
   EXPECT_TRUE(other == 403 || other == 404) << other;
   EXPECT_EQ(call(alice, "GET", target).status, 200);  // the agent who took it may
