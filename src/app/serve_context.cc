@@ -1,6 +1,7 @@
 #include "app/serve_context.h"
 
 #include <boost/json/parse.hpp>
+#include <filesystem>
 
 #include "api/case_routes.h"
 #include "api/crm_api.h"
@@ -189,6 +190,8 @@ class Context final : public ServeContext {
 
   const api::Guard& guard() const override { return guard_; }
 
+  // Relative paths of a stored strategy (voice.hold_music) are resolved here.
+  void set_strategy_dir(std::string dir) { strategy_dir_ = std::move(dir); }
   // The stored strategy version this process runs (see api/strategy_routes.h).
   void set_running_version(store::RowId id) { running_version_ = id; }
   // Destroyed last, so its final pass comes after the writer's last commit.
@@ -200,6 +203,10 @@ class Context final : public ServeContext {
     auto n = services::requeue_open_interactions(db, tenant_, switchboard_);
     if (!n) return n.error();
     log(LogLevel::info, "recovery.requeued", {{"interactions", *n}});
+    // Callback tasks among them are dialled again once voice starts.
+    auto callbacks = voice::open_callback_tasks(db, tenant_);
+    if (!callbacks) return callbacks.error();
+    recovered_callbacks_ = std::move(callbacks).value();
     return {};
   }
 
@@ -210,18 +217,18 @@ class Context final : public ServeContext {
                                     const VoiceOutboundSettings& outbound) override {
     const auto& locales = strategy_.organisation.locales;
     const std::string language = locales.empty() ? "fa" : locales.front();
-    auto plan = voice::voice_plan_from(strategy_, language);
+    auto plan = voice::voice_plan_from(strategy_, language, strategy_dir_);
     if (!plan) return plan.error();
     auto prompts = voice::load_prompts(plan->prompts, prompt_cache);
     if (!prompts) return Error::unavailable("voice prompts: " + prompts.error().message);
     plan->config.prompts = std::move(prompts).value();
     // Caller care: announcements, callback, voicemail, survey (docs/voice.md).
-    voice::CallerCareOptions care;
-    care.language = language;
+    voice::CallerCareOptions care = plan->care;  // the strategy's `voice:` section
     care.recordings_dir = recordings.empty() ? "var/recordings" : recordings;
     care_ = std::make_unique<voice::CallerCare>(strategy_, switchboard_, clock_, std::move(care),
                                                 voice::store_caller_care(writer_, tenant_, clock_),
                                                 voice::next_opening_from(strategy_, calendar_));
+    care_->adopt(std::move(recovered_callbacks_));  // restart: queued or being dialled
     voice_contacts_.use_care(care_.get());
     // Partners' lines (R31) through the gateway: IVR transfers and the desk's.
     std::map<std::string, std::string> partner_uris;
@@ -238,6 +245,7 @@ class Context final : public ServeContext {
     callbacks.max_attempts = std::max(1, outbound.callback_attempts);
     callbacks.retry_interval = std::chrono::seconds(std::max(1, outbound.callback_retry_seconds));
     callbacks.recordings_dir = recordings;
+    callbacks.agent_ring_ms = plan->ring_ms;
     dialer_ =
         std::make_unique<voice::CallbackDialer>(switchboard_, *care_, clock_, std::move(callbacks),
                                                 voice::store_callback_lookup(writer_, tenant_),
@@ -253,7 +261,8 @@ class Context final : public ServeContext {
     care_->attach(voice_.get());
     dialer_->attach(voice_.get());
     care_->start();
-    voice_contacts_.use_devices(voice::store_agent_devices(writer_, tenant_), {recordings});
+    voice_contacts_.use_devices(voice::store_agent_devices(writer_, tenant_),
+                                {recordings, plan->ring_ms});
     if (auto st = voice_->start(addr, port); !st.ok()) {
       voice_contacts_.attach(nullptr);
       dialer_->attach(nullptr);
@@ -289,6 +298,8 @@ class Context final : public ServeContext {
   WallClock clock_;
   ServeSettings settings_;
   store::RowId running_version_ = 0;
+  std::string strategy_dir_;
+  std::vector<voice::CallbackTask> recovered_callbacks_;  // recover() → start_voice()
   strategy::Strategy strategy_;
   BusinessCalendar calendar_;
   store::TenantId tenant_;
@@ -351,6 +362,7 @@ Result<std::unique_ptr<ServeContext>> ServeContext::open(const std::string& stra
       std::move(active->strategy), std::move(start->calendar), *tenant, std::move(db).value(),
       std::move(start->engine), std::move(accounts).value(), std::move(webhooks).value(), settings);
   context->set_running_version(active->version.id);
+  context->set_strategy_dir(std::filesystem::path(strategy_path).parent_path().string());
   auto checkpointer = store::WalCheckpointer::start(db_path);
   if (!checkpointer) return checkpointer.error();
   context->keep_checkpointer(std::move(checkpointer).value());

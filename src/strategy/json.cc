@@ -303,6 +303,19 @@ json::value cases(const Strategy& s) {
           {"sla", std::move(sla)}};
 }
 
+json::value voice(const Strategy& s) {
+  const VoiceSettings& v = s.voice;
+  return {{"first_announcement_s", seconds(v.first_announcement)},
+          {"announce_every_s", seconds(v.announce_every)},
+          {"announce_position", v.announce_position},
+          {"announce_wait", v.announce_wait},
+          {"offer_callback", v.offer_callback},
+          {"callback_offer_wait_s", seconds(v.callback_offer_wait)},
+          {"ring_timeout_s", seconds(v.ring_timeout)},
+          {"hold_music", v.hold_music},
+          {"voicemail_max_s", seconds(v.voicemail_max)}};
+}
+
 }  // namespace
 
 std::string to_json(const Strategy& s) {
@@ -318,7 +331,8 @@ std::string to_json(const Strategy& s) {
                     {"service_levels", service_levels(s)},
                     {"surveys", surveys(s)},
                     {"cases", cases(s)},
-                    {"governance", governance(s)}};
+                    {"governance", governance(s)},
+                    {"voice", voice(s)}};
   for (auto& [k, v] : resources(s)) root[k] = v;
   return json::serialize(root);
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_set>
@@ -137,7 +138,7 @@ void compile(Ctx& ctx, const YAML::Node& root) {
   Map m(ctx.sink, root, "strategy file",
         {"organisation", "holidays", "hours", "fields", "skills", "agent_groups", "queues",
          "partners", "segments", "interaction_types", "ivr", "entry_points", "routing",
-         "service_levels", "surveys", "cases", "governance"});
+         "service_levels", "surveys", "cases", "governance", "voice"});
   if (!m.ok()) return;
   parse_organisation(ctx, m.need("organisation"));
   parse_holidays(ctx, m.get("holidays"));
@@ -157,6 +158,7 @@ void compile(Ctx& ctx, const YAML::Node& root) {
   parse_surveys(ctx, m.get("surveys"));
   if (m.has("cases")) parse_cases(ctx, m.get("cases"));
   if (m.has("governance")) parse_governance(ctx, m.get("governance"));
+  if (m.has("voice")) parse_voice(ctx, m.get("voice"));
   check_routes_cover_types(ctx);
   check_menus_reachable(ctx);
   copy_index(ctx);
@@ -171,8 +173,10 @@ std::string format(const Diagnostic& d) {
          ": error: " + d.message;
 }
 
-LoadResult load_strategy_text(std::string_view text, const std::string& filename) {
+LoadResult load_strategy_text(std::string_view text, const std::string& filename,
+                              std::optional<std::string> base_dir) {
   detail::Ctx ctx(filename);
+  ctx.base_dir = std::move(base_dir);
   LoadResult out;
   if (text.size() > kMaxStrategyBytes) {
     ctx.sink.error(YAML::Mark::null_mark(), "file is larger than 4 MiB");
@@ -212,7 +216,7 @@ LoadResult load_strategy(const std::string& path) {
   }
   std::ostringstream buf;
   buf << in.rdbuf();
-  return load_strategy_text(buf.str(), path);
+  return load_strategy_text(buf.str(), path, std::filesystem::path(path).parent_path().string());
 }
 
 }  // namespace tamas::strategy

@@ -33,7 +33,14 @@ struct LoadResult {
 // Largest file accepted (bytes); bigger inputs are one diagnostic.
 inline constexpr std::size_t kMaxStrategyBytes = 4 * 1024 * 1024;
 
+// A file's relative paths (voice.hold_music) are resolved against its
+// directory and must name an existing file.
 LoadResult load_strategy(const std::string& path);
-LoadResult load_strategy_text(std::string_view text, const std::string& filename);
+// `filename` only labels diagnostics. With `base_dir`, relative paths are
+// resolved against it and checked as by load_strategy; without, they are kept
+// as written and not checked (a stored version: the server resolves them
+// against its strategy file's directory).
+LoadResult load_strategy_text(std::string_view text, const std::string& filename,
+                              std::optional<std::string> base_dir = std::nullopt);
 
 }  // namespace tamas::strategy

@@ -313,6 +313,24 @@ struct CaseSection {
   std::vector<CaseTarget> sla;
 };
 
+// The phone experience (the top-level `voice:` section, issue 6). Absent
+// keys keep these defaults, which are what tamas did before the section
+// existed.
+struct VoiceSettings {
+  Duration first_announcement{std::chrono::seconds(10)};  // after queueing
+  Duration announce_every{std::chrono::seconds(30)};
+  bool announce_position = true;  // "you are number n in line"
+  bool announce_wait = true;      // "your estimated wait is m minutes"
+  bool offer_callback = true;     // virtual hold: "press 1 to be called back"
+  Duration callback_offer_wait{std::chrono::seconds(120)};  // offered at or above this EWT
+  Duration ring_timeout{std::chrono::seconds(20)};          // an agent's phone
+  // A WAV file callers hear in a loop while they wait or are on hold; the
+  // loader resolves it against the strategy file's directory and checks it
+  // exists. Empty: the spoken hold prompt.
+  std::string hold_music;
+  Duration voicemail_max{std::chrono::seconds(120)};
+};
+
 struct Strategy {
   Organisation organisation;
   std::vector<HolidayRule> holidays;
@@ -331,6 +349,7 @@ struct Strategy {
   std::vector<Survey> surveys;
   Governance governance;
   std::optional<CaseSection> cases;  // absent when the file has no `cases:`
+  VoiceSettings voice;
 
   // id -> index, one map per kind, filled by the loader.
   struct Index {

@@ -26,6 +26,8 @@ struct Ctx {
         entry_points(sink, "entry point"),
         routes(sink, "routing rule") {}
 
+  // Where relative paths are resolved and checked (load_strategy_text).
+  std::optional<std::string> base_dir;
   Sink sink;
   Strategy st;
   IdTable schedules, fields, skills, groups, queues, partners, segments, types, menus, entry_points,
@@ -67,6 +69,7 @@ void parse_service_levels(Ctx& ctx, const YAML::Node& n);
 void parse_surveys(Ctx& ctx, const YAML::Node& n);
 void parse_cases(Ctx& ctx, const YAML::Node& n);
 void parse_governance(Ctx& ctx, const YAML::Node& n);
+void parse_voice(Ctx& ctx, const YAML::Node& n);
 
 // Shared pieces.
 std::vector<SkillLevel> parse_skill_levels(Ctx& ctx, const YAML::Node& n,

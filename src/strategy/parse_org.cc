@@ -164,7 +164,7 @@ void parse_governance(Ctx& ctx, const YAML::Node& n) {
   Map o(ctx.sink, owners, "governance owners",
         {"organisation", "holidays", "hours", "fields", "skills", "agent_groups", "queues",
          "partners", "segments", "interaction_types", "ivr", "entry_points", "routing",
-         "service_levels", "surveys", "cases"});
+         "service_levels", "surveys", "cases", "voice"});
   if (!o.ok()) return;
   for (const auto& it : owners) {
     if (!o.get(it.first.Scalar()).IsDefined()) continue;

@@ -191,7 +191,9 @@ void CallerCare::announce(uint64_t call_id, const std::string& interaction, Inst
   a.position = w->position;
   a.ewt = w->ewt;
   a.callback_offered = options_.offer_callback && w->ewt >= options_.callback_offer_ewt;
-  a.prompts = announcement_prompts(a.position, a.ewt, a.callback_offered, options_.language);
+  a.prompts = announcement_prompts(a.position, a.ewt, a.callback_offered, options_.language,
+                                   options_.announce_position, options_.announce_wait);
+  if (a.prompts.empty()) return;  // the strategy says nothing about the wait
   {
     std::lock_guard lock(mutex_);
     auto it = calls_.find(call_id);

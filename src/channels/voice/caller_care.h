@@ -50,9 +50,12 @@ namespace tamas::voice {
 
 struct CallerCareOptions {
   std::string language = "fa";  // of the prompts (the voice plan's language)
-  // The strategy has no announcement settings yet: these are the defaults.
+  // From the strategy's `voice:` section (care_options_from() in
+  // strategy_voice.h); these defaults are the section's.
   Duration first_announcement{std::chrono::seconds(10)};  // after queueing
   Duration announce_every{std::chrono::seconds(30)};
+  bool announce_position = true;  // say the caller's position
+  bool announce_wait = true;      // say the estimated wait
   bool offer_callback = true;
   Duration callback_offer_ewt{std::chrono::seconds(120)};  // offer at or above this EWT
   uint32_t voicemail_max_ms = 120000;
@@ -106,6 +109,12 @@ class CallerCare {
   // Stores `task` as a new callback interaction and hands it to the engine
   // at task.due (voicemails, and retries of outbound callbacks). Any thread.
   void queue_callback(CallbackTask task);
+  // Callback tasks found open in the store after a restart
+  // (open_callback_tasks() in store_care.h), already re-queued to the engine
+  // by the recovery: from now on their offers are dialled like the tasks this
+  // CallerCare stored (attempts go on from the stored count). Any thread;
+  // before the engine offers them to a phone.
+  void adopt(std::vector<CallbackTask> tasks);
   // A callback task this CallerCare stored (the engine offers those with a
   // plain `offer`, virtual-hold callbacks with start_callback). Any thread.
   bool is_callback_task(const std::string& interaction) const;

@@ -54,6 +54,14 @@ void CallerCare::queue_callback(CallbackTask task) {
   });
 }
 
+void CallerCare::adopt(std::vector<CallbackTask> tasks) {
+  for (const CallbackTask& t : tasks)
+    log(LogLevel::info, "voice.callback_recovered",
+        {{"task", t.interaction}, {"number", t.number}, {"attempt", t.attempt}});
+  std::lock_guard lock(mutex_);
+  for (CallbackTask& t : tasks) tasks_.push_back(std::move(t));  // not pending: already queued
+}
+
 void CallerCare::post_due_callbacks(Instant now) {
   std::vector<CallbackTask> due;
   {

@@ -100,18 +100,21 @@ std::vector<std::pair<std::string, PromptSource>> caller_care_prompts(const stra
 }
 
 std::vector<std::string> announcement_prompts(int position, Duration ewt, bool offer_callback,
-                                              const std::string& language) {
+                                              const std::string& language, bool say_position,
+                                              bool say_wait) {
   std::vector<std::string> out;
-  if (position > 0) {
+  if (say_position && position > 0) {
     out.push_back("care.position");
     for (auto& p : number_prompts(position, language)) out.push_back(std::move(p));
     out.push_back("care.in_line");
   }
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(ewt).count();
-  const int minutes = std::max<int>(1, static_cast<int>((ms + 59999) / 60000));
-  out.push_back("care.wait");
-  for (auto& p : number_prompts(minutes, language)) out.push_back(std::move(p));
-  out.push_back("care.minutes");
+  if (say_wait) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(ewt).count();
+    const int minutes = std::max<int>(1, static_cast<int>((ms + 59999) / 60000));
+    out.push_back("care.wait");
+    for (auto& p : number_prompts(minutes, language)) out.push_back(std::move(p));
+    out.push_back("care.minutes");
+  }
   if (offer_callback) out.push_back("care.callback_offer");
   return out;
 }

@@ -27,9 +27,12 @@ std::vector<std::pair<std::string, PromptSource>> caller_care_prompts(const stra
 
 // "You are number <position> in line. Your estimated wait is <m> minutes."
 // (minutes rounded up, at least one; position 0 is not said), then the
-// callback offer when `offer_callback`.
+// callback offer when `offer_callback`. `say_position` / `say_wait` false
+// leave that sentence out (the strategy's voice.announce_position/_wait);
+// the result may then be empty.
 std::vector<std::string> announcement_prompts(int position, Duration ewt, bool offer_callback,
-                                              const std::string& language);
+                                              const std::string& language, bool say_position = true,
+                                              bool say_wait = true);
 
 // The strategy's first survey for a voice interaction of `type`, or nullopt
 // (none, or this interaction is not in the sample). Sampling is

@@ -72,7 +72,47 @@ std::optional<CallbackTarget> target_of(const store::Interaction& row) {
   return t;
 }
 
+std::string string_of(const boost::json::object& f, const char* key) {
+  const auto* v = f.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// A callback task from an open interaction row, or nullopt when it is none.
+std::optional<CallbackTask> task_of(const store::Interaction& row) {
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(row.fields_json, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto& f = v.as_object();
+  const auto* flag = f.if_contains("callback");
+  const bool virtual_hold = row.channel == "voice" && flag && flag->is_bool() && flag->as_bool();
+  if (row.channel != "callback" && !virtual_hold) return std::nullopt;
+  auto target = target_of(row);
+  if (!target || target->number.empty()) return std::nullopt;
+  CallbackTask t;
+  t.interaction = store::format_interaction_id(row.id);
+  t.from_interaction = virtual_hold ? t.interaction : string_of(f, "callback_of");
+  t.entry_point = row.entry_point;
+  t.type = row.type;
+  t.queue = row.queue;
+  t.number = target->number;
+  t.voicemail = string_of(f, "voicemail");
+  t.attempt = target->attempt;
+  t.due = row.arrived_at;
+  if (const auto* due = f.if_contains("callback_due"); due && due->is_int64())
+    t.due = Instant(std::chrono::seconds(due->as_int64()));
+  return t;
+}
+
 }  // namespace
+
+Result<std::vector<CallbackTask>> open_callback_tasks(store::Store& db, store::TenantId tenant) {
+  auto open = db.interactions().list_open(tenant);
+  if (!open) return open.error();
+  std::vector<CallbackTask> out;
+  for (const auto& row : *open)
+    if (auto t = task_of(row)) out.push_back(std::move(*t));
+  return out;
+}
 
 CallbackStore store_callback_lookup(store::StoreWriter& writer, store::TenantId tenant) {
   CallbackStore s;

@@ -18,6 +18,14 @@ CallerCareStore store_caller_care(store::StoreWriter& writer, store::TenantId te
 // Callback contacts' numbers and attempts, read on the writer thread, and
 // notes on them. `writer` must outlive the result.
 CallbackStore store_callback_lookup(store::StoreWriter& writer, store::TenantId tenant);
+// After a restart: the callback tasks the store still holds as open, oldest
+// first. A callback interaction (channel "callback": a voicemail's task or a
+// retry) with its number, attempt, due time and voicemail; a voice call whose
+// caller chose a virtual-hold callback (fields `callback`, `callback_number`)
+// as a task of its own interaction. Both were queued or being dialled when
+// the server stopped; the restart recovery re-queues them to the engine, and
+// CallerCare::adopt() makes them dialled again.
+Result<std::vector<CallbackTask>> open_callback_tasks(store::Store& db, store::TenantId tenant);
 // A queue without hours is always open (nullopt). Both must outlive it.
 NextOpening next_opening_from(const strategy::Strategy& s, const BusinessCalendar& calendar);
 

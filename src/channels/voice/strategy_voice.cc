@@ -1,5 +1,6 @@
 #include "channels/voice/strategy_voice.h"
 
+#include <filesystem>
 #include <set>
 
 #include "channels/voice/caller_prompts.h"
@@ -102,13 +103,42 @@ IvrConfig direct_ivr(Speaker& speaker) {
   return c;
 }
 
+uint32_t millis(Duration d) {
+  return static_cast<uint32_t>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count());
+}
+
 }  // namespace
 
-Result<VoicePlan> voice_plan_from(const strategy::Strategy& s, const std::string& language) {
+CallerCareOptions care_options_from(const strategy::Strategy& s, const std::string& language) {
+  const strategy::VoiceSettings& v = s.voice;
+  CallerCareOptions o;
+  o.language = language;
+  o.first_announcement = v.first_announcement;
+  o.announce_every = v.announce_every;
+  o.announce_position = v.announce_position;
+  o.announce_wait = v.announce_wait;
+  o.offer_callback = v.offer_callback;
+  o.callback_offer_ewt = v.callback_offer_wait;
+  o.voicemail_max_ms = millis(v.voicemail_max);
+  return o;
+}
+
+Result<VoicePlan> voice_plan_from(const strategy::Strategy& s, const std::string& language,
+                                  const std::string& base_dir) {
   VoicePlan plan;
+  plan.care = care_options_from(s, language);
+  plan.ring_ms = millis(s.voice.ring_timeout);
   Speaker speaker{language, &plan.prompts, {}};
   std::vector<IvrMenu> menus;
   for (const auto& m : s.ivr_menus) menus.push_back(menu_of(m, speaker));
+  if (!s.voice.hold_music.empty()) {  // music on hold instead of the spoken prompt
+    std::filesystem::path music(s.voice.hold_music);
+    if (music.is_relative() && !base_dir.empty()) music = std::filesystem::path(base_dir) / music;
+    PromptSource src;
+    src.wav_path = music.string();
+    plan.prompts.emplace_back("hold", std::move(src));
+    speaker.ids.insert("hold");
+  }
   for (const char* id : {"hold", "transferring", "goodbye"})
     speaker.say(id, speaker.pick(fixed_text(id)));
 

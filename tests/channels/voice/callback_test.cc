@@ -16,6 +16,8 @@
 #include "channels/voice/callback_dialer.h"
 #include "channels/voice/caller_care.h"
 #include "channels/voice/store_care.h"
+#include "services/intake/interaction_journal.h"
+#include "store/sqlite_store.h"
 
 namespace tamas::voice {
 namespace {
@@ -40,11 +42,23 @@ strategy::Strategy care_strategy() {
   return std::move(*r.strategy);
 }
 
+// A SQLite file that outlives one CallbackCenter (a restart), with the tenant.
+std::unique_ptr<store::Store> sqlite_with_tenant(const std::string& path) {
+  auto db = store::open_sqlite_store(path);
+  EXPECT_TRUE(db.ok());
+  if (!(*db)->tenants().find_by_slug("gas-tehran").ok()) {
+    EXPECT_TRUE((*db)->tenants().add(store::Tenant{0, "gas-tehran", "Gas", Instant{}}).ok());
+  }
+  return std::move(db).value();
+}
+
 class CallbackCenter {
  public:
-  CallbackCenter(std::map<std::string, std::string> phones, CallbackOptions options)
+  // `db`: a SQLite file to keep across centres; empty: in memory.
+  CallbackCenter(std::map<std::string, std::string> phones, CallbackOptions options,
+                 const std::string& db = "")
       : strategy_(care_strategy()),
-        writer_(testing::memory_store_with_tenant()),
+        writer_(db.empty() ? testing::memory_store_with_tenant() : sqlite_with_tenant(db)),
         switchboard_(engine::Engine::create(*engine::engine_config_from(strategy_)).value(),
                      clock_),
         care_(strategy_, switchboard_, clock_, care_options(),
@@ -80,9 +94,36 @@ class CallbackCenter {
     fs::remove_all(recordings_);
   }
 
+  // What `tamas serve` does when it starts again: the open interactions go
+  // back to the engine, and the callback tasks among them to CallerCare.
+  size_t recover() {
+    auto requeued = writer_
+                        .submit_for<int>([this](store::Store& db) {
+                          return services::requeue_open_interactions(db, 1, switchboard_);
+                        })
+                        .get();
+    EXPECT_TRUE(requeued.ok());
+    auto tasks = writer_
+                     .submit_for<std::vector<CallbackTask>>(
+                         [](store::Store& db) { return open_callback_tasks(db, 1); })
+                     .get();
+    EXPECT_TRUE(tasks.ok());
+    if (!tasks.ok()) return 0;
+    const size_t n = tasks->size();
+    care_.adopt(std::move(tasks).value());
+    return n;
+  }
+  size_t offers(const std::string& contact) {
+    std::lock_guard lock(mutex_);
+    return static_cast<size_t>(std::count_if(events_.begin(), events_.end(), [&](const auto& e) {
+      return e.rfind("offer " + contact + " ", 0) == 0;
+    }));
+  }
+
   // A callback task for 09121234567 in the billing queue, due now.
-  void queue_task() {
+  void queue_task(int attempt = 1) {
     CallbackTask t;
+    t.attempt = attempt;
     t.type = "billing";
     t.queue = "billing";
     t.entry_point = "line_300";
@@ -241,6 +282,46 @@ TEST_F(Callback, ABusyCustomerIsRetriedThenTheTaskEndsWithItsReason) {
   EXPECT_EQ(retry["callback_number"].as_string(), "09121234567");
   EXPECT_EQ(retry["callback_final"].as_string(), "busy after 2 attempts");
   EXPECT_TRUE(center.saw("offer I-000002 alice")) << center.events();
+}
+
+TEST_F(Callback, ATaskQueuedWhenTheServerStoppedIsDialledOnceAfterTheRestart) {
+  const std::string db =
+      (fs::temp_directory_path() / ("tamas-cb-restart-" + std::to_string(::getpid()) + ".db"))
+          .string();
+  const uint16_t gateway = testing::free_udp_port();
+  CallbackOptions options;
+  options.gateway = "127.0.0.1:" + std::to_string(gateway);
+  {
+    // The second attempt of a callback is queued; nobody is logged in.
+    CallbackCenter before({}, options, db);
+    before.queue_task(2);  // I-000001
+    ASSERT_TRUE(eventually([&] { return before.fields("I-000001").contains("callback_number"); }));
+    ASSERT_TRUE(eventually([&] { return before.saw("contact_queued I-000001 "); }))
+        << before.events();
+  }  // the server stops
+  testing::SippResult customer;
+  std::jthread customer_line(
+      [&] { customer = testing::run_sipp_uas("customer_answers.xml", gateway); });
+  BaresipAgent alice("alice", "auto", voice_);
+  ASSERT_TRUE(alice.running());
+  CallbackCenter after({{"alice", alice.uri()}}, options, db);
+  EXPECT_EQ(after.recover(), 1u);
+  after.login("alice");
+  ASSERT_TRUE(eventually([&] { return !after.recorded("I-000001").empty(); }))
+      << after.events() << alice.log();
+  std::this_thread::sleep_for(1s);
+  ASSERT_TRUE(alice.hang_up());
+  customer_line.join();  // exactly one call reached the customer
+  EXPECT_EQ(customer.exit_code, 0) << customer.output;
+  ASSERT_TRUE(eventually([&] { return after.fields("I-000001").contains("callback_result"); }));
+  auto result = after.fields("I-000001")["callback_result"].as_object();
+  EXPECT_EQ(result["outcome"].as_string(), "answered");
+  EXPECT_EQ(result["attempt"].as_int64(), 2);  // the count survived the restart
+  EXPECT_EQ(after.offers("I-000001"), 1u) << after.events();
+  after.stop_voice();
+  fs::remove(db);
+  fs::remove(db + "-wal");
+  fs::remove(db + "-shm");
 }
 
 }  // namespace

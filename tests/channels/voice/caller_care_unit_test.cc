@@ -89,6 +89,16 @@ TEST(Announcement, SaysPositionAndMinutesRoundedUpThenTheOffer) {
   EXPECT_EQ(with_offer[4], "num.1");  // at least one minute
 }
 
+TEST(Announcement, TheStrategyMayLeaveOutThePositionOrTheWait) {
+  EXPECT_EQ(announcement_prompts(3, 61s, false, "en", false, true),
+            (Strings{"care.wait", "num.2", "care.minutes"}));
+  EXPECT_EQ(announcement_prompts(3, 61s, false, "en", true, false),
+            (Strings{"care.position", "num.3", "care.in_line"}));
+  EXPECT_EQ(announcement_prompts(3, 61s, true, "en", false, false),
+            (Strings{"care.callback_offer"}));
+  EXPECT_TRUE(announcement_prompts(3, 61s, false, "en", false, false).empty());
+}
+
 TEST(Announcement, EveryCareAndSurveyPromptHasText) {
   auto loaded = strategy::load_strategy(std::string(TAMAS_SOURCE_DIR) +
                                         "/tests/channels/voice/care_strategy.yaml");

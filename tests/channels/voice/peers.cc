@@ -192,15 +192,21 @@ void RtpReceiver::run() {
     const int pt = buf[1] & 0x7f;
     const uint16_t seq = static_cast<uint16_t>(buf[2] << 8 | buf[3]);
     const uint32_t ts = static_cast<uint32_t>(buf[4]) << 24 | buf[5] << 16 | buf[6] << 8 | buf[7];
-    double sum = 0;
+    double sum = 0, last = 0;
+    int crossings = 0;
     for (ssize_t i = 12; i < n; ++i) {
       const double s = pt == 0 ? ulaw_to_pcm(buf[i]) : alaw_to_pcm(buf[i]);
       sum += s * s;
+      if (i > 12 && (s >= 0) != (last >= 0)) ++crossings;
+      last = s;
     }
     const double rms = n > 12 ? std::sqrt(sum / static_cast<double>(n - 12)) : 0;
+    const bool audible = (pt == 0 || pt == 8) && rms > 300;
     std::lock_guard lock(mutex_);
     ++packets_;
-    if ((pt == 0 || pt == 8) && rms > 300) ++audible_;
+    if (audible) ++audible_;
+    if (pt == 0 || pt == 8)
+      hz_.push_back(audible ? static_cast<int>(crossings * 8000 / 2 / (n - 12)) : 0);
     if (std::find(pts_.begin(), pts_.end(), pt) == pts_.end()) pts_.push_back(pt);
     if (have_last_ && seq == static_cast<uint16_t>(last_seq_ + 1) && ts - last_ts_ != 160) {
       steps_ok_ = false;
@@ -218,6 +224,10 @@ size_t RtpReceiver::packets() const {
 size_t RtpReceiver::audible_packets() const {
   std::lock_guard lock(mutex_);
   return audible_;
+}
+std::vector<int> RtpReceiver::packet_hz() const {
+  std::lock_guard lock(mutex_);
+  return hz_;
 }
 std::vector<int> RtpReceiver::payload_types() const {
   std::lock_guard lock(mutex_);

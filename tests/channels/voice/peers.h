@@ -52,6 +52,9 @@ class RtpReceiver {
   size_t audible_packets() const;          // G.711 payload with RMS clearly above silence
   std::vector<int> payload_types() const;  // distinct, in order of arrival
   bool timestamps_step_by_160() const;     // consecutive packets of one stream
+  // Per audible G.711 packet, in order of arrival: its rough frequency in Hz
+  // (zero crossings / 2 per second of audio); silent packets are 0.
+  std::vector<int> packet_hz() const;
 
  private:
   void run();
@@ -63,6 +66,7 @@ class RtpReceiver {
   size_t packets_ = 0;
   size_t audible_ = 0;
   std::vector<int> pts_;
+  std::vector<int> hz_;
   bool steps_ok_ = true;
   bool have_last_ = false;
   uint32_t last_ts_ = 0;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "strategy/loader.h"
 
@@ -55,8 +56,58 @@ TEST(StrategyVoice, ANumberWithoutAMenuGreetsAndGoesToAnAgent) {
   EXPECT_EQ(emergency.number, "194");
   EXPECT_EQ(emergency.ivr->config().start_menu, "greeting");
   EXPECT_EQ(emergency.ivr->config().fallback, IvrActionKind::agent);
+}
+
+TEST(StrategyVoice, WithoutHoldMusicTheHoldPromptIsSpoken) {
+  strategy::Strategy s = load("gas-utility");
+  s.voice.hold_music.clear();
+  auto plan = voice_plan_from(s, "en");
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
   EXPECT_EQ(prompt(*plan, "hold")->text,
             "Please hold. One of our agents will be with you shortly.");
+  EXPECT_EQ(prompt(*plan, "hold")->wav_path, "");
+}
+
+TEST(StrategyVoice, HoldMusicIsTheHoldPromptsAudio) {
+  // The example names ../audio/hold-music.wav; the loader resolved it.
+  auto plan = voice_plan_from(load("gas-utility"), "fa");
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  const PromptSource* hold = prompt(*plan, "hold");
+  ASSERT_NE(hold, nullptr);
+  EXPECT_EQ(std::filesystem::weakly_canonical(hold->wav_path),
+            std::filesystem::weakly_canonical(std::string(TAMAS_SOURCE_DIR) +
+                                              "/examples/audio/hold-music.wav"));
+  EXPECT_EQ(std::count_if(plan->prompts.begin(), plan->prompts.end(),
+                          [](const auto& p) { return p.first == "hold"; }),
+            1);
+  // A stored strategy keeps the path as written: the server's directory.
+  strategy::Strategy stored = load("gas-utility");
+  stored.voice.hold_music = "music/moh.wav";
+  auto from_store = voice_plan_from(stored, "fa", "/srv/tamas");
+  ASSERT_TRUE(from_store.ok());
+  EXPECT_EQ(prompt(*from_store, "hold")->wav_path, "/srv/tamas/music/moh.wav");
+}
+
+TEST(StrategyVoice, TheVoiceSectionSetsCallerCareAndTheRingTimeout) {
+  strategy::Strategy s = load("automotive");
+  s.voice.first_announcement = std::chrono::seconds(4);
+  s.voice.announce_every = std::chrono::seconds(45);
+  s.voice.announce_position = false;
+  s.voice.offer_callback = false;
+  s.voice.callback_offer_wait = std::chrono::seconds(300);
+  s.voice.ring_timeout = std::chrono::seconds(12);
+  s.voice.voicemail_max = std::chrono::seconds(90);
+  auto plan = voice_plan_from(s, "en");
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_EQ(plan->care.language, "en");
+  EXPECT_EQ(plan->care.first_announcement, std::chrono::seconds(4));
+  EXPECT_EQ(plan->care.announce_every, std::chrono::seconds(45));
+  EXPECT_FALSE(plan->care.announce_position);
+  EXPECT_TRUE(plan->care.announce_wait);
+  EXPECT_FALSE(plan->care.offer_callback);
+  EXPECT_EQ(plan->care.callback_offer_ewt, std::chrono::seconds(300));
+  EXPECT_EQ(plan->care.voicemail_max_ms, 90000u);
+  EXPECT_EQ(plan->ring_ms, 12000u);
 }
 
 TEST(StrategyVoice, EveryPromptItNamesIsInThePlan) {
