@@ -1,8 +1,8 @@
 // End-to-end: the planning screens against the real server. A planner (the
 // admin holds plan_workforce) forecasts from an uploaded CSV history and
 // sees the accuracy and the chart, with its data table; asks for a forecast
-// from recorded history and a staffing plan, which this server may not offer
-// yet (a clear notice, not a broken screen); sizes one interval with the
+// from recorded history (refused with the server's reason: too short) and a
+// staffing plan from the CSV forecast; sizes one interval with the
 // Erlang calculator (100 calls / 30 min / 180 s / 80/20s -> 14 agents);
 // publishes a day's schedule with a bad line (shown next to the line) and
 // then a good one; and reads that day's adherence. Persian and English,
@@ -65,25 +65,26 @@ describe('planning screens', () => {
     await page.getByRole('heading', { level: 1, name: fa['planning.forecast.title'] }).waitFor();
     assert.equal(await page.evaluate(() => document.dir), 'rtl');
 
-    // Recorded history: this server may not offer it yet; the screen says so.
+    // Recorded history: eight days of an empty database are too short for a
+    // held-out week, and the server's reason reaches the planner.
     await page.getByLabel(fa['planning.forecast.from']).fill('2026-03-01');
     await page.getByLabel(fa['planning.forecast.to']).fill('2026-03-08');
     assert.match(await page.locator('#fc-from-shown').innerText(), /۱۴۰۴/);
     await page.getByRole('button', { name: fa['planning.forecast.run'], exact: true }).click();
-    const notice = page.getByTestId('not-available');
-    const answered = await Promise.race([
-      notice.waitFor().then(() => 'notice'),
-      page.getByTestId('accuracy').waitFor().then(() => 'forecast'),
-    ]);
-    assert.ok(answered === 'notice' || answered === 'forecast');
+    const refusal = page.locator('.error[role="alert"]');
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /need at least 3 weeks of history, have 8 days/);
+    assert.equal(await page.getByTestId('not-available').count(), 0, 'this server has /wfm/history');
 
     await page.getByLabel(fa['planning.forecast.csvFile']).setInputFiles(HISTORY_CSV);
     await page.getByRole('button', { name: fa['planning.forecast.runCsv'] }).click();
     const accuracy = page.getByTestId('accuracy');
     await accuracy.getByText(fa['planning.forecast.naive']).waitFor();
-    // Holt-Winters beats the seasonal-naive baseline on the held-out week (MAPE 9.2% vs 10.6%).
-    assert.match(await accuracy.innerText(), /۹٫۲٪/);
-    assert.match(await accuracy.innerText(), /۱۰٫۶٪/);
+    // Holt-Winters beats the seasonal-naive baseline on the held-out week
+    // (MAPE 9.3% vs 10.5%; the server takes the strategy's holidays, Nowruz
+    // included, for this history).
+    assert.match(await accuracy.innerText(), /۹٫۳٪/);
+    assert.match(await accuracy.innerText(), /۱۰٫۵٪/);
     const chart = page.locator('figure[data-chart="volume-chart"]');
     assert.equal(await chart.locator('svg[role="img"]').count(), 1);
     assert.match(await chart.locator('figcaption').innerText(), new RegExp(fa['planning.forecast.chartTitle']));
@@ -100,12 +101,13 @@ describe('planning screens', () => {
     await page.keyboard.press('Enter');
     await screenshot(page, 'planning-forecast-fa', { docs: true });
 
-    // Required vs scheduled from this forecast (a newer server's endpoint).
+    // Required vs scheduled from this forecast (nothing is published for
+    // those days yet).
     await page.getByRole('link', { name: fa['planning.forecast.toStaffing'] }).click();
     await page.getByRole('heading', { level: 1, name: fa['planning.staffing.title'] }).waitFor();
     await page.getByText(fill(fa['planning.plan.from'], { n: '۳۳۶' })).waitFor();
     await page.getByRole('button', { name: fa['planning.plan.run'] }).click();
-    await Promise.race([page.getByTestId('not-available').waitFor(), page.getByTestId('plan-totals').waitFor()]);
+    await page.getByTestId('plan-totals').waitFor();
 
     // The Erlang calculator, from the keyboard: Enter in a field submits.
     await page.getByLabel(fa['planning.erlang.volume']).focus();

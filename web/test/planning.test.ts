@@ -25,7 +25,7 @@ describe('forecast vs actual', () => {
       '/api/v1/wfm/history?from=2026-03-01&to=2026-03-08&interval=30m&queue=sales',
     );
     expect(forecastFromHistoryBody({ from: '2026-03-01', to: '2026-03-08', interval: '30m', channel: 'chat' })).toEqual({
-      history: { from: '2026-03-01', to: '2026-03-08', interval: '30m', channel: 'chat' }, weeks: 1, holdout: 1,
+      history: { from: '2026-03-01', to: '2026-03-08', channel: 'chat' }, interval: '30m', weeks: 1, holdout: 1,
     });
     expect(forecastFromCsvBody('x', '15m')).toEqual({ history_csv: 'x', interval: '15m', weeks: 1, holdout: 1 });
   });

@@ -5,7 +5,7 @@
 // Returns the path of a temporary copy.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { serverConfig } from './server.mjs';
 
 const CHAT_SURVEY =
@@ -14,6 +14,10 @@ const CHAT_SURVEY =
 
 export function strategyForTests({ chatSurvey = false } = {}) {
   let yaml = readFileSync(serverConfig().strategy, 'utf8').replace(/(^|[^_])hours: (office|walk_in)/g, '$1hours: always');
+  // The copy lives elsewhere: files the strategy names relative to itself
+  // (hold music) are named absolutely.
+  const home = dirname(resolve(serverConfig().strategy));
+  yaml = yaml.replace(/^(\s*hold_music:\s*)([^\s#"'/]\S*)/m, (_, key, path) => key + resolve(home, path));
   // First in the list, so it wins over the type-based surveys (a chat the
   // agent reclassifies as a complaint still gets it).
   if (chatSurvey) yaml = yaml.replace(/^surveys:\n/m, `surveys:\n${CHAT_SURVEY}`);

@@ -97,14 +97,14 @@ export function historyPath(q: HistoryQuery): string {
   return `/api/v1/wfm/history?${p.toString()}`;
 }
 
+// The interval is the forecast's (top level), the rest selects the history.
 export function forecastFromHistoryBody(q: HistoryQuery, weeks = 1, holdout = 1) {
   const history: Record<string, string> = { from: q.from, to: q.to };
-  if (q.interval) history.interval = q.interval;
   for (const k of ['queue', 'type', 'channel'] as const) {
     const v = q[k]?.trim();
     if (v) history[k] = v;
   }
-  return { history, weeks, holdout };
+  return q.interval ? { history, interval: q.interval, weeks, holdout } : { history, weeks, holdout };
 }
 
 export function forecastFromCsvBody(csv: string, interval = '30m', weeks = 1, holdout = 1) {
