@@ -4,7 +4,9 @@
 // registers with tamas's registrar; a caller (sipp) presses 1 in the Persian
 // IVR for the gas-leak queue; alice's phone rings and answers; they talk; the
 // caller hangs up; alice wraps up on the desk API; a supervisor downloads
-// the call's recording, another agent may not.
+// the call's recording, another agent may not. And attended transfer: alice
+// consults bob on the desk API while the caller waits, then hands the call
+// to him.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -17,6 +19,7 @@
 #include "http_client.h"
 #include "peers.h"
 #include "server_process.h"
+#include "store/sqlite_store.h"
 
 namespace tamas {
 namespace {
@@ -80,6 +83,38 @@ class VoiceDeskE2E : public ::testing::Test {
     EXPECT_EQ(r.status, 200) << r.body;
     return field(r.body, "token");
   }
+  // `name` signs in on the desk, goes ready, and registers a softphone.
+  std::unique_ptr<voice::testing::BaresipAgent> sign_in_with_phone(const std::string& name,
+                                                                   std::string& token) {
+    token = login(name);
+    EXPECT_EQ(call(token, "POST", "/api/v1/agent/login").status, 200);
+    EXPECT_EQ(call(token, "POST", "/api/v1/agent/state", R"({"state":"ready"})").status, 200);
+    // The agent profile exists now: the phone gets its SIP password.
+    run({"user", "sip-password", name, "--password", "phone-" + name});
+    const std::size_t registered = count(server_->log(), "voice.registered");
+    auto phone = std::make_unique<voice::testing::BaresipAgent>(
+        name, "auto", voice_, "PCMU/8000/1", "127.0.0.1:" + std::to_string(sip_port_),
+        "phone-" + name);
+    EXPECT_TRUE(phone->running());
+    EXPECT_TRUE(eventually([&] { return count(server_->log(), "voice.registered") > registered; }))
+        << server_->log() << phone->log();
+    return phone;
+  }
+  // A caller presses 1 for the gas-leak queue and talks for `talk_ms`.
+  int place_call(int talk_ms, std::string& out) {
+    return test::run_command(
+        {"/usr/bin/sipp", "-sf",
+         std::string(TAMAS_SOURCE_DIR) + "/tests/app/sipp/press1_talk_hangup.xml", "-s", "1570",
+         "127.0.0.1:" + std::to_string(sip_port_), "-m", "1", "-d", std::to_string(talk_ms),
+         "-timeout", "60s", "-timeout_error", "-p", std::to_string(voice::testing::free_udp_port()),
+         "-mp", std::to_string(voice::testing::free_udp_port()), "-nostdin"},
+        out);
+  }
+  static std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  }
   test::HttpReply call(const std::string& token, const std::string& method,
                        const std::string& target, const std::string& body = "") {
     test::HttpConnection c(server_->port());
@@ -95,31 +130,13 @@ class VoiceDeskE2E : public ::testing::Test {
 };
 
 TEST_F(VoiceDeskE2E, ACallReachesTheSignedInAgentsPhoneAndIsRecordedForTheSupervisor) {
-  const std::string alice = login("alice");
-  ASSERT_EQ(call(alice, "POST", "/api/v1/agent/login").status, 200);
-  ASSERT_EQ(call(alice, "POST", "/api/v1/agent/state", R"({"state":"ready"})").status, 200);
-  // Her agent profile exists now: her phone gets its SIP password.
-  run({"user", "sip-password", "alice", "--password", "phone-secret"});
-  voice::testing::BaresipAgent phone("alice", "auto", voice_, "PCMU/8000/1",
-                                     "127.0.0.1:" + std::to_string(sip_port_), "phone-secret");
-  ASSERT_TRUE(phone.running());
-  ASSERT_TRUE(eventually([&] {
-    return server_->log().find("voice.registered") != std::string::npos;
-  })) << server_->log()
-      << phone.log();
-
+  std::string alice;
+  const auto phone = sign_in_with_phone("alice", alice);
   std::string out;
-  const int caller = test::run_command(
-      {"/usr/bin/sipp", "-sf",
-       std::string(TAMAS_SOURCE_DIR) + "/tests/app/sipp/press1_talk_hangup.xml", "-s", "1570",
-       "127.0.0.1:" + std::to_string(sip_port_), "-m", "1", "-timeout", "30s", "-timeout_error",
-       "-p", std::to_string(voice::testing::free_udp_port()), "-mp",
-       std::to_string(voice::testing::free_udp_port()), "-nostdin"},
-      out);
-  ASSERT_EQ(caller, 0) << out << server_->log();
+  ASSERT_EQ(place_call(6000, out), 0) << out << server_->log();
   // alice heard the caller (once her phone has closed the call's files).
-  EXPECT_TRUE(eventually([&] { return phone.heard_rms() > 300.0; }, 5s))
-      << phone.log() << server_->log();
+  EXPECT_TRUE(eventually([&] { return phone->heard_rms() > 300.0; }, 5s))
+      << phone->log() << server_->log();
 
   // The caller hung up: alice is wrapping up the call, and finishes.
   const std::string contact = "I-000001";
@@ -146,6 +163,56 @@ TEST_F(VoiceDeskE2E, ACallReachesTheSignedInAgentsPhoneAndIsRecordedForTheSuperv
   const int other = call(login("bob"), "GET", target).status;
   EXPECT_TRUE(other == 403 || other == 404) << other;
   EXPECT_EQ(call(alice, "GET", target).status, 200);  // the agent who took it may
+}
+
+TEST_F(VoiceDeskE2E, AnAgentConsultsAColleagueAndHandsTheCallerOver) {
+  std::string alice, bob;
+  const auto alice_phone = sign_in_with_phone("alice", alice);
+  std::string out;
+  // Shorter than the 20 s the phones speak (baresip hangs up at the end).
+  std::thread caller([&] { EXPECT_EQ(place_call(12000, out), 0) << out << server_->log(); });
+  const std::string contact = "I-000001";
+  const std::string at = "/api/v1/agent/contacts/" + contact;
+  ASSERT_TRUE(eventually([&] {
+    return call(alice, "GET", "/api/v1/agent").body.find("\"" + contact + "\"") !=
+           std::string::npos;
+  })) << server_->log();
+  // bob comes on shift while alice talks; she asks him before handing over.
+  const auto bob_phone = sign_in_with_phone("bob", bob);
+  test::HttpReply r = call(bob, "POST", at + "/consult", R"({"agent":"alice"})");
+  EXPECT_TRUE(r.status == 403 || r.status == 409) << r.status << r.body;  // not bob's call
+  EXPECT_EQ(call(alice, "POST", at + "/consult", R"({"agent":"bob","queue":"x"})").status, 422);
+  ASSERT_TRUE(eventually([&] {
+    r = call(alice, "POST", at + "/consult", R"({"agent":"bob"})");
+    return r.status == 202;  // once her phone has answered the caller
+  })) << r.status
+      << r.body << server_->log();
+  EXPECT_EQ(call(alice, "POST", at + "/consult", R"({"agent":"bob"})").status, 409);  // one runs
+  // bob's phone answers; then alice completes the transfer.
+  ASSERT_TRUE(eventually([&] {
+    r = call(alice, "POST", at + "/consult/complete");
+    return r.status == 200;
+  })) << r.status
+      << r.body << server_->log();
+  EXPECT_TRUE(eventually([&] {
+    const std::string desk = call(bob, "GET", "/api/v1/agent").body;
+    return desk.find("\"" + contact + "\"") != std::string::npos;
+  })) << call(bob, "GET", "/api/v1/agent").body;
+  EXPECT_NE(call(alice, "GET", "/api/v1/agent").body.find("wrap_up"), std::string::npos)
+      << call(alice, "GET", "/api/v1/agent").body;
+  caller.join();  // the caller stayed on the line, now with bob, and hung up
+  // bob heard alice during the consult (the caller's audio across the
+  // hand-over is measured in tests/channels/voice/consult_test.cc).
+  EXPECT_TRUE(eventually([&] { return bob_phone->heard_rms() > 300.0; }, 5s)) << bob_phone->log();
+  // The interaction keeps the consult's steps.
+  ASSERT_TRUE(eventually([&] {
+    auto db = store::open_sqlite_store(dir_.file("t.db"));
+    if (!db) return false;
+    auto tenants = (*db)->tenants().list();
+    if (!tenants || tenants->empty()) return false;
+    auto row = (*db)->interactions().get(tenants->front().id, 1);
+    return row && row->fields_json.find("consult_completed") != std::string::npos;
+  })) << server_->log();
 }
 
 }  // namespace
