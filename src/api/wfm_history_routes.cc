@@ -7,7 +7,9 @@
 
 #include "api/json_body.h"
 #include "services/wfm/day_schedule.h"
+#include "services/wfm/history.h"
 #include "services/wfm/history_from_interactions.h"
+#include "services/wfm/published_schedule.h"
 #include "services/wfm/scheduled_agents.h"
 #include "services/wfm/staffing.h"
 #include "services/wfm/units.h"
@@ -18,10 +20,6 @@ namespace {
 using Problems = std::map<std::string, std::string>;
 
 constexpr std::size_t kMaxPlanIntervals = 2000;
-
-std::string iso(CivilDate d) {
-  return wfm::format_local(d, 0).substr(0, 10);
-}
 
 struct Range {
   CivilDate from, to;
@@ -94,7 +92,8 @@ void get_history(WfmRecords& r, const Request& req, Respond respond) {
                                   param(req, "channel").value_or("")};
   auto h = load_history(r, *range, minutes, filter);
   if (!h) return respond(store_failure(h.error()));
-  std::string out = "{\"from\":\"" + iso(range->from) + "\",\"to\":\"" + iso(range->to) +
+  std::string out = "{\"from\":\"" + wfm::format_local_date(range->from) + "\",\"to\":\"" +
+                    wfm::format_local_date(range->to) +
                     "\",\"interval_minutes\":" + std::to_string(minutes) + ",\"intervals\":[";
   const long first = wfm::day_number(h->first_day);
   const int per_day = h->intervals_per_day();
@@ -203,15 +202,9 @@ Result<Published> published_schedules(WfmRecords& r, const std::vector<PlanRow>&
   }
   Status st = r.with_store([&](store::Store& db) -> Status {
     for (auto& [day, schedule] : out.days) {
-      const std::string name = iso(wfm::from_day_number(day));
-      auto s = db.workforce().schedule(r.tenant(), name);
-      if (!s) {
-        if (s.error().code == ErrorCode::not_found) continue;
-        return s.error();
-      }
-      auto parsed = wfm::parse_day_schedule(s->schedule_json, "schedule " + name);
-      if (!parsed) return parsed.error();
-      schedule = std::move(parsed).value();
+      auto s = wfm::published_schedule(db, r.tenant(), wfm::from_day_number(day), "schedule ");
+      if (!s) return s.error();
+      schedule = std::move(s).value();
     }
     return {};
   });

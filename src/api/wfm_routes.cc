@@ -12,6 +12,7 @@
 #include "services/wfm/forecast.h"
 #include "services/wfm/history.h"
 #include "services/wfm/history_from_interactions.h"
+#include "services/wfm/published_schedule.h"
 #include "services/wfm/staffing.h"
 #include "services/wfm/units.h"
 
@@ -157,7 +158,7 @@ std::string forecast_json(const wfm::VolumeForecast& f, const std::optional<wfm:
   std::string out = buf;
   out += ",\"holidays\":[";
   for (std::size_t i = 0; i < holidays.size(); ++i)
-    out += (i ? ",\"" : "\"") + wfm::format_local(holidays[i], 0).substr(0, 10) + "\"";
+    out += (i ? ",\"" : "\"") + wfm::format_local_date(holidays[i]) + "\"";
   out += "]";
   if (b) {
     std::snprintf(
@@ -252,7 +253,7 @@ std::optional<std::string> day_param(const std::string& text, Respond& respond) 
     respond(field_problems_response({{"day", d.error().message}}));
     return std::nullopt;
   }
-  return wfm::format_local(*d, 0).substr(0, 10);
+  return wfm::format_local_date(*d);
 }
 
 Response store_error(const Error& e) {
@@ -293,29 +294,18 @@ void get_adherence(WfmRecords& r, const Request& req, const Principal& p, Respon
   const CivilDate date = *wfm::parse_local_date(*day);
   const Instant start = r.calendar().to_instant(date, 0);
   wfm::DaySchedule schedule, previous;
-  bool published = true;
+  bool published = false;
   std::vector<store::AgentStateChange> rows;
   Status st = r.with_store([&](store::Store& db) -> Status {
-    auto s = db.workforce().schedule(r.tenant(), *day);
-    if (s) {
-      auto parsed = wfm::parse_day_schedule(s->schedule_json, "schedule " + *day);
-      if (!parsed) return parsed.error();
-      schedule = std::move(parsed).value();
-    } else if (s.error().code == ErrorCode::not_found) {
-      published = false;
-    } else {
-      return s.error();
-    }
+    auto today = wfm::published_schedule(db, r.tenant(), date, "schedule ");
+    if (!today) return today.error();
+    published = today->has_value();
+    schedule = std::move(*today).value_or(wfm::DaySchedule{});
     // Yesterday's night shifts run into this day.
-    const std::string yesterday =
-        wfm::format_local(wfm::from_day_number(wfm::day_number(date) - 1), 0).substr(0, 10);
-    if (auto y = db.workforce().schedule(r.tenant(), yesterday)) {
-      auto parsed = wfm::parse_day_schedule(y->schedule_json, "schedule " + yesterday);
-      if (!parsed) return parsed.error();
-      previous = std::move(parsed).value();
-    } else if (y.error().code != ErrorCode::not_found) {
-      return y.error();
-    }
+    auto yesterday = wfm::published_schedule(
+        db, r.tenant(), wfm::from_day_number(wfm::day_number(date) - 1), "schedule ");
+    if (!yesterday) return yesterday.error();
+    previous = std::move(*yesterday).value_or(wfm::DaySchedule{});
     auto h = db.workforce().state_history(r.tenant(), start, start + std::chrono::hours(24));
     if (!h) return h.error();
     rows = std::move(h).value();

@@ -19,6 +19,7 @@
 #include "core/calendar.h"
 #include "services/wfm/day_schedule.h"
 #include "services/wfm/history.h"
+#include "services/wfm/published_schedule.h"
 #include "services/wfm/units.h"
 #include "store/sqlite_store.h"
 
@@ -36,11 +37,14 @@ int fail(const std::string& m) {
 }
 
 Result<wfm::DaySchedule> load_schedule(const AdherenceArgs& a, store::Store& db,
-                                       store::TenantId tenant, const std::string& day) {
+                                       store::TenantId tenant, CivilDate day) {
   if (a.schedule.empty()) {
-    auto published = db.workforce().schedule(tenant, day);
-    if (!published) return Error::not_found("no --schedule and " + published.error().message);
-    return wfm::parse_day_schedule(published->schedule_json, "published schedule " + day);
+    auto published = wfm::published_schedule(db, tenant, day, "published schedule ");
+    if (!published) return published.error();
+    if (!*published)
+      return Error::not_found("no --schedule and no schedule published for " +
+                              wfm::format_local_date(day));
+    return std::move(**published);
   }
   std::ifstream in(a.schedule, std::ios::binary);
   if (!in) return Error::not_found("cannot read '" + a.schedule + "'");
@@ -96,18 +100,14 @@ int run(const AdherenceArgs& a) {
   const std::string zone = active ? active->strategy.organisation.time_zone : "Asia/Tehran";
   auto calendar = BusinessCalendar::create(zone, {});
   if (!calendar) return fail(calendar.error().message);
-  const std::string day = wfm::format_local(*date, 0).substr(0, 10);
-  auto schedule = load_schedule(a, **db, *tenant, day);
+  const std::string day = wfm::format_local_date(*date);
+  auto schedule = load_schedule(a, **db, *tenant, *date);
   if (!schedule) return fail(schedule.error().message);
   // Yesterday's published night shifts run into this day.
-  wfm::DaySchedule previous;
-  const std::string yesterday =
-      wfm::format_local(wfm::from_day_number(wfm::day_number(*date) - 1), 0).substr(0, 10);
-  if (auto y = (*db)->workforce().schedule(*tenant, yesterday)) {
-    auto parsed = wfm::parse_day_schedule(y->schedule_json, "published schedule " + yesterday);
-    if (!parsed) return fail(parsed.error().message);
-    previous = std::move(parsed).value();
-  }
+  auto yesterday = wfm::published_schedule(
+      **db, *tenant, wfm::from_day_number(wfm::day_number(*date) - 1), "published schedule ");
+  if (!yesterday) return fail(yesterday.error().message);
+  const wfm::DaySchedule previous = std::move(*yesterday).value_or(wfm::DaySchedule{});
   const Instant start = calendar->to_instant(*date, 0);
   auto rows = (*db)->workforce().state_history(*tenant, start, start + std::chrono::hours(24));
   if (!rows) return fail(rows.error().message);

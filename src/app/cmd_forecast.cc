@@ -70,7 +70,7 @@ void print_json(const wfm::VolumeForecast& f, const std::optional<wfm::Backtest>
       f.holiday_scale);
   std::sort(holidays.begin(), holidays.end());
   for (std::size_t i = 0; i < holidays.size(); ++i)
-    std::printf("%s\"%s\"", i ? "," : "", wfm::format_local(holidays[i], 0).substr(0, 10).c_str());
+    std::printf("%s\"%s\"", i ? "," : "", wfm::format_local_date(holidays[i]).c_str());
   std::printf("]");
   if (b) {
     std::printf(

@@ -194,16 +194,15 @@ Status load_recorded(const SimArgs& a, sim::ScenarioOptions& o, Inputs& in) {
   const Instant end = calendar->to_instant(wfm::from_day_number(wfm::day_number(last) + 1), 0);
   auto rows = (*db)->interactions().list_arrived(*tenant, start, end);
   if (!rows) return rows.error();
-  const std::string range =
-      wfm::format_local(first, 0).substr(0, 10) + " to " + wfm::format_local(last, 0).substr(0, 10);
+  const std::string range = wfm::format_local_date(first) + " to " + wfm::format_local_date(last);
   if (rows->empty()) return Error::not_found(a.db + ": no interactions recorded from " + range);
   auto traffic = sim::recorded_traffic(*rows, start);
   if (!traffic) return traffic.error();
   in.traffic = std::move(traffic).value();
   o.days = static_cast<int>(days);
   o.first_weekday = wfm::weekday(first);
-  in.recorded_json = "{\"from\":\"" + wfm::format_local(first, 0).substr(0, 10) + "\",\"to\":\"" +
-                     wfm::format_local(last, 0).substr(0, 10) +
+  in.recorded_json = "{\"from\":\"" + wfm::format_local_date(first) + "\",\"to\":\"" +
+                     wfm::format_local_date(last) +
                      "\",\"interactions\":" + std::to_string(rows->size()) + "}";
   in.recorded_text =
       "replaying " + std::to_string(rows->size()) + " recorded interactions, " + range;

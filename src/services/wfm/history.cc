@@ -97,6 +97,10 @@ std::string format_local(CivilDate d, int minute) {
   return buf;
 }
 
+std::string format_local_date(CivilDate d) {
+  return format_local(d, 0).substr(0, 10);
+}
+
 Result<History> parse_history_csv(std::string_view text, std::string_view file_name,
                                   int interval_minutes) {
   if (interval_minutes <= 0 || 1440 % interval_minutes != 0)

@@ -36,6 +36,7 @@ Result<std::pair<CivilDate, int>> parse_local_datetime(std::string_view text);
 // A date alone, in either calendar ("2026-03-20" or "1405/01/01").
 Result<CivilDate> parse_local_date(std::string_view text);
 std::string format_local(CivilDate d, int minute);  // "2026-03-01 08:00"
+std::string format_local_date(CivilDate d);         // "2026-03-01"
 
 // Parses CSV lines "datetime,volume,aht_s" (an optional header line that
 // starts with "datetime" is skipped; blank lines and '#' comments too).
