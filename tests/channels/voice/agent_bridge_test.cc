@@ -30,7 +30,7 @@ TEST_F(AgentBridge, TheAgentsPhoneRingsAnswersHearsTheCallerAndTheCallIsRecorded
   // The caller speaks PCMA, the agent's phone only PCMU: tamas transcodes.
   BaresipAgent alice("alice", "auto", voice_, "PCMU/8000/1");
   ASSERT_TRUE(alice.running());
-  Center center({{"alice", alice.uri()}}, 5000);
+  Center center({{"alice", alice.uri()}}, testing::kAnswerRingMs);
   center.login("alice");
 
   auto sipp = testing::run_sipp("talk_to_agent.xml", center.port(), "194");
@@ -78,7 +78,7 @@ TEST_F(AgentBridge, AnAgentWhoDoesNotAnswerLosesTheCallToTheNextAgent) {
 TEST_F(AgentBridge, WhenTheAgentHangsUpTheCallerIsHungUpAndTheContactEnds) {
   BaresipAgent alice("alice", "auto", voice_);
   ASSERT_TRUE(alice.running());
-  Center center({{"alice", alice.uri()}}, 5000);
+  Center center({{"alice", alice.uri()}}, testing::kAnswerRingMs);
   center.login("alice");
 
   std::jthread caller([&] {

@@ -27,7 +27,7 @@ class AgentPhone : public ::testing::Test {
 
 TEST_F(AgentPhone, APhoneThatRegisteredWithTheRightPasswordIsRungThere) {
   // No static URI for alice: only her registration tells tamas where she is.
-  Center center({}, 5000, {{"alice", "alice-secret-1"}});
+  Center center({}, testing::kAnswerRingMs, {{"alice", "alice-secret-1"}});
   const std::string registrar = "127.0.0.1:" + std::to_string(center.port());
   BaresipAgent alice("alice", "auto", voice_, "PCMU/8000/1", registrar, "alice-secret-1");
   ASSERT_TRUE(alice.running());
@@ -46,7 +46,7 @@ TEST_F(AgentPhone, APhoneThatRegisteredWithTheRightPasswordIsRungThere) {
 }
 
 TEST_F(AgentPhone, AWrongPasswordIsChallengedThenRefused) {
-  Center center({}, 5000, {{"alice", "alice-secret-1"}});
+  Center center({}, testing::kAnswerRingMs, {{"alice", "alice-secret-1"}});
   auto sipp = testing::run_sipp("register_wrong_password.xml", center.port(), "alice");
   EXPECT_EQ(sipp.exit_code, 0) << sipp.output;  // 401, then 403
   // A real phone with the wrong password never gets a binding.
@@ -59,7 +59,7 @@ TEST_F(AgentPhone, AWrongPasswordIsChallengedThenRefused) {
 TEST_F(AgentPhone, TheDeskHoldsAndResumesABridgedCaller) {
   BaresipAgent alice("alice", "auto", voice_);
   ASSERT_TRUE(alice.running());
-  Center center({{"alice", alice.uri()}}, 5000);
+  Center center({{"alice", alice.uri()}}, testing::kAnswerRingMs);
   center.login("alice");
   std::jthread caller([&] {
     auto sipp = testing::run_sipp("talk_to_agent.xml", center.port(), "194");
@@ -86,7 +86,7 @@ TEST_F(AgentPhone, ATransferToAnotherAgentRingsThatAgentWhoHearsTheCaller) {
   BaresipAgent alice("alice", "auto", voice_);
   BaresipAgent bob("bob", "auto", voice_);
   ASSERT_TRUE(alice.running() && bob.running());
-  Center center({{"alice", alice.uri()}, {"bob", bob.uri()}}, 5000);
+  Center center({{"alice", alice.uri()}, {"bob", bob.uri()}}, testing::kAnswerRingMs);
   center.login("alice");  // idle longest: offered first
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   center.login("bob");
@@ -111,7 +111,7 @@ TEST_F(AgentPhone, TheDeskTransfersACallerToAPartnersLineWhoHearsTheCaller) {
   BaresipAgent alice("alice", "auto", voice_);
   BaresipAgent partner("roadside", "auto", voice_);  // the partner's line
   ASSERT_TRUE(alice.running() && partner.running());
-  Center center({{"alice", alice.uri()}}, 5000);
+  Center center({{"alice", alice.uri()}}, testing::kAnswerRingMs);
   center.use_partners({{"roadside_a", partner.uri()}});
   center.login("alice");
   std::jthread caller([&] {

@@ -59,6 +59,11 @@ inline std::unique_ptr<store::Store> memory_store_with_tenant() {
   return std::move(db).value();
 }
 
+// How long an auto-answering test phone may ring before the offer times out:
+// baresip answers within a second on an idle machine, but a loaded one (the
+// whole suite on two cores, browsers beside it) has taken over five.
+inline constexpr uint32_t kAnswerRingMs = 15000;
+
 // One contact centre with its voice server; agents' phones from `phones`.
 class Center {
  public:

@@ -54,7 +54,7 @@ TEST_F(Consult, CompletedTheCallerTalksToTheConsultedAgentAndTheFirstIsHungUp) {
   BaresipAgent alice("alice", "auto", silence_);
   BaresipAgent bob("bob", "auto", voice_);
   ASSERT_TRUE(alice.running() && bob.running());
-  Center center({{"alice", alice.uri()}, {"bob", bob.uri()}}, 5000);
+  Center center({{"alice", alice.uri()}, {"bob", bob.uri()}}, testing::kAnswerRingMs);
   std::jthread caller = call_for_alice(center);
 
   ASSERT_TRUE(center.consult("alice", {"bob", "", ""}).ok());
@@ -98,7 +98,7 @@ TEST_F(Consult, CancelledTheCallerIsBackWithTheAgent) {
   BaresipAgent alice("alice", "auto", voice_);
   BaresipAgent bob("bob", "auto", silence_);
   ASSERT_TRUE(alice.running() && bob.running());
-  Center center({{"alice", alice.uri()}, {"bob", bob.uri()}}, 5000);
+  Center center({{"alice", alice.uri()}, {"bob", bob.uri()}}, testing::kAnswerRingMs);
   std::jthread caller = call_for_alice(center);
 
   ASSERT_TRUE(center.consult("alice", {"", "", ""}).error().code == ErrorCode::invalid_argument);
