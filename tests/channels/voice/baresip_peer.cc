@@ -29,15 +29,30 @@ namespace fs = std::filesystem;
 BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
                            const std::string& voice_wav, const std::string& codecs,
                            const std::string& registrar, const std::string& password)
-    : name_(name), port_(free_udp_port()), ctrl_port_(free_udp_port()) {
+    : name_(name) {
+  // A free port found now may be taken by another test before baresip binds
+  // it, and a loaded machine may start baresip slowly: try up to three times,
+  // each with fresh ports, until the phone answers SIP on its port.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    if (spawn(answer, voice_wav, codecs, registrar, password) && answers_sip()) return;
+    stop();
+    if (attempt < 2) fs::remove_all(dir_);  // the last one's log stays for log()
+  }
+}
+
+bool BaresipAgent::spawn(const std::string& answer, const std::string& voice_wav,
+                         const std::string& codecs, const std::string& registrar,
+                         const std::string& password) {
+  port_ = free_udp_port();
+  ctrl_port_ = free_tcp_port();
   dir_ = (fs::temp_directory_path() /
-          ("tamas-baresip-" + std::to_string(getpid()) + "-" + name + "-" + std::to_string(port_)))
+          ("tamas-baresip-" + std::to_string(getpid()) + "-" + name_ + "-" + std::to_string(port_)))
              .string();
   fs::remove_all(dir_);
   fs::create_directories(dir_ + "/heard");
   std::ofstream(dir_ + "/config") << "poll_method epoll\n"
                                   << "sip_listen 127.0.0.1:" << port_ << "\n"
-                                  << "audio_player aubridge," << name << "\n"
+                                  << "audio_player aubridge," << name_ << "\n"
                                   << "audio_source aufile," << voice_wav << "\n"
                                   << "audio_alert aubridge,alert\n"
                                   << "ausrc_srate 8000\nauplay_srate 8000\n"
@@ -50,11 +65,11 @@ BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
                                   << "snd_path " << dir_ << "/heard\n";
   if (registrar.empty()) {
     std::ofstream(dir_ + "/accounts")
-        << "<sip:" << name << "@127.0.0.1:" << port_ << ">;regint=0;answermode=" << answer
+        << "<sip:" << name_ << "@127.0.0.1:" << port_ << ">;regint=0;answermode=" << answer
         << ";audio_codecs=" << codecs << "\n";
   } else {
     std::ofstream(dir_ + "/accounts")
-        << "<sip:" << name << "@" << registrar << ">;auth_pass=" << password
+        << "<sip:" << name_ << "@" << registrar << ">;auth_pass=" << password
         << ";regint=60;answermode=" << answer << ";audio_codecs=" << codecs << "\n";
   }
   std::vector<std::string> args = {"baresip", "-f", dir_, "-n", "127.0.0.1"};
@@ -69,14 +84,41 @@ BaresipAgent::BaresipAgent(const std::string& name, const std::string& answer,
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
   if (posix_spawnp(&pid_, "baresip", &fa, nullptr, argv.data(), environ) != 0) pid_ = -1;
   posix_spawn_file_actions_destroy(&fa);
-  // Ready once it printed its banner (or give up after 5 s).
-  for (int i = 0; i < 100 && pid_ > 0; ++i) {
-    if (log().find("baresip is ready") != std::string::npos) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  return pid_ > 0;
 }
 
-BaresipAgent::~BaresipAgent() {
+bool BaresipAgent::answers_sip() const {
+  // Up to 20 s (a loaded machine): the banner, then an OPTIONS answered on
+  // the phone's own port, so a call placed next reaches it.
+  const std::string to = "sip:" + name_ + "@127.0.0.1:" + std::to_string(port_);
+  for (int i = 0; i < 200; ++i) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) return false;  // it gave up (port taken?)
+    if (log().find("baresip is ready") != std::string::npos) {
+      const std::string options = "OPTIONS " + to +
+                                  " SIP/2.0\r\n"
+                                  "Via: SIP/2.0/UDP [local];branch=z9hG4bK-probe" +
+                                  std::to_string(i) +
+                                  "\r\n"
+                                  "Max-Forwards: 70\r\n"
+                                  "From: <sip:probe@[local]>;tag=probe\r\n"
+                                  "To: <" +
+                                  to +
+                                  ">\r\n"
+                                  "Call-ID: probe-" +
+                                  std::to_string(port_) + "-" + std::to_string(i) +
+                                  "\r\n"
+                                  "CSeq: 1 OPTIONS\r\n"
+                                  "Content-Length: 0\r\n\r\n";
+      if (udp_exchange(port_, options, 100).rfind("SIP/2.0 ", 0) == 0) return true;
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  return false;
+}
+
+void BaresipAgent::stop() {
   if (pid_ > 0) {
     kill(pid_, SIGTERM);
     // A registered phone unregisters on the way out; when tamas is already
@@ -89,6 +131,11 @@ BaresipAgent::~BaresipAgent() {
       waitpid(pid_, &status, 0);
     }
   }
+  pid_ = -1;
+}
+
+BaresipAgent::~BaresipAgent() {
+  stop();
   fs::remove_all(dir_);
 }
 

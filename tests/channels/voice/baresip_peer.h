@@ -24,6 +24,7 @@ class BaresipAgent {
   BaresipAgent(const BaresipAgent&) = delete;
   BaresipAgent& operator=(const BaresipAgent&) = delete;
 
+  // True once the phone answers SIP on its port (it is then safe to call).
   bool running() const { return pid_ > 0; }
   std::string uri() const;  // sip:<name>@127.0.0.1:<port>
   // RMS of everything the agent heard (decoded audio it recorded); 0 if none.
@@ -33,6 +34,11 @@ class BaresipAgent {
   bool hang_up() const;
 
  private:
+  bool spawn(const std::string& answer, const std::string& voice_wav, const std::string& codecs,
+             const std::string& registrar, const std::string& password);
+  bool answers_sip() const;
+  void stop();
+
   std::string name_;
   std::string dir_;
   uint16_t port_ = 0;

@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int bound_udp_socket(uint16_t& port) {
-  int fd = socket(AF_INET, SOCK_DGRAM, 0);
+int bound_socket(int type, uint16_t& port) {
+  int fd = socket(AF_INET, type, 0);
   sockaddr_in a{};
   a.sin_family = AF_INET;
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -36,6 +36,10 @@ int bound_udp_socket(uint16_t& port) {
   getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
   port = ntohs(a.sin_port);
   return fd;
+}
+
+int bound_udp_socket(uint16_t& port) {
+  return bound_socket(SOCK_DGRAM, port);
 }
 
 std::string slurp(const fs::path& p) {
@@ -70,6 +74,12 @@ int16_t alaw_to_pcm(uint8_t a) {
 uint16_t free_udp_port() {
   uint16_t port = 0;
   close(bound_udp_socket(port));
+  return port;
+}
+
+uint16_t free_tcp_port() {
+  uint16_t port = 0;
+  close(bound_socket(SOCK_STREAM, port));
   return port;
 }
 

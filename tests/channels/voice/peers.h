@@ -32,6 +32,7 @@ SippResult run_sipp_uas(const std::string& scenario, uint16_t port, int calls = 
 
 // A UDP port free right now on 127.0.0.1 (racy by nature, fine for tests).
 uint16_t free_udp_port();
+uint16_t free_tcp_port();  // the same for TCP
 
 // Sends one UDP datagram to 127.0.0.1:port.
 void send_udp(uint16_t port, const std::string& payload);
