@@ -88,6 +88,21 @@ struct TransferToAgent {
   std::string contact;
   std::string agent;
 };
+// Attended transfer: the agent holding `contact` consults `agent`. Until
+// ConsultEnd, a TransferToAgent of this contact to them, or the contact's end,
+// the consulted agent is busy (status busy, offered nothing), whatever state
+// they were in. REQUIRES the contact is connected to an agent; the consulted
+// agent is logged in, is not that agent and is in no other consult; one
+// consult per contact.
+struct ConsultBegin {
+  std::string contact;
+  std::string agent;
+};
+// The consult of `contact` is over without a transfer (cancelled, not
+// answered, rejected): the consulted agent is back in their state.
+struct ConsultEnd {
+  std::string contact;
+};
 struct CallbackRequest {
   std::string contact;
 };  // virtual hold
@@ -103,6 +118,7 @@ struct ResetStats {};   // start of a new stats day
 using Command = std::variant<AgentLogin, AgentReady, AgentNotReady, AgentLogout, AcceptOffer,
                              RejectOffer, ContactArrive, ContactAbandon, ContactEnd, WrapUpDone,
                              TransferToQueue, TransferToAgent, CallbackRequest, QueueOpen,
-                             QueueClose, AdvanceTime, ResetStats, ContactHold, ContactResume>;
+                             QueueClose, AdvanceTime, ResetStats, ContactHold, ContactResume,
+                             ConsultBegin, ConsultEnd>;
 
 }  // namespace tamas::engine

@@ -93,6 +93,11 @@ Result<Command> parse_command(const Words& w, std::size_t from,
     if (a.kv.count("agent")) return Command{TransferToAgent{a.pos[0], a.kv.at("agent")}};
     return Error::invalid("transfer needs queue= or agent=");
   }
+  if (verb == "consult") {
+    if (a.pos.size() != 1 || !a.kv.count("agent"))
+      return Error::invalid("consult <contact> agent=");
+    return Command{ConsultBegin{a.pos[0], a.kv.at("agent")}};
+  }
   bool two = verb == "accept" || verb == "reject" || verb == "wrapdone";
   if (auto ok = need(a, two ? 2 : 1, verb); !ok) return ok.error();
   const auto& p = a.pos;
@@ -106,6 +111,7 @@ Result<Command> parse_command(const Words& w, std::size_t from,
   if (verb == "callback") return Command{CallbackRequest{p[0]}};
   if (verb == "hold") return Command{ContactHold{p[0]}};
   if (verb == "resume") return Command{ContactResume{p[0]}};
+  if (verb == "consultend") return Command{ConsultEnd{p[0]}};
   if (verb == "open") return Command{QueueOpen{p[0]}};
   if (verb == "close") return Command{QueueClose{p[0]}};
   return Error::invalid("unknown command '" + verb + "'");

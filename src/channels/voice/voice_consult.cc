@@ -131,18 +131,39 @@ void VoiceContacts::consult(const std::string& interaction, const std::string& a
     }
     dial.ring_ms = consult_options_.ring_ms;
     call.consult = ConsultRun{agent, to, dial.agent};
-    started = notice(call, "consult_started", {});
+    if (!to.number.empty()) started = notice(call, "consult_started", {});
   }
-  publish(started);
   if (!to.number.empty()) {
+    publish(started);
     if (server_) server_->consult(call_id, std::move(dial));
     return done({});
   }
+  // The consulted agent is busy for routing from now on; when the engine
+  // refuses (in another consult, logged out meanwhile) nothing rings.
+  switchboard_.post(engine::ConsultBegin{interaction, dial.agent},
+                    [this, call_id, dial, done](const Status& st, const auto&) mutable {
+                      ring_consulted(call_id, std::move(dial), st, std::move(done));
+                    });
+}
+
+// Engine thread: the engine's answer to ConsultBegin.
+void VoiceContacts::ring_consulted(uint64_t call_id, AgentDial dial, const Status& begun,
+                                   ConsultDone done) {
+  ConsultNotice started;
   std::function<void(const std::string&, AgentDevices::Found)> find;
   {
     std::lock_guard lock(mutex_);
+    auto it = calls_.find(call_id);
+    if (it == calls_.end() || !it->second.consult || it->second.consult->party != dial.agent)
+      return done(begun.ok() ? Status(Error::conflict("the call ended")) : begun);
+    if (!begun.ok()) {
+      it->second.consult.reset();
+      return done(begun);
+    }
+    started = notice(it->second, "consult_started", {});
     find = devices_.find;
   }
+  publish(started);
   // Without a static device the voice thread still tries the phone the
   // consulted agent registered; neither: the consult ends as failed.
   auto ring = [this, call_id, dial](std::optional<std::string> uri) mutable {
@@ -261,6 +282,7 @@ bool VoiceContacts::consult_offered(uint64_t call_id, const std::string& contact
 // Voice thread: what became of the consult leg.
 void VoiceContacts::on_consult(const CallInfo& info, const ConsultReport& r) {
   std::optional<ConsultNotice> n;
+  std::string release;  // the interaction whose consulted agent is free again
   {
     std::lock_guard lock(mutex_);
     auto it = calls_.find(info.id);
@@ -273,10 +295,12 @@ void VoiceContacts::on_consult(const CallInfo& info, const ConsultReport& r) {
       json::object body{{"reason", r.reason}};
       if (r.status) body["status"] = r.status;
       n = notice(call, "consult_ended", std::move(body));
+      if (call.consult->to.number.empty()) release = call.interaction;
       call.consult.reset();
     }
     // completed: noticed when the engine took the transfer (or at once for a line).
   }
+  if (!release.empty()) switchboard_.post(engine::ConsultEnd{release});  // back in their state
   if (n) publish(*n);
 }
 

@@ -145,6 +145,7 @@ class VoiceContacts {
   size_t calls() const;
 
  private:
+  void ring_consulted(uint64_t call_id, AgentDial dial, const Status& begun, ConsultDone done);
   struct ConsultRun {
     std::string by;     // the consulting agent
     ConsultTarget to;   // as asked

@@ -92,6 +92,7 @@ Status Core::logout(const AgentLogout& c) {
   AgentRt& ag = agents_[*a];
   if (!ag.logged_in) return Error::conflict("agent '" + c.agent + "' is logged out");
   if (!ag.slots.empty()) return Error::conflict("agent '" + c.agent + "' still holds contacts");
+  if (ag.consulting != kNoRef) return Error::conflict("agent '" + c.agent + "' is in a consult");
   ag.ready = false;
   refresh_idle(*a);  // leaves every idle set
   ag.logged_in = false;
@@ -116,7 +117,7 @@ static AgentStatus derive_status(const AgentRt& a) {
     active |= s.state == SlotState::active;
     wrap |= s.state == SlotState::wrapup;
   }
-  if (active) return AgentStatus::busy;
+  if (active || a.consulting != kNoRef) return AgentStatus::busy;
   if (offered) return AgentStatus::reserved;
   if (wrap) return AgentStatus::wrap_up;
   return a.ready ? AgentStatus::ready : AgentStatus::not_ready;
@@ -154,7 +155,8 @@ void Core::update_status(Ref a) {
 
 bool Core::eligible(const AgentRt& a, Channel ch) const {
   auto c = static_cast<int>(ch);
-  return a.logged_in && a.ready && a.count[c] < a.cap.capacity[c] && !(a.blocked & (1u << c));
+  return a.logged_in && a.ready && a.consulting == kNoRef && a.count[c] < a.cap.capacity[c] &&
+         !(a.blocked & (1u << c));
 }
 
 void Core::recount(AgentRt& a) {

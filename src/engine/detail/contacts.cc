@@ -112,6 +112,7 @@ void Core::complete(Ref c, Outcome outcome) {
   ct.completed = true;
   ct.state = ContactState::done;
   ct.agent = kNoRef;
+  if (!consults_.empty()) release_consulted(c);
   Event& e = emit(EventKind::contact_completed);
   e.contact = c;
   e.queue = ct.queue;

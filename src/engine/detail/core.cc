@@ -271,6 +271,8 @@ Status Core::run(const Command& command) {
                         },
                         [&](const ContactHold& c) { return hold(c); },
                         [&](const ContactResume& c) { return resume(c); },
+                        [&](const ConsultBegin& c) { return begin_consult(c); },
+                        [&](const ConsultEnd& c) { return end_consult(c); },
                     },
                     command);
 }

@@ -137,6 +137,7 @@ struct AgentRt {
   std::uint64_t last_offer = 0;
   AgentStatus status = AgentStatus::logged_out;
   Instant status_since{};
+  Ref consulting = kNoRef;  // the contact this agent is consulted on (busy)
   AgentStats stats;
   std::vector<std::pair<Ref, SloFigures>> slo_rows;  // SLOs this agent answered
 };
@@ -228,6 +229,7 @@ class Core {
   std::vector<ContactRt> contacts_;
   std::vector<std::uint32_t> heap_pos_;  // by contact ref
   std::vector<Ref> free_contacts_, pending_free_;
+  std::vector<std::pair<Ref, Ref>> consults_;  // (contact, consulted agent), few
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
   std::vector<SloRt> slos_;
   NameMap slo_ids_;
@@ -324,6 +326,12 @@ class Core {
   void on_timer(const Timer& t);
   void relax(Ref c, int step);
   void overflow(Ref c);
+
+  // consult.cc
+  Status begin_consult(const ConsultBegin& c);
+  Status end_consult(const ConsultEnd& c);
+  void release_consulted(Ref contact);  // no-op when nobody is consulted on it
+  bool takes_consulted(const AgentRt& a, Ref contact, Channel ch) const;
 
   // hold.cc
   Status hold(const ContactHold& c);

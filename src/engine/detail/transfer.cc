@@ -1,4 +1,6 @@
 // Transfers (to a queue, to an agent) and queue opening hours.
+#include <algorithm>
+
 #include "engine/detail/core.h"
 
 namespace tamas::engine::detail {
@@ -10,6 +12,7 @@ Status Core::transfer_to_queue(const TransferToQueue& cmd) {
   if (qi == queue_ids_.end()) return Error::not_found("queue '" + cmd.queue + "'");
   Ref c = *ci, to = qi->second;
   ContactRt& ct = contacts_[c];
+  if (!consults_.empty()) release_consulted(c);
   if (ct.state == ContactState::waiting) {
     unqueue(c);
   } else if (ct.state == ContactState::active) {
@@ -39,8 +42,15 @@ Status Core::transfer_to_agent(const TransferToAgent& cmd) {
     return Error::conflict("contact '" + cmd.contact + "' cannot be transferred now");
   }
   if (ct.agent == b) return Error::conflict("contact is already with '" + cmd.agent + "'");
-  if (!eligible(agents_[b], ct.channel)) {
+  const bool consulted = takes_consulted(agents_[b], c, ct.channel);
+  if (!consulted && !eligible(agents_[b], ct.channel)) {
     return Error::conflict("agent '" + cmd.agent + "' cannot take this contact now");
+  }
+  if (consulted) {  // the consult ends in the transfer: no offers in between
+    agents_[b].consulting = kNoRef;
+    consults_.erase(std::find(consults_.begin(), consults_.end(), std::pair{c, b}));
+  } else if (!consults_.empty()) {
+    release_consulted(c);  // transferred to someone else than the consulted agent
   }
   if (ct.state == ContactState::waiting) {
     unqueue(c);

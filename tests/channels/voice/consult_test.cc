@@ -107,11 +107,16 @@ TEST_F(Consult, CancelledTheCallerIsBackWithTheAgent) {
   ASSERT_NE(all(notices).find("consult_answered"), std::string::npos) << all(notices);
   EXPECT_NE(all(notices).find(R"("target":{"queue":"emergency","agent":"bob"})"), std::string::npos)
       << all(notices);
+  EXPECT_EQ(center.agent_status("bob"), "busy");  // consulted: offered nothing meanwhile
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
   ASSERT_TRUE(center.cancel_consult("alice").ok());
   notices = center.notices_until("consult_ended");
   EXPECT_NE(all(notices).find(R"(alice consult_ended {"reason":"cancelled")"), std::string::npos)
       << all(notices);
+  std::string bob_now;
+  for (int i = 0; i < 40 && (bob_now = center.agent_status("bob")) != "ready"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(bob_now, "ready");  // back in the state he was in
   EXPECT_EQ(center.complete_consult("alice").error().code, ErrorCode::conflict);  // none runs
 
   std::this_thread::sleep_for(std::chrono::milliseconds(5000));  // the caller talks from 4 s on
