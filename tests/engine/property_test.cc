@@ -6,6 +6,7 @@
 //   the same agent could take (FIFO), except contacts returned to the head;
 // - no contact waits while a qualified agent is ready with capacity;
 // - every contact completes exactly once;
+// - an agent consulted on a contact (attended transfer) is offered nothing;
 // - replaying the command log rebuilds identical events and state.
 #include <gtest/gtest.h>
 
@@ -52,6 +53,7 @@ struct MAgent {
   std::set<int> queues;
   std::map<std::string, Channel> slots;  // contact -> channel (offered/active/wrap)
   std::set<std::string> wrapping, active, offered;
+  std::string consulted_on;  // the contact a colleague consults them about
 };
 
 struct MContact {
@@ -121,7 +123,8 @@ class Workload {
   }
 
   bool can_take(const MAgent& a, const MContact& c) const {
-    if (!a.logged_in || !a.ready || !a.queues.count(c.queue)) return false;
+    if (!a.logged_in || !a.ready || !a.consulted_on.empty() || !a.queues.count(c.queue))
+      return false;
     std::vector<int> req = reqs_now(c);
     for (int s = 0; s < 4; ++s) {
       auto it = a.levels.find(s);
@@ -167,6 +170,9 @@ class Workload {
         contacts_[c].waiting = false;
         break;
       case EventKind::contact_completed:
+        for (auto& [aid, ag] : agents_) {  // its consult ends with it
+          if (ag.consulted_on == c) ag.consulted_on.clear();
+        }
         ++contacts_[c].completions;
         EXPECT_EQ(contacts_[c].completions, 1) << "contact " << c << " completed twice";
         break;
@@ -214,7 +220,8 @@ class Workload {
 
   std::string explain(const MAgent& a, const MContact& c) const {
     std::string s = "\n  agent ready=" + std::to_string(a.ready) +
-                    " in=" + std::to_string(a.logged_in) + " levels:";
+                    " in=" + std::to_string(a.logged_in) + " consulted_on=" + a.consulted_on +
+                    " levels:";
     for (auto [k, v] : a.levels) s += " s" + std::to_string(k) + "/" + std::to_string(v);
     s += " queues:";
     for (int q : a.queues) s += " q" + std::to_string(q);
@@ -235,6 +242,7 @@ class Workload {
   }
 
   void step();
+  void consult(const std::string& contact);
   void finish();
   void check_replay();
 
@@ -247,6 +255,7 @@ class Workload {
   std::vector<std::pair<Command, Instant>> log_;
   std::vector<std::string> texts_;
   int next_contact_ = 0;
+  int consults_ = 0;
 };
 
 void Workload::step() {
@@ -275,7 +284,7 @@ void Workload::step() {
       // The model must know the agent before the events of its login arrive.
       agents_[id] = m;
       EXPECT_TRUE(apply(l));
-    } else if (a.slots.empty()) {
+    } else if (a.slots.empty() && a.consulted_on.empty()) {
       if (apply(AgentLogout{id})) {
         agents_[id].logged_in = agents_[id].ready = false;
       }
@@ -315,6 +324,8 @@ void Workload::step() {
       } else {
         apply(AcceptOffer{id, c});
       }
+    } else if (!a.active.empty() && pick(4) == 0) {
+      consult(*a.active.begin());
     } else if (!a.active.empty()) {
       std::string c = *a.active.begin();
       a.active.erase(c);
@@ -331,6 +342,24 @@ void Workload::step() {
     if (!w.empty()) apply(ContactAbandon{w[pick(static_cast<int>(w.size()))]});
   } else {
     apply(AdvanceTime{});
+  }
+}
+
+// The agent holding `contact` consults a colleague, or ends the consult that
+// runs on it.
+void Workload::consult(const std::string& contact) {
+  for (auto& [aid, a] : agents_) {
+    if (a.consulted_on != contact) continue;
+    a.consulted_on.clear();  // before the offers the end may bring
+    EXPECT_TRUE(apply(ConsultEnd{contact}));
+    return;
+  }
+  const std::string id = agent_name(pick(12));
+  MAgent& b = agents_[id];
+  if (!b.logged_in || !b.consulted_on.empty() || b.active.count(contact)) return;
+  if (apply(ConsultBegin{contact, id})) {
+    b.consulted_on = contact;
+    ++consults_;
   }
 }
 
@@ -376,6 +405,7 @@ void Workload::check_replay() {
   EXPECT_GT(count("relax "), 20);
   EXPECT_GT(count("overflow "), 5);
   EXPECT_GT(count("abandon "), 50);
+  EXPECT_GT(consults_, 20);
 }
 
 class RandomWorkload : public ::testing::TestWithParam<unsigned> {};

@@ -112,12 +112,12 @@ void Core::complete(Ref c, Outcome outcome) {
   ct.completed = true;
   ct.state = ContactState::done;
   ct.agent = kNoRef;
-  if (!consults_.empty()) release_consulted(c);
   Event& e = emit(EventKind::contact_completed);
   e.contact = c;
   e.queue = ct.queue;
   e.code = static_cast<std::uint8_t>(outcome);
   if (ct.pins == 0) retire(c);
+  if (!consults_.empty()) release_consulted(c);  // after the event: its offers follow it
 }
 
 Status Core::accept(const AcceptOffer& cmd) {
