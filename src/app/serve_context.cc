@@ -35,8 +35,8 @@
 #include "services/intake/interaction_journal.h"
 #include "services/switchboard/queue_hours.h"
 #include "services/switchboard/switchboard.h"
-#include "services/wfm/state_recorder.h"
 #include "services/webhooks/dispatcher.h"
+#include "services/wfm/state_recorder.h"
 #include "store/wal_checkpointer.h"
 #include "store/writer.h"
 #include "strategy/json.h"
@@ -195,7 +195,9 @@ class Context final : public ServeContext {
   // The stored strategy version this process runs (see api/strategy_routes.h).
   void set_running_version(store::RowId id) { running_version_ = id; }
   // Destroyed last, so its final pass comes after the writer's last commit.
-  void keep_checkpointer(std::unique_ptr<store::WalCheckpointer> c) { checkpointer_ = std::move(c); }
+  void keep_checkpointer(std::unique_ptr<store::WalCheckpointer> c) {
+    checkpointer_ = std::move(c);
+  }
 
   // Re-queues what the store still holds as open (after a restart).
   Status recover(store::Store& db) {
@@ -234,7 +236,7 @@ class Context final : public ServeContext {
     std::map<std::string, std::string> partner_uris;
     if (!outbound.gateway.empty())
       for (const auto& p : strategy_.partners)
-        if (!p.number.empty()) partner_uris[p.id] = "sip:" + p.number + "@" + outbound.gateway;
+        if (!p.number.empty()) partner_uris[p.id] = voice::gateway_uri(p.number, outbound.gateway);
     plan->config.partner_uris = partner_uris;
     voice_contacts_.use_partners(std::move(partner_uris));
     use_consult(outbound.gateway);

@@ -89,7 +89,7 @@ void CallbackDialer::dial(const std::string& contact, const std::string& agent,
   OutboundDial d;
   d.agent = agent;
   d.agent_uri = uri.value_or("");  // a registered phone wins on the voice thread
-  d.customer_uri = "sip:" + target.number + "@" + options_.gateway;
+  d.customer_uri = gateway_uri(target.number, options_.gateway);
   d.caller_id = options_.caller_id;
   d.agent_ring_ms = options_.agent_ring_ms;
   d.customer_ring_ms = options_.customer_ring_ms;

@@ -112,7 +112,7 @@ void VoiceContacts::consult(const std::string& interaction, const std::string& a
       if (consult_options_.gateway.empty())
         return done(Error::unavailable("no outbound gateway for numbers"));
       dial.agent = "line:" + to.number;
-      dial.uri = "sip:" + to.number + "@" + consult_options_.gateway;
+      dial.uri = gateway_uri(to.number, consult_options_.gateway);
     } else if (!to.agent.empty()) {
       if (to.agent == agent) return done(Error::invalid("an agent cannot consult themself"));
       if (!signed_in(to.agent))

@@ -95,6 +95,12 @@ struct AgentLegReport {
   uint16_t status = 0;  // SIP status for `rejected`
 };
 
+// The SIP URI of an outside `number` through the outbound `gateway`
+// ("host:port"): callbacks, partner lines and consults to numbers.
+inline std::string gateway_uri(const std::string& number, const std::string& gateway) {
+  return "sip:" + number + "@" + gateway;
+}
+
 // An outbound call placed by tamas (VoiceServer::dial_out), e.g. a callback:
 // the agent's phone first, then — once the agent answered — the customer's
 // number through the outbound gateway; both legs are bridged through tamas
