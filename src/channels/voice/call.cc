@@ -21,7 +21,9 @@ std::string str(const struct pl& p) {
 }  // namespace
 
 Call::Call(Agent& agent, CallInfo info, const VoiceEntryPoint& entry)
-    : agent_(agent), info_(std::move(info)), entry_(entry), ivr_(entry.ivr) {}
+    : agent_(agent), info_(std::move(info)), entry_(entry), ivr_(entry.ivr) {
+  if (!entry_.hold_prompt.empty()) hold_audio_ = agent_.config().prompts->find(entry_.hold_prompt);
+}
 
 Call::~Call() {
   recorder_.reset();
@@ -177,7 +179,7 @@ void Call::finish(const IvrResult& result) {
       break;
     default:
       phase_ = Phase::waiting;
-      play({entry_.hold_prompt}, true);
+      play_hold();
       break;
   }
   if (phase_ == Phase::leaving && playlist_.empty()) hangup("ivr finished");
@@ -195,6 +197,12 @@ void Call::play(const std::vector<std::string>& prompts, bool loop) {
   marker_ = true;
 }
 
+void Call::play_hold() {
+  play({entry_.hold_prompt}, true);
+  if (entry_.hold_is_music && !playlist_.empty() && playlist_[0]->frames() > 0)
+    frame_ = hold_frame_ % playlist_[0]->frames();
+}
+
 void Call::tick(uint64_t now_ms) {
   if (dead_ || phase_ == Phase::answering) return;
   if (phase_ == Phase::bridged) {  // the agent's audio is relayed as it comes
@@ -206,12 +214,11 @@ void Call::tick(uint64_t now_ms) {
   } else {
     const PromptAudio* audio = playlist_[item_];
     send_frame(audio->frame(media_.law, frame_));
-    if (++frame_ == audio->frames()) {
-      frame_ = 0;
-      if (++item_ == playlist_.size()) {
-        item_ = 0;
-        if (!loop_) playlist_ended();
-      }
+    if (++frame_ == audio->frames()) frame_ = 0;
+    if (audio == hold_audio_) hold_frame_ = frame_;  // where the music goes on
+    if (frame_ == 0 && ++item_ == playlist_.size()) {
+      item_ = 0;
+      if (!loop_) playlist_ended();
     }
   }
   care_tick(now_ms);

@@ -94,6 +94,8 @@ class Call final : public LegOwner {
   void apply(IvrStep step);
   void finish(const IvrResult& result);
   void play(const std::vector<std::string>& prompts, bool loop);
+  // The hold prompt in a loop; music goes on from hold_frame_.
+  void play_hold();
   void playlist_ended();
   void send_frame(const uint8_t* payload);
   void die(std::string_view reason);
@@ -140,7 +142,9 @@ class Call final : public LegOwner {
   size_t item_ = 0;
   size_t frame_ = 0;
   bool loop_ = false;
-  uint64_t deadline_ = 0;  // tmr_jiffies() when the IVR timer fires; 0 = off
+  const PromptAudio* hold_audio_ = nullptr;  // the entry point's hold prompt, if any
+  size_t hold_frame_ = 0;                    // the hold prompt's next frame (music resumes)
+  uint64_t deadline_ = 0;                    // tmr_jiffies() when the IVR timer fires; 0 = off
 
   struct sa rtp_ip_ {};                 // our media address (agent legs use it too)
   std::unique_ptr<AgentLeg> leg_;       // ringing or bridged; freed by reap()

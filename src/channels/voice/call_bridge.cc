@@ -71,7 +71,7 @@ void Call::hold(bool on) {
   if (on) {
     ts_ = to_caller_.next();
     marker_ = true;
-    play({entry_.hold_prompt}, true);
+    play_hold();
   } else {
     playlist_.clear();
     to_caller_.start(ts_);
@@ -123,7 +123,7 @@ void Call::unbridge() {
   ts_ = to_caller_.next();
   marker_ = true;
   phase_ = Phase::waiting;
-  if (!dead_) play({entry_.hold_prompt}, true);
+  if (!dead_) play_hold();
 }
 
 void Call::from_caller(const struct rtp_header* hdr, struct mbuf* mb) {

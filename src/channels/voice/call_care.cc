@@ -83,7 +83,7 @@ void Call::care_digit(char d) {
 bool Call::care_playlist_ended() {
   if (phase_ == Phase::waiting && announcing_) {
     announcing_ = false;
-    play({entry_.hold_prompt}, true);
+    play_hold();  // music goes on where the announcement interrupted it
     return true;
   }
   if (phase_ == Phase::voicemail && voicemail_ && !voicemail_rec_) {

@@ -63,7 +63,11 @@ struct CallerCareOptions {
   Duration callback_grace{std::chrono::seconds(1)};  // after the opening
 };
 
-// A callback task made from an after-hours voicemail.
+// A callback task: an after-hours voicemail's, or a retry of an outbound
+// callback that failed. It is stored at once (an open interaction, channel
+// "callback") but joins its queue only at `due`: until then the stored row
+// names no queue (fields_json.callback_queue keeps it), so a restart's
+// recovery leaves it out and CallerCare::adopt() waits for `due` again.
 struct CallbackTask {
   std::string interaction;       // the task's own interaction, once stored
   std::string from_interaction;  // the call that left the voicemail
@@ -72,6 +76,7 @@ struct CallbackTask {
   std::string voicemail;  // WAV path; empty when nothing was recorded
   Instant due{};          // the queue's next opening (a retry: the retry's time)
   int attempt = 1;        // 2, 3, ...: a retry of an outbound callback that failed
+  bool in_queue = false;  // handed to the engine (after a restart: by the recovery)
 };
 
 // What caller care needs from the store (store_caller_care() gives the real
@@ -81,7 +86,11 @@ struct CallerCareStore {
   // interaction's fields_json.
   std::function<void(const std::string& interaction, const std::string& json_object)> note;
   // Stores the task as a new open interaction; answers its id ("" if failed).
+  // The row names no queue until the task is handed to the engine.
   std::function<void(const CallbackTask& task, std::function<void(std::string)> done)> add_callback;
+  // The task is being handed to the engine now: its row gets its queue and
+  // arrival time, so from now on a restart's recovery re-queues it. Optional.
+  std::function<void(const std::string& interaction, const std::string& queue)> handed_over;
 };
 
 // The first instant >= now at which `queue` is open (nullopt: always / never).
@@ -110,10 +119,13 @@ class CallerCare {
   // at task.due (voicemails, and retries of outbound callbacks). Any thread.
   void queue_callback(CallbackTask task);
   // Callback tasks found open in the store after a restart
-  // (open_callback_tasks() in store_care.h), already re-queued to the engine
-  // by the recovery: from now on their offers are dialled like the tasks this
-  // CallerCare stored (attempts go on from the stored count). Any thread;
-  // before the engine offers them to a phone.
+  // (open_callback_tasks() in store_care.h). Those `in_queue` were re-queued
+  // to the engine by the recovery; the others (a retry or a voicemail's task
+  // not yet due when the server stopped) are handed to the engine at their
+  // `due`, at once if it has passed. Either way their offers are then
+  // dialled like the tasks this CallerCare stored (attempts go on from the
+  // stored count), each once. Any thread; before the engine offers them to
+  // a phone.
   void adopt(std::vector<CallbackTask> tasks);
   // A callback task this CallerCare stored (the engine offers those with a
   // plain `offer`, virtual-hold callbacks with start_callback). Any thread.

@@ -59,7 +59,11 @@ void CallerCare::adopt(std::vector<CallbackTask> tasks) {
     log(LogLevel::info, "voice.callback_recovered",
         {{"task", t.interaction}, {"number", t.number}, {"attempt", t.attempt}});
   std::lock_guard lock(mutex_);
-  for (CallbackTask& t : tasks) tasks_.push_back(std::move(t));  // not pending: already queued
+  for (CallbackTask& t : tasks) {
+    tasks_.push_back(std::move(t));
+    if (!tasks_.back().in_queue) pending_.push_back(tasks_.size() - 1);  // waits for its due
+  }
+  wake_.notify_all();
 }
 
 void CallerCare::post_due_callbacks(Instant now) {
@@ -68,11 +72,15 @@ void CallerCare::post_due_callbacks(Instant now) {
     std::lock_guard lock(mutex_);
     std::erase_if(pending_, [&](size_t i) {
       if (tasks_[i].due > now) return false;
+      tasks_[i].in_queue = true;
       due.push_back(tasks_[i]);
       return true;
     });
   }
   for (const CallbackTask& t : due) {
+    // The row names its queue before the engine can offer the task, so a
+    // restart from now on re-queues it rather than waiting for it again.
+    if (store_.handed_over) store_.handed_over(t.interaction, t.queue);
     engine::ContactArrive arrive;
     arrive.contact = t.interaction;
     arrive.channel = engine::Channel::callback;

@@ -27,17 +27,19 @@ void add_callback(store::StoreWriter& writer, store::TenantId tenant, const Cloc
   row.channel = "callback";
   row.type = task.type;
   row.entry_point = task.entry_point;
-  row.queue = task.queue;
+  row.queue = "";  // until handed to the engine at its due time (handed_over)
   row.state = store::InteractionState::queued;
   row.arrived_at = clock.now();
   boost::json::object fields;
   fields["callback_number"] = task.number;
   fields["caller_phone"] = task.number;
   fields["voicemail"] = task.voicemail;
+  fields["callback_queue"] = task.queue;
   fields["callback_of"] = task.from_interaction;
   fields["callback_attempt"] = task.attempt;
+  // Whole seconds, rounded up: a recovered task is never handed over early.
   fields["callback_due"] =
-      std::chrono::duration_cast<std::chrono::seconds>(task.due.time_since_epoch()).count();
+      std::chrono::ceil<std::chrono::seconds>(task.due.time_since_epoch()).count();
   row.fields_json = boost::json::serialize(fields);
   auto id = std::make_shared<std::string>();
   writer.submit(
@@ -48,6 +50,32 @@ void add_callback(store::StoreWriter& writer, store::TenantId tenant, const Cloc
         return {};
       },
       [id, done = std::move(done)](const Status& st) { done(st.ok() ? *id : std::string()); });
+}
+
+std::string string_of(const boost::json::object& f, const char* key) {
+  const auto* v = f.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// The task joins its queue now: the row names it, arriving now.
+void handed_over(store::StoreWriter& writer, store::TenantId tenant, const Clock& clock,
+                 const std::string& interaction, const std::string& queue) {
+  const Instant now = clock.now();
+  writer.submit(
+      [tenant, interaction, queue, now](store::Store& db) -> Status {
+        auto id = store::parse_interaction_id(interaction);
+        if (!id) return {};
+        auto row = db.interactions().get(tenant, *id);
+        if (!row || store::is_final(row->state)) return {};
+        row->queue = queue;
+        row->arrived_at = now;
+        return db.interactions().update(*row);
+      },
+      [interaction](const Status& st) {
+        if (!st.ok())
+          log(LogLevel::warn, "voice.callback_handover_failed",
+              {{"interaction", interaction}, {"error", st.error().message}});
+      });
 }
 
 // The number to call back: callback_number (virtual hold, voicemail task),
@@ -67,14 +95,9 @@ std::optional<CallbackTarget> target_of(const store::Interaction& row) {
   if (const auto* a = f.if_contains("callback_attempt"); a && a->is_int64())
     t.attempt = static_cast<int>(a->as_int64());
   t.type = row.type;
-  t.queue = row.queue;
+  t.queue = row.queue.empty() ? string_of(f, "callback_queue") : row.queue;
   t.entry_point = row.entry_point;
   return t;
-}
-
-std::string string_of(const boost::json::object& f, const char* key) {
-  const auto* v = f.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
 // A callback task from an open interaction row, or nullopt when it is none.
@@ -87,13 +110,14 @@ std::optional<CallbackTask> task_of(const store::Interaction& row) {
   const bool virtual_hold = row.channel == "voice" && flag && flag->is_bool() && flag->as_bool();
   if (row.channel != "callback" && !virtual_hold) return std::nullopt;
   auto target = target_of(row);
-  if (!target || target->number.empty()) return std::nullopt;
+  if (!target || target->number.empty() || target->queue.empty()) return std::nullopt;
   CallbackTask t;
   t.interaction = store::format_interaction_id(row.id);
   t.from_interaction = virtual_hold ? t.interaction : string_of(f, "callback_of");
   t.entry_point = row.entry_point;
   t.type = row.type;
-  t.queue = row.queue;
+  t.queue = target->queue;
+  t.in_queue = !row.queue.empty();  // the recovery re-queued it
   t.number = target->number;
   t.voicemail = string_of(f, "voicemail");
   t.attempt = target->attempt;
@@ -144,6 +168,10 @@ CallerCareStore store_caller_care(store::StoreWriter& writer, store::TenantId te
   s.add_callback = [&writer, tenant, &clock](const CallbackTask& task,
                                              std::function<void(std::string)> done) {
     add_callback(writer, tenant, clock, task, std::move(done));
+  };
+  s.handed_over = [&writer, tenant, &clock](const std::string& interaction,
+                                            const std::string& queue) {
+    handed_over(writer, tenant, clock, interaction, queue);
   };
   return s;
 }

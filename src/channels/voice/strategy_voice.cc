@@ -162,6 +162,7 @@ Result<VoicePlan> voice_plan_from(const strategy::Strategy& s, const std::string
     vep.id = ep.id;
     vep.ivr = std::move(program).value();
     vep.hold_prompt = "hold";
+    vep.hold_is_music = !s.voice.hold_music.empty();
     vep.transferring_prompt = "transferring";
     vep.goodbye_prompt = "goodbye";
     plan.config.entry_points.push_back(std::move(vep));

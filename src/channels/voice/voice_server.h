@@ -40,6 +40,11 @@ struct VoiceEntryPoint {
   std::string hold_prompt;                // played in a loop after routing; empty = silence
   std::string transferring_prompt;        // played before a transfer (see docs/voice.md)
   std::string goodbye_prompt;             // played before we hang up; empty = hang up at once
+  // The hold prompt is music: it goes on where it left off (per call) when
+  // it comes back after an announcement, the desk's hold or an agent leg,
+  // instead of starting again. A spoken hold prompt starts from its
+  // beginning each time.
+  bool hold_is_music = false;
 };
 
 struct VoiceConfig {

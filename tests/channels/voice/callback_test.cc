@@ -71,6 +71,7 @@ class CallbackCenter {
       events_.push_back(std::string(engine::to_string(e.event.kind)) + " " + e.contact + " " +
                         e.agent);
       if (e.event.kind == engine::EventKind::contact_completed) completed_.push_back(e.contact);
+      if (e.event.kind == engine::EventKind::offer) offered_at_[e.contact].push_back(e.event.at);
     });
     switchboard_.start();
     auto plan = voice_plan_from(strategy_, "en");
@@ -120,17 +121,26 @@ class CallbackCenter {
     }));
   }
 
-  // A callback task for 09121234567 in the billing queue, due now.
-  void queue_task(int attempt = 1) {
+  // When the engine offered `contact`, once per offer.
+  std::vector<Instant> offered_at(const std::string& contact) {
+    std::lock_guard lock(mutex_);
+    return offered_at_[contact];
+  }
+
+  // A callback task for 09121234567 in the billing queue, due `after` from
+  // now; returns its due time.
+  Instant queue_task(int attempt = 1, Duration after = Duration{0}) {
     CallbackTask t;
     t.attempt = attempt;
     t.type = "billing";
     t.queue = "billing";
     t.entry_point = "line_300";
     t.number = "09121234567";
-    t.due = clock_.now();
+    t.due = clock_.now() + after;
     care_.queue_callback(t);
+    return t.due;
   }
+  Instant now() const { return clock_.now(); }
   void login(const std::string& agent) {
     auto login = engine::agent_login_from(strategy_, agent, {"desk"}, true);
     ASSERT_TRUE(login.ok());
@@ -198,6 +208,7 @@ class CallbackCenter {
   std::mutex mutex_;
   std::vector<std::string> events_;
   std::vector<std::string> completed_;
+  std::map<std::string, std::vector<Instant>> offered_at_;
   std::map<std::string, std::string> recorded_;
 };
 
@@ -317,6 +328,58 @@ TEST_F(Callback, ATaskQueuedWhenTheServerStoppedIsDialledOnceAfterTheRestart) {
   auto result = after.fields("I-000001")["callback_result"].as_object();
   EXPECT_EQ(result["outcome"].as_string(), "answered");
   EXPECT_EQ(result["attempt"].as_int64(), 2);  // the count survived the restart
+  EXPECT_EQ(after.offers("I-000001"), 1u) << after.events();
+  after.stop_voice();
+  fs::remove(db);
+  fs::remove(db + "-wal");
+  fs::remove(db + "-shm");
+}
+
+TEST_F(Callback, ARetryStoredBeforeARestartIsDialledOnceAtItsDueTime) {
+  const std::string db =
+      (fs::temp_directory_path() / ("tamas-cb-due-" + std::to_string(::getpid()) + ".db")).string();
+  fs::remove(db);
+  const uint16_t gateway = testing::free_udp_port();
+  CallbackOptions options;
+  options.gateway = "127.0.0.1:" + std::to_string(gateway);
+  // The customer's line and alice's phone are up before the restart, so the
+  // centre that starts again is ready well before the retry is due.
+  testing::SippResult customer;
+  std::jthread customer_line(
+      [&] { customer = testing::run_sipp_uas("customer_answers.xml", gateway); });
+  BaresipAgent alice("alice", "auto", voice_);
+  ASSERT_TRUE(alice.running());
+  Instant due{};
+  {
+    // The second attempt of a callback, due in 4 s, is stored; then the
+    // server stops.
+    CallbackCenter before({}, options, db);
+    due = before.queue_task(2, 4s);  // I-000001
+    ASSERT_TRUE(eventually([&] { return before.fields("I-000001").contains("callback_number"); }));
+    EXPECT_FALSE(before.saw("contact_queued I-000001 ")) << before.events();
+  }
+  CallbackCenter after({{"alice", alice.uri()}}, options, db);
+  EXPECT_EQ(after.recover(), 1u);
+  after.login("alice");  // ready at once: only the due time holds the retry back
+  ASSERT_LT(after.now(), due - 1s) << "the restart took too long for this test to mean anything";
+
+  // Until its due time the retry is neither offered nor dialled.
+  std::this_thread::sleep_for(due - 1s - after.now());
+  EXPECT_EQ(after.offers("I-000001"), 0u) << after.events();
+  // Then it is offered to alice and dialled, once.
+  ASSERT_TRUE(eventually([&] { return !after.recorded("I-000001").empty(); }))
+      << after.events() << alice.log();
+  const std::vector<Instant> offered = after.offered_at("I-000001");
+  ASSERT_EQ(offered.size(), 1u) << after.events();
+  EXPECT_GE(to_millis(offered.front()), to_millis(due)) << "offered before its due time";
+  std::this_thread::sleep_for(1s);
+  ASSERT_TRUE(alice.hang_up());
+  customer_line.join();  // exactly one call reached the customer
+  EXPECT_EQ(customer.exit_code, 0) << customer.output;
+  ASSERT_TRUE(eventually([&] { return after.fields("I-000001").contains("callback_result"); }));
+  auto result = after.fields("I-000001")["callback_result"].as_object();
+  EXPECT_EQ(result["outcome"].as_string(), "answered");
+  EXPECT_EQ(result["attempt"].as_int64(), 2);
   EXPECT_EQ(after.offers("I-000001"), 1u) << after.events();
   after.stop_voice();
   fs::remove(db);

@@ -142,6 +142,20 @@ static SippResult spawn_sipp(std::vector<std::string> args, const fs::path& dir,
   return result;
 }
 
+// sipp started with `args()` (fresh free ports each time); started again, up
+// to three times, when it could not bind a port it was given: "free" ports
+// are racy with other tests on the machine, and sipp gives up at once.
+template <typename Args>
+static SippResult spawn_sipp_binding(Args args, const fs::path& dir, const std::string& out) {
+  SippResult result;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    fs::remove(dir / "errors.txt");
+    result = spawn_sipp(args(), dir, out);
+    if (result.exit_code == 0 || result.output.find("Unable to bind") == std::string::npos) break;
+  }
+  return result;
+}
+
 SippResult run_sipp(const std::string& scenario, uint16_t port, const std::string& service,
                     const std::map<std::string, std::string>& keys, const std::string& transport,
                     int calls) {
@@ -150,18 +164,21 @@ SippResult run_sipp(const std::string& scenario, uint16_t port, const std::strin
                                                     std::to_string(port) + "-" + scenario);
   fs::create_directories(dir);
   const std::string out = (dir / "out.txt").string();
-  // clang-format off
-  std::vector<std::string> args = {
-      "sipp", "-sf", xml.string(), "-s", service,
-      "-m", std::to_string(calls), "-l", std::to_string(calls), "-r", "50",
-      "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", transport,
-      "-p", std::to_string(free_udp_port()), "-mp", std::to_string(free_udp_port()),
-      "-timeout", "60s", "-timeout_error", "-nostdin",
-      "-error_file", (dir / "errors.txt").string(), "-trace_err",
-      "127.0.0.1:" + std::to_string(port)};
-  // clang-format on
-  for (const auto& [k, v] : keys) args.insert(args.end() - 1, {"-key", k, v});
-  return spawn_sipp(std::move(args), dir, out);
+  auto args = [&] {
+    // clang-format off
+    std::vector<std::string> a = {
+        "sipp", "-sf", xml.string(), "-s", service,
+        "-m", std::to_string(calls), "-l", std::to_string(calls), "-r", "50",
+        "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", transport,
+        "-p", std::to_string(free_udp_port()), "-mp", std::to_string(free_udp_port()),
+        "-timeout", "60s", "-timeout_error", "-nostdin",
+        "-error_file", (dir / "errors.txt").string(), "-trace_err",
+        "127.0.0.1:" + std::to_string(port)};
+    // clang-format on
+    for (const auto& [k, v] : keys) a.insert(a.end() - 1, {"-key", k, v});
+    return a;
+  };
+  return spawn_sipp_binding(args, dir, out);
 }
 
 SippResult run_sipp_uas(const std::string& scenario, uint16_t port, int calls) {
@@ -170,15 +187,17 @@ SippResult run_sipp_uas(const std::string& scenario, uint16_t port, int calls) {
                        ("tamas-sipp-uas-" + std::to_string(getpid()) + "-" + std::to_string(port));
   fs::create_directories(dir);
   const std::string out = (dir / "out.txt").string();
-  // clang-format off
-  std::vector<std::string> args = {
-      "sipp", "-sf", xml.string(), "-m", std::to_string(calls),
-      "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", "u1",
-      "-p", std::to_string(port), "-mp", std::to_string(free_udp_port()),
-      "-timeout", "60s", "-timeout_error", "-nostdin",
-      "-error_file", (dir / "errors.txt").string(), "-trace_err"};
-  // clang-format on
-  return spawn_sipp(std::move(args), dir, out);
+  auto args = [&] {
+    // clang-format off
+    return std::vector<std::string>{
+        "sipp", "-sf", xml.string(), "-m", std::to_string(calls),
+        "-i", "127.0.0.1", "-mi", "127.0.0.1", "-t", "u1",
+        "-p", std::to_string(port), "-mp", std::to_string(free_udp_port()),
+        "-timeout", "60s", "-timeout_error", "-nostdin",
+        "-error_file", (dir / "errors.txt").string(), "-trace_err"};
+    // clang-format on
+  };
+  return spawn_sipp_binding(args, dir, out);
 }
 
 RtpReceiver::RtpReceiver() {
