@@ -230,7 +230,8 @@ class Context final : public ServeContext {
     care_ = std::make_unique<voice::CallerCare>(strategy_, switchboard_, clock_, std::move(care),
                                                 voice::store_caller_care(writer_, tenant_, clock_),
                                                 voice::next_opening_from(strategy_, calendar_));
-    care_->adopt(std::move(recovered_callbacks_));  // restart: re-queued, being dialled, or waiting for their due time
+    care_->adopt(std::move(
+        recovered_callbacks_));  // restart: re-queued, being dialled, or waiting for their due time
     voice_contacts_.use_care(care_.get());
     // Partners' lines (R31) through the gateway: IVR transfers and the desk's.
     std::map<std::string, std::string> partner_uris;
