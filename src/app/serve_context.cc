@@ -245,8 +245,11 @@ class Context final : public ServeContext {
     voice::CallbackOptions callbacks;
     callbacks.gateway = outbound.gateway;
     callbacks.caller_id = outbound.caller_id;
-    callbacks.max_attempts = std::max(1, outbound.callback_attempts);
-    callbacks.retry_interval = std::chrono::seconds(std::max(1, outbound.callback_retry_seconds));
+    // The strategy's voice section wins over the server's defaults.
+    const strategy::VoiceSettings& vs = strategy_.voice;
+    callbacks.max_attempts = vs.callback_attempts.value_or(std::max(1, outbound.callback_attempts));
+    callbacks.retry_interval = vs.callback_retry_after.value_or(
+        std::chrono::seconds(std::max(1, outbound.callback_retry_seconds)));
     callbacks.recordings_dir = recordings;
     callbacks.agent_ring_ms = plan->ring_ms;
     dialer_ =

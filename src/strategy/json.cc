@@ -313,7 +313,10 @@ json::value voice(const Strategy& s) {
           {"callback_offer_wait_s", seconds(v.callback_offer_wait)},
           {"ring_timeout_s", seconds(v.ring_timeout)},
           {"hold_music", v.hold_music},
-          {"voicemail_max_s", seconds(v.voicemail_max)}};
+          {"voicemail_max_s", seconds(v.voicemail_max)},
+          {"callback_attempts", v.callback_attempts ? json::value(*v.callback_attempts) : nullptr},
+          {"callback_retry_after_s",
+           v.callback_retry_after ? json::value(seconds(*v.callback_retry_after)) : nullptr}};
 }
 
 }  // namespace

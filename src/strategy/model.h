@@ -329,6 +329,11 @@ struct VoiceSettings {
   // exists. Empty: the spoken hold prompt.
   std::string hold_music;
   Duration voicemail_max{std::chrono::seconds(120)};
+  // Callbacks (voicemail and virtual hold): attempts to reach the customer
+  // and the wait before a retry after busy / no answer. Unset: the server's
+  // defaults (`tamas serve --callback-attempts / --callback-retry-seconds`).
+  std::optional<int> callback_attempts;          // 1..20
+  std::optional<Duration> callback_retry_after;  // 1s..24h
 };
 
 struct Strategy {

@@ -47,7 +47,8 @@ void read_hold_music(Ctx& ctx, const YAML::Node& n, std::string& out) {
 void parse_voice(Ctx& ctx, const YAML::Node& n) {
   Map m(ctx.sink, n, "voice",
         {"first_announcement", "announce_every", "announce_position", "announce_wait",
-         "offer_callback", "callback_offer_wait", "ring_timeout", "hold_music", "voicemail_max"});
+         "offer_callback", "callback_offer_wait", "ring_timeout", "hold_music", "voicemail_max",
+         "callback_attempts", "callback_retry_after"});
   if (!m.ok()) return;
   VoiceSettings& v = ctx.st.voice;
   read_duration_into(ctx, m, "first_announcement", v.first_announcement);
@@ -63,6 +64,15 @@ void parse_voice(Ctx& ctx, const YAML::Node& n) {
     ctx.sink.error(m.get("voicemail_max"), "voice.voicemail_max must be at most 1h");
   if (m.has("ring_timeout") && v.ring_timeout > std::chrono::minutes(5))
     ctx.sink.error(m.get("ring_timeout"), "voice.ring_timeout must be at most 5m");
+  if (auto a = read_int(ctx.sink, m.get("callback_attempts"), "voice.callback_attempts", 1, 20))
+    v.callback_attempts = *a;
+  const YAML::Node retry = m.get("callback_retry_after");
+  if (auto d = read_duration(ctx.sink, retry, "voice.callback_retry_after")) {
+    if (*d < std::chrono::seconds(1) || *d > std::chrono::hours(24))
+      ctx.sink.error(retry, "voice.callback_retry_after must be between 1s and 24h");
+    else
+      v.callback_retry_after = *d;
+  }
 }
 
 }  // namespace tamas::strategy::detail

@@ -71,6 +71,8 @@ TEST(VoiceSection, AbsentKeepsTodaysBehaviour) {
   EXPECT_EQ(v.ring_timeout, seconds(20));
   EXPECT_EQ(v.hold_music, "");
   EXPECT_EQ(v.voicemail_max, minutes(2));
+  EXPECT_FALSE(v.callback_attempts);  // the server's defaults apply
+  EXPECT_FALSE(v.callback_retry_after);
 }
 
 TEST(VoiceSection, EveryKeyIsRead) {
@@ -83,6 +85,8 @@ TEST(VoiceSection, EveryKeyIsRead) {
   callback_offer_wait: 3m
   ring_timeout: 15s
   voicemail_max: 1m
+  callback_attempts: 5
+  callback_retry_after: 10m
 )";
   const LoadResult r = load_strategy_text(text, "s.yaml");
   ASSERT_TRUE(r.ok()) << testing::PrintToString(errors_of(r));
@@ -95,7 +99,26 @@ TEST(VoiceSection, EveryKeyIsRead) {
   EXPECT_EQ(v.callback_offer_wait, minutes(3));
   EXPECT_EQ(v.ring_timeout, seconds(15));
   EXPECT_EQ(v.voicemail_max, minutes(1));
-  EXPECT_NE(to_json(*r.strategy).find(R"("ring_timeout_s":15)"), std::string::npos);
+  EXPECT_EQ(v.callback_attempts, 5);
+  EXPECT_EQ(v.callback_retry_after, minutes(10));
+  const std::string json = to_json(*r.strategy);
+  EXPECT_NE(json.find(R"("ring_timeout_s":15)"), std::string::npos);
+  EXPECT_NE(json.find(R"("callback_attempts":5,"callback_retry_after_s":600)"), std::string::npos)
+      << json;
+}
+
+TEST(VoiceSection, CallbackRetriesOutOfRangeAreErrorsAtTheirValue) {
+  const LoadResult r = load_strategy_text(std::string(kBase) + R"(voice:
+  callback_attempts: 0
+  callback_retry_after: 2d
+)",
+                                          "s.yaml");
+  ASSERT_FALSE(r.ok());
+  const auto errors = testing::PrintToString(errors_of(r));
+  EXPECT_NE(errors.find("s.yaml:19:22"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("voice.callback_attempts"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("s.yaml:20:25"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("voice.callback_retry_after"), std::string::npos) << errors;
 }
 
 TEST(VoiceSection, HoldMusicIsFoundNextToTheStrategyFile) {
