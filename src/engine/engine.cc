@@ -74,6 +74,14 @@ ApplyResult Engine::wrapup_done(Ref agent, Ref contact, Instant now) {
   });
 }
 
+ApplyResult Engine::arrive(Ref queue, const ContactArrive& contact, Instant now) {
+  // Start loading the id index slot the uniqueness check probes while
+  // timers and recycling run.
+  const std::uint32_t h = detail::IdIndex::hash(contact.contact);
+  core_->contact_ids_.prefetch(h);
+  return run_at(now, [&](Core& c) { return c.arrive(contact, h, true, queue); });
+}
+
 Ref Engine::agent_ref(std::string_view agent) const {
   return core_->agent_ref(agent);
 }

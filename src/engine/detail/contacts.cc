@@ -35,15 +35,22 @@ Outcome outcome_for(FallbackReason why) {
 }  // namespace
 
 Status Core::arrive(const ContactArrive& c) {
+  return arrive(c, IdIndex::hash(c.contact), false, kNoRef);
+}
+
+Status Core::arrive(const ContactArrive& c, std::uint32_t id_hash, bool by_ref, Ref queue_ref) {
   if (c.contact.empty()) return Error::invalid("empty contact id");
-  const std::uint32_t id_hash = IdIndex::hash(c.contact);
   if (contact_ids_.find(id_hash, c.contact,
                         [this](Ref r) -> std::string_view { return contacts_[r].id; }) != kNoRef)
     return Error::conflict("contact '" + c.contact + "' exists");
   Ref queue = default_queue_;
   std::optional<int> prio;
   RuleRt* rule = nullptr;
-  if (c.queue) {
+  if (by_ref) {
+    if (queue_ref >= queues_.size())
+      return Error::not_found("queue ref " + std::to_string(queue_ref));
+    queue = queue_ref;
+  } else if (c.queue) {
     auto it = queue_ids_.find(*c.queue);
     if (it == queue_ids_.end()) return Error::not_found("queue '" + *c.queue + "'");
     queue = it->second;

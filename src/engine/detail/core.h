@@ -286,6 +286,9 @@ class Core {
 
   // contacts.cc
   Status arrive(const ContactArrive& c);
+  // by_ref: the queue is queue_ref (c.queue and the rules are not consulted);
+  // REQUIRES id_hash == IdIndex::hash(c.contact).
+  Status arrive(const ContactArrive& c, std::uint32_t id_hash, bool by_ref, Ref queue_ref);
   Status accept(const AcceptOffer& c);
   Status accept(Ref agent, Ref contact);  // ref forms: refs already checked
   Status reject(const RejectOffer& c);
