@@ -102,7 +102,7 @@ Instant Engine::now() const {
 }
 
 std::string_view Engine::contact_id(Ref c) const {
-  return c < core_->contacts_.size() ? std::string_view(core_->contacts_[c].id) : "";
+  return c < core_->contacts_.size() ? std::string_view(core_->contact_names_[c]) : "";
 }
 std::string_view Engine::agent_id(Ref a) const {
   return a < core_->agents_.size() ? std::string_view(core_->agents_[a].id) : "";
@@ -196,7 +196,7 @@ std::string Engine::dump_state() const {
       << " idle_since=" << to_millis(a.idle_since) << " last_offer=" << a.last_offer
       << " handled=" << a.stats.handled;
     for (const auto& s : a.slots) {
-      o << " [" << c.contacts_[s.contact].id << " " << static_cast<int>(s.state)
+      o << " [" << c.contact_names_[s.contact] << " " << static_cast<int>(s.state)
         << (s.held ? " held" : "") << " hold=" << s.hold.count() << "]";
     }
     o << "\n";
@@ -207,15 +207,18 @@ std::string Engine::dump_state() const {
       << " offered=" << s.offered << " answered=" << s.answered << " abandoned=" << s.abandoned
       << " within=" << s.answered_within << " aht_ms=" << c.queues_[q].aht_ms << " :";
     for (const WaitingContact& w : c.waiting_rows(static_cast<Ref>(q))) {
-      o << " " << c.contacts_[w.contact].id;
+      o << " " << c.contact_names_[w.contact];
     }
     o << "\n";
   }
-  for (const auto& ct : c.contacts_) {
+  for (std::size_t r = 0; r < c.contacts_.size(); ++r) {
+    const detail::ContactRt& ct = c.contacts_[r];
+    const detail::ContactMore& more = c.contact_more_[r];
     if (ct.state == detail::ContactState::free) continue;
-    o << "contact " << ct.id << " state=" << static_cast<int>(ct.state) << " queue=" << ct.queue
-      << " key=" << ct.key << " step=" << int(ct.relax_step) << " head=" << ct.head
-      << " cb=" << ct.callback << " slo=" << ct.slo << " arrived=" << to_millis(ct.arrived) << "\n";
+    o << "contact " << c.contact_names_[r] << " state=" << static_cast<int>(ct.state)
+      << " queue=" << ct.queue << " key=" << more.key << " step=" << int(ct.relax_step)
+      << " head=" << ct.head << " cb=" << ct.callback << " slo=" << ct.slo
+      << " arrived=" << to_millis(more.arrived) << "\n";
   }
   return o.str();
 }

@@ -223,10 +223,12 @@ void Core::recycle_pending() {
     // stale; the id string keeps its buffer for the next occupant.
     ContactRt fresh;
     fresh.gen = ct.gen + 1;
-    fresh.queue_gen = ct.queue_gen + 1;
-    fresh.id.swap(ct.id);
-    fresh.id.clear();
-    ct = std::move(fresh);
+    ct = fresh;
+    ContactMore& more = contact_more_[c];
+    ContactMore fresh_more;
+    fresh_more.queue_gen = more.queue_gen + 1;
+    more = fresh_more;
+    contact_names_[c].clear();
     free_contacts_.push_back(c);
   }
   pending_free_.clear();

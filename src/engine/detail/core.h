@@ -143,11 +143,17 @@ struct AgentRt {
 
 enum class ContactState : std::uint8_t { free, waiting, offered, active, done };
 
-// One cache line holds what every command on a live contact touches (id for
-// the index comparison, state, queue, agent, timer identity, queue time); the
-// rest is read at arrival, relaxation and scoring.
-struct alignas(64) ContactRt {
-  std::string id;
+// A live contact lives in three tables indexed by its ref, split by when
+// they are touched, so that the records a routing decision reads at random
+// (the contact whose call ends, the one offered) are small:
+// - ContactRt (32 B, half a cache line): what every command on a live
+//   contact reads: state, queue, agent, profile, offer timer identity, SLO,
+//   id hash (for erasing it from the id index without rehashing);
+// - ContactMore (48 B): times and queue order, written at arrival and
+//   (re)queueing, read at answer, abandon, relaxation, overflow and pulls;
+// - the id (Core::contact_names_), written at arrival, compared when a
+//   lookup's hash matches, read by contact_id() and dumps.
+struct alignas(32) ContactRt {
   Channel channel = Channel::voice;
   ContactState state = ContactState::free;
   bool callback = false;
@@ -156,21 +162,24 @@ struct alignas(64) ContactRt {
   std::uint8_t relax_step = 0;
   std::uint8_t pins = 0;  // agent slots referring to this contact
   Ref queue = kNoRef;
-  Ref agent = kNoRef;     // offered to / talking with
-  Ref profile = kNoRef;   // current (while waiting)
-  std::uint32_t gen = 0;  // offer timer identity
-  Instant queued_at{};
-  // Second line.
+  Ref agent = kNoRef;         // offered to / talking with
+  Ref profile = kNoRef;       // current (while waiting)
+  std::uint32_t gen = 0;      // offer timer identity
+  Ref slo = kNoRef;           // resolved once at arrival
+  std::uint32_t id_hash = 0;  // IdIndex::hash(id): erasing needs no rehash
+};
+static_assert(sizeof(ContactRt) == 32);
+
+struct alignas(16) ContactMore {
+  Instant queued_at{};  // entered its current queue (answer reads both times)
+  Instant arrived{};
+  std::int64_t key = 0;  // base priority - aging * arrival (see ContactHeap)
+  std::uint64_t seq = 0;
   int priority = 0;
   Ref base_profile = kNoRef;    // requirements before relaxation
   std::uint32_t queue_gen = 0;  // relax/overflow timer identity
-  Ref slo = kNoRef;             // resolved once at arrival
-  std::uint32_t id_hash = 0;    // IdIndex::hash(id): erasing needs no rehash
-  std::int64_t key = 0;
-  std::uint64_t seq = 0;
-  Instant arrived{};
 };
-static_assert(sizeof(ContactRt) == 128);
+static_assert(sizeof(ContactMore) == 48);
 
 enum class TimerKind : std::uint8_t { offer_timeout, relax, overflow, wrapup_limit };
 
@@ -225,8 +234,10 @@ class Core {
   Ref default_queue_ = kNoRef;
   std::vector<Profile> profiles_;
   std::vector<AgentRt> agents_;
-  std::vector<ContactRt> contacts_;
-  std::vector<std::uint32_t> heap_pos_;  // by contact ref
+  std::vector<ContactRt> contacts_;         // by contact ref (see ContactRt)
+  std::vector<ContactMore> contact_more_;   // by contact ref
+  std::vector<std::string> contact_names_;  // by contact ref; "" when free
+  std::vector<std::uint32_t> heap_pos_;     // by contact ref
   std::vector<Ref> free_contacts_, pending_free_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
   std::vector<SloRt> slos_;
@@ -241,7 +252,7 @@ class Core {
     return agent_ids_.find(id, [this](Ref r) -> std::string_view { return agents_[r].id; });
   }
   Ref contact_ref(std::string_view id) const {
-    return contact_ids_.find(id, [this](Ref r) -> std::string_view { return contacts_[r].id; });
+    return contact_ids_.find(id, [this](Ref r) -> std::string_view { return contact_names_[r]; });
   }
   Result<Ref> find_agent(std::string_view id) const;
   Result<Ref> find_contact(std::string_view id) const;
@@ -265,9 +276,13 @@ class Core {
   void recycle_pending();
   // The contact is over for the engine and every agent: its slot is reused
   // at the next apply (recycle_contacts).
+  // Recycling writes its index slot, more record and name: start loading
+  // them now (the next arrival reuses the ref and rewrites them too).
   void retire(Ref c) {
     pending_free_.push_back(c);
     contact_ids_.prefetch(contacts_[c].id_hash);
+    __builtin_prefetch(&contact_more_[c], 1);
+    __builtin_prefetch(&contact_names_[c], 1);
   }
   void reset_stats();
 
@@ -319,7 +334,7 @@ class Core {
   Ref current_profile(Ref c);
   void return_to_head(Ref c, RevokeReason why, std::string_view reason);
   void fallback(Ref c, Ref queue, const FallbackAction& action, FallbackReason why);
-  std::int64_t score_now(const ContactRt& c) const;
+  std::int64_t score_now(Ref c) const;
   int position_of(Ref c) const;
   Duration ewt_for(const QueueRt& q, int position) const;
 
@@ -338,7 +353,7 @@ class Core {
   Ref resolve_slo(const ContactArrive& c) const;
   void slo_offered(const ContactRt& ct, Ref queue, bool first);
   void slo_waiting(const ContactRt& ct, int delta);
-  void slo_answered(const ContactRt& ct, Ref agent, Duration wait);
+  void slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait);
   void slo_abandoned(const ContactRt& ct, Duration wait);
   void slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold);
   SloStats slo_snapshot(Ref slo) const;

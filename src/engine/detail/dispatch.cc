@@ -7,37 +7,38 @@
 
 namespace tamas::engine::detail {
 
-std::int64_t Core::score_now(const ContactRt& c) const {
-  return c.key + queues_[c.queue].aging * ms(now_);
+std::int64_t Core::score_now(Ref c) const {
+  return contact_more_[c].key + queues_[contacts_[c].queue].aging * ms(now_);
 }
 
 Ref Core::current_profile(Ref c) {
   ContactRt& ct = contacts_[c];
-  if (ct.relax_step == 0) return ct.base_profile;
+  if (ct.relax_step == 0) return contact_more_[c].base_profile;
   const auto& step = queues_[ct.queue].relax[ct.relax_step - 1];
   return intern_profile(ct.queue, ct.channel, ct.callback, step.second);
 }
 
 void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant since) {
   ContactRt& ct = contacts_[c];
+  ContactMore& more = contact_more_[c];
   QueueRt& q = queues_[queue];
-  ct.base_profile = base_profile;
+  more.base_profile = base_profile;
   if (fresh_queue) {
     slo_offered(ct, queue, ct.state == ContactState::free);  // free: arriving
     ct.queue = queue;
-    ct.queued_at = since;
+    more.queued_at = since;
     ct.relax_step = 0;
-    ++ct.queue_gen;
+    ++more.queue_gen;
     ++q.counters.offered;
     for (std::size_t i = 0; i < q.relax.size(); ++i) {
-      add_timer(since + q.relax[i].first, TimerKind::relax, c, ct.queue_gen,
+      add_timer(since + q.relax[i].first, TimerKind::relax, c, more.queue_gen,
                 static_cast<std::uint8_t>(i + 1));
     }
     if (q.overflow_after.count() > 0) {
-      add_timer(since + q.overflow_after, TimerKind::overflow, c, ct.queue_gen);
+      add_timer(since + q.overflow_after, TimerKind::overflow, c, more.queue_gen);
     }
   }
-  ct.key = static_cast<std::int64_t>(ct.priority) * 1'000'000 - q.aging * ms(ct.arrived);
+  more.key = static_cast<std::int64_t>(more.priority) * 1'000'000 - q.aging * ms(more.arrived);
   ct.profile = current_profile(c);
   place(c);
   Event& e = emit(EventKind::contact_queued);
@@ -54,7 +55,8 @@ void Core::place(Ref c) {
   ct.state = ContactState::waiting;
   ++queues_[ct.queue].waiting;
   slo_waiting(ct, +1);
-  profiles_[ct.profile].contacts.push(HeapEntry{ct.key, ct.seq, c, ct.head}, heap_pos_);
+  const ContactMore& more = contact_more_[c];
+  profiles_[ct.profile].contacts.push(HeapEntry{more.key, more.seq, c, ct.head}, heap_pos_);
 }
 
 void Core::unqueue(Ref c) {
@@ -67,6 +69,7 @@ void Core::unqueue(Ref c) {
     // touched when it arrived).
     const Ref next = heap.top().contact;
     __builtin_prefetch(&contacts_[next]);
+    __builtin_prefetch(&contact_more_[next]);  // read when it is answered
     __builtin_prefetch(&heap_pos_[next]);
   }
   --queues_[ct.queue].waiting;
@@ -163,7 +166,7 @@ int Core::position_of(Ref c) const {
   const ContactRt& ct = contacts_[c];
   const QueueRt& q = queues_[ct.queue];
   if (!q.announce) return 0;
-  HeapEntry mine{ct.key, ct.seq, c, ct.head};
+  HeapEntry mine{contact_more_[c].key, contact_more_[c].seq, c, ct.head};
   int ahead = 0;
   for (Ref p : q.profiles) {
     profiles_[p].contacts.for_each([&](const HeapEntry& e) { ahead += served_before(e, mine); });

@@ -16,13 +16,14 @@ void Core::on_timer(const Timer& t) {
     }
     case TimerKind::relax: {
       const ContactRt& ct = contacts_[t.obj];
-      if (ct.queue_gen != t.gen || ct.completed || ct.state == ContactState::free) return;
+      if (contact_more_[t.obj].queue_gen != t.gen || ct.completed || ct.state == ContactState::free)
+        return;
       relax(t.obj, t.aux);
       return;
     }
     case TimerKind::overflow: {
       const ContactRt& ct = contacts_[t.obj];
-      if (ct.queue_gen != t.gen || ct.state != ContactState::waiting) return;
+      if (contact_more_[t.obj].queue_gen != t.gen || ct.state != ContactState::waiting) return;
       overflow(t.obj);
       return;
     }
