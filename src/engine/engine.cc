@@ -102,7 +102,9 @@ Instant Engine::now() const {
 }
 
 std::string_view Engine::contact_id(Ref c) const {
-  return c < core_->contacts_.size() ? std::string_view(core_->contact_names_[c]) : "";
+  if (c >= core_->contacts_.size() || core_->contacts_[c].state == detail::ContactState::free)
+    return "";
+  return core_->contact_names_[c];
 }
 std::string_view Engine::agent_id(Ref a) const {
   return a < core_->agents_.size() ? std::string_view(core_->agents_[a].id) : "";

@@ -77,17 +77,21 @@ Status Core::arrive(const ContactArrive& c, std::uint32_t id_hash, bool by_ref, 
     heap_pos_.push_back(0);
   }
   ContactRt& ct = contacts_[ref];
-  ContactMore& more = contact_more_[ref];
-  contact_names_[ref] = c.contact;
+  contact_names_[ref] = c.contact;  // the ref's id string keeps its buffer
   ct.id_hash = id_hash;
   contact_ids_.insert_hashed(id_hash, ref);
   ct.channel = c.channel;
-  more.arrived = c.arrived_at && *c.arrived_at < now_ ? *c.arrived_at : now_;
-  more.queued_at = more.arrived;
+  ContactMore& more = contact_more_[ref];
+  {
+    ContactMore fresh;  // written whole: no read of the previous occupant's
+    fresh.arrived = c.arrived_at && *c.arrived_at < now_ ? *c.arrived_at : now_;
+    fresh.queued_at = fresh.arrived;
+    fresh.seq = ++arrival_seq_;
+    fresh.priority = c.priority.value_or(prio.value_or(q.default_priority));
+    more = fresh;
+  }
   ct.slo = resolve_slo(c);
   ct.queue = queue;
-  more.seq = ++arrival_seq_;
-  more.priority = c.priority.value_or(prio.value_or(q.default_priority));
   if (!q.open && c.channel != Channel::callback &&
       q.closed_action.kind != FallbackKind::queue_anyway) {
     fallback(ref, queue, q.closed_action, FallbackReason::closed);

@@ -220,15 +220,13 @@ void Core::recycle_pending() {
     ContactRt& ct = contacts_[c];
     contact_ids_.erase_ref(ct.id_hash, c);
     // Generations survive reuse so timers of the previous occupant stay
-    // stale; the id string keeps its buffer for the next occupant.
+    // stale.
+    // The more record and the name are rewritten by the arrival that
+    // reuses the ref, not here.
     ContactRt fresh;
     fresh.gen = ct.gen + 1;
+    fresh.queue_gen = ct.queue_gen + 1;
     ct = fresh;
-    ContactMore& more = contact_more_[c];
-    ContactMore fresh_more;
-    fresh_more.queue_gen = more.queue_gen + 1;
-    more = fresh_more;
-    contact_names_[c].clear();
     free_contacts_.push_back(c);
   }
   pending_free_.clear();

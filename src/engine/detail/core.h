@@ -147,12 +147,15 @@ enum class ContactState : std::uint8_t { free, waiting, offered, active, done };
 // they are touched, so that the records a routing decision reads at random
 // (the contact whose call ends, the one offered) are small:
 // - ContactRt (32 B, half a cache line): what every command on a live
-//   contact reads: state, queue, agent, profile, offer timer identity, SLO,
-//   id hash (for erasing it from the id index without rehashing);
-// - ContactMore (48 B): times and queue order, written at arrival and
-//   (re)queueing, read at answer, abandon, relaxation, overflow and pulls;
+//   contact reads: state, queue, agent, timer identities, SLO, id hash (for
+//   erasing it from the id index without rehashing). Recycling a ref
+//   rewrites only this record;
+// - ContactMore (48 B): times, queue order and profile, written whole at
+//   arrival and at (re)queueing, read while waiting and at answer, abandon,
+//   relaxation, overflow and pulls;
 // - the id (Core::contact_names_), written at arrival, compared when a
-//   lookup's hash matches, read by contact_id() and dumps.
+//   lookup's hash matches, read by contact_id() and dumps; stale (not read)
+//   while the ref is free.
 struct alignas(32) ContactRt {
   Channel channel = Channel::voice;
   ContactState state = ContactState::free;
@@ -162,11 +165,11 @@ struct alignas(32) ContactRt {
   std::uint8_t relax_step = 0;
   std::uint8_t pins = 0;  // agent slots referring to this contact
   Ref queue = kNoRef;
-  Ref agent = kNoRef;         // offered to / talking with
-  Ref profile = kNoRef;       // current (while waiting)
-  std::uint32_t gen = 0;      // offer timer identity
-  Ref slo = kNoRef;           // resolved once at arrival
-  std::uint32_t id_hash = 0;  // IdIndex::hash(id): erasing needs no rehash
+  Ref agent = kNoRef;           // offered to / talking with
+  std::uint32_t gen = 0;        // offer timer identity
+  std::uint32_t queue_gen = 0;  // relax/overflow timer identity
+  Ref slo = kNoRef;             // resolved once at arrival
+  std::uint32_t id_hash = 0;    // IdIndex::hash(id): erasing needs no rehash
 };
 static_assert(sizeof(ContactRt) == 32);
 
@@ -176,8 +179,8 @@ struct alignas(16) ContactMore {
   std::int64_t key = 0;  // base priority - aging * arrival (see ContactHeap)
   std::uint64_t seq = 0;
   int priority = 0;
-  Ref base_profile = kNoRef;    // requirements before relaxation
-  std::uint32_t queue_gen = 0;  // relax/overflow timer identity
+  Ref base_profile = kNoRef;  // requirements before relaxation
+  Ref profile = kNoRef;       // current (while waiting)
 };
 static_assert(sizeof(ContactMore) == 48);
 
@@ -276,8 +279,9 @@ class Core {
   void recycle_pending();
   // The contact is over for the engine and every agent: its slot is reused
   // at the next apply (recycle_contacts).
-  // Recycling writes its index slot, more record and name: start loading
-  // them now (the next arrival reuses the ref and rewrites them too).
+  // Recycling erases its index slot; the next arrival reuses the ref (the
+  // free list is LIFO) and rewrites its more record and name: start
+  // loading them now.
   void retire(Ref c) {
     pending_free_.push_back(c);
     contact_ids_.prefetch(contacts_[c].id_hash);

@@ -28,18 +28,18 @@ void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant
     ct.queue = queue;
     more.queued_at = since;
     ct.relax_step = 0;
-    ++more.queue_gen;
+    ++ct.queue_gen;
     ++q.counters.offered;
     for (std::size_t i = 0; i < q.relax.size(); ++i) {
-      add_timer(since + q.relax[i].first, TimerKind::relax, c, more.queue_gen,
+      add_timer(since + q.relax[i].first, TimerKind::relax, c, ct.queue_gen,
                 static_cast<std::uint8_t>(i + 1));
     }
     if (q.overflow_after.count() > 0) {
-      add_timer(since + q.overflow_after, TimerKind::overflow, c, more.queue_gen);
+      add_timer(since + q.overflow_after, TimerKind::overflow, c, ct.queue_gen);
     }
   }
   more.key = static_cast<std::int64_t>(more.priority) * 1'000'000 - q.aging * ms(more.arrived);
-  ct.profile = current_profile(c);
+  more.profile = current_profile(c);
   place(c);
   Event& e = emit(EventKind::contact_queued);
   e.contact = c;
@@ -47,7 +47,7 @@ void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant
   e.code = ct.callback ? 1 : 0;
   e.position = position_of(c);
   e.ewt = ewt_for(q, e.position);
-  drain(ct.profile);
+  drain(more.profile);
 }
 
 void Core::place(Ref c) {
@@ -56,12 +56,12 @@ void Core::place(Ref c) {
   ++queues_[ct.queue].waiting;
   slo_waiting(ct, +1);
   const ContactMore& more = contact_more_[c];
-  profiles_[ct.profile].contacts.push(HeapEntry{more.key, more.seq, c, ct.head}, heap_pos_);
+  profiles_[more.profile].contacts.push(HeapEntry{more.key, more.seq, c, ct.head}, heap_pos_);
 }
 
 void Core::unqueue(Ref c) {
   ContactRt& ct = contacts_[c];
-  ContactHeap& heap = profiles_[ct.profile].contacts;
+  ContactHeap& heap = profiles_[contact_more_[c].profile].contacts;
   heap.erase(heap_pos_[c], heap_pos_);
   if (!heap.empty()) {
     // The new head is the profile's next offer: start loading its record
@@ -131,9 +131,10 @@ void Core::return_to_head(Ref c, RevokeReason why, std::string_view reason) {
   make_not_ready(a, intern_reason(reason));
   ContactRt& ct = contacts_[c];
   ct.head = true;
-  ct.profile = current_profile(c);
+  const Ref profile = current_profile(c);
+  contact_more_[c].profile = profile;
   place(c);
-  drain(ct.profile);
+  drain(profile);
 }
 
 Ref Core::best_contact_for(const AgentRt& a) const {
