@@ -177,6 +177,7 @@ Ref Core::intern_profile(Ref queue, Channel ch, bool callback, const Reqs& reqs)
   profile_ids_.emplace(std::move(key), p);
   Profile& prof = profiles_.emplace_back();
   prof.queue = queue;
+  prof.aging = queues_[queue].aging;
   prof.channel = ch;
   prof.callback = callback;
   prof.held_when_closed = callback || ch == Channel::callback;

@@ -79,13 +79,16 @@ struct QueueRt {
   QueueStats counters;  // counter fields only; gauges filled on read
 };
 
-struct Profile {
+// One cache line holds what Core::best_contact_for reads of a profile (the
+// queue's aging rate is copied here so the queue record stays untouched).
+struct alignas(64) Profile {
   Ref queue = kNoRef;
   Channel channel = Channel::voice;
   bool callback = false;
   bool held_when_closed = false;  // callback tasks wait for opening hours
+  ContactHeap contacts;           // its first 56 bytes: empty() and top()
+  std::int64_t aging = 0;         // queues_[queue].aging (constant)
   Reqs reqs;
-  ContactHeap contacts;
   IdleHeap idle;
 };
 

@@ -146,10 +146,9 @@ Ref Core::best_contact_for(const AgentRt& a) const {
   for (const Membership& m : a.members) {
     const Profile& p = profiles_[m.profile];
     if (p.contacts.empty() || !eligible(a, p.channel)) continue;
-    const QueueRt& q = queues_[p.queue];
-    if (p.held_when_closed && !q.open) continue;
+    if (p.held_when_closed && !queues_[p.queue].open) continue;
     const HeapEntry& e = p.contacts.top();
-    std::int64_t score = e.key + q.aging * now;
+    std::int64_t score = e.key + p.aging * now;
     bool better = best == kNoRef || (e.head != best_head   ? e.head
                                      : score != best_score ? score > best_score
                                                            : e.seq < best_seq);
