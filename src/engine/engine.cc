@@ -38,38 +38,41 @@ ApplyResult Engine::apply(const Command& command, Instant now) {
 
 namespace {
 // Refs are checked after timers fired and contacts were recycled, exactly
-// when the string form would resolve its ids.
-Status check_agent(const Core& c, Ref a) {
-  if (a >= c.agents_.size()) return Error::not_found("agent ref " + std::to_string(a));
-  return {};
+// when the string form would resolve its ids. The checks build a Status only
+// when they fail (a Status carries a string: not free on the hot path).
+bool agent_known(const Core& c, Ref a) {
+  return a < c.agents_.size();
 }
-Status check_contact(const Core& c, Ref r) {
-  if (r >= c.contacts_.size() || c.contacts_[r].state == detail::ContactState::free) {
-    return Error::not_found("contact ref " + std::to_string(r));
-  }
-  return {};
+bool contact_live(const Core& c, Ref r) {
+  return r < c.contacts_.size() && c.contacts_[r].state != detail::ContactState::free;
+}
+Status unknown_agent(Ref a) {
+  return Error::not_found("agent ref " + std::to_string(a));
+}
+Status unknown_contact(Ref r) {
+  return Error::not_found("contact ref " + std::to_string(r));
 }
 }  // namespace
 
 ApplyResult Engine::accept_offer(Ref agent, Ref contact, Instant now) {
   return run_at(now, [&](Core& c) -> Status {
-    if (Status s = check_agent(c, agent); !s) return s;
-    if (Status s = check_contact(c, contact); !s) return s;
+    if (!agent_known(c, agent)) return unknown_agent(agent);
+    if (!contact_live(c, contact)) return unknown_contact(contact);
     return c.accept(agent, contact);
   });
 }
 
 ApplyResult Engine::end_contact(Ref contact, Instant now) {
   return run_at(now, [&](Core& c) -> Status {
-    if (Status s = check_contact(c, contact); !s) return s;
+    if (!contact_live(c, contact)) return unknown_contact(contact);
     return c.end_contact(contact);
   });
 }
 
 ApplyResult Engine::wrapup_done(Ref agent, Ref contact, Instant now) {
   return run_at(now, [&](Core& c) -> Status {
-    if (Status s = check_agent(c, agent); !s) return s;
-    if (Status s = check_contact(c, contact); !s) return s;
+    if (!agent_known(c, agent)) return unknown_agent(agent);
+    if (!contact_live(c, contact)) return unknown_contact(contact);
     return c.wrapup_done(agent, contact);
   });
 }

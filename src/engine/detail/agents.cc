@@ -152,11 +152,6 @@ void Core::update_status(Ref a) {
   e.reason = reason;
 }
 
-bool Core::eligible(const AgentRt& a, Channel ch) const {
-  auto c = static_cast<int>(ch);
-  return a.logged_in && a.ready && a.count[c] < a.cap.capacity[c] && !(a.blocked & (1u << c));
-}
-
 void Core::recount(AgentRt& a) {
   a.count = {};
   a.blocked = 0;

@@ -300,7 +300,11 @@ class Core {
   Status logout(const AgentLogout& c);
   void make_not_ready(Ref a, Ref reason);
   void update_status(Ref a);
-  bool eligible(const AgentRt& a, Channel ch) const;
+  // Inline: tested per profile link at every decision.
+  bool eligible(const AgentRt& a, Channel ch) const {
+    auto c = static_cast<int>(ch);
+    return a.logged_in && a.ready && a.count[c] < a.cap.capacity[c] && !(a.blocked & (1u << c));
+  }
   void refresh_idle(Ref a);
   void agent_available(Ref a);
   void recount(AgentRt& a);
