@@ -24,12 +24,13 @@ ApplyResult Engine::run_at(Instant now, Run&& run) {
   c.out_.clear();
   c.recycle_contacts();
   c.fire_timers(now);
-  Status s = run(c);
+  ApplyResult r{run(c), {}};  // the command's Status is built in place
   // Timers the command set in the past (a re-queued contact's relaxation
   // and overflow) fire now; commands set every other timer after `now`.
   c.fire_timers(now);
   if (c.track_changes_) c.mark_events(0);
-  return {std::move(s), std::span<const Event>(c.out_)};
+  r.events = std::span<const Event>(c.out_);
+  return r;
 }
 
 ApplyResult Engine::apply(const Command& command, Instant now) {
