@@ -206,7 +206,9 @@ void Core::refresh_idle(Ref a) {
 // The agent may take more work: give it the best waiting contacts it can
 // take, then publish whatever capacity is left in the idle sets.
 void Core::agent_available(Ref a) {
-  while (true) {
+  // After an offer fills the agent (a voice call blocks every channel), no
+  // profile link is eligible: skip reading them for nothing.
+  while (has_capacity(agents_[a])) {
     Ref c = best_contact_for(agents_[a]);
     if (c == kNoRef) break;
     offer(c, a);

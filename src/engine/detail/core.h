@@ -305,6 +305,13 @@ class Core {
     auto c = static_cast<int>(ch);
     return a.logged_in && a.ready && a.count[c] < a.cap.capacity[c] && !(a.blocked & (1u << c));
   }
+  // Eligible for some channel (what best_contact_for needs to find any).
+  bool has_capacity(const AgentRt& a) const {
+    for (int c = 0; c < kChannelCount; ++c) {
+      if (eligible(a, static_cast<Channel>(c))) return true;
+    }
+    return false;
+  }
   void refresh_idle(Ref a);
   void agent_available(Ref a);
   void recount(AgentRt& a);
