@@ -205,15 +205,20 @@ void Core::refresh_idle(Ref a) {
 
 // The agent may take more work: give it the best waiting contacts it can
 // take, then publish whatever capacity is left in the idle sets.
-void Core::agent_available(Ref a) {
+bool Core::agent_available(Ref a) {
+  bool offered = false;
   // After an offer fills the agent (a voice call blocks every channel), no
   // profile link is eligible: skip reading them for nothing.
   while (has_capacity(agents_[a])) {
     Ref c = best_contact_for(agents_[a]);
     if (c == kNoRef) break;
     offer(c, a);
+    offered = true;
   }
-  refresh_idle(a);
+  // offer() ends with refresh_idle and its status event; nothing changed
+  // since, so only an agent that got no offer needs the refresh here.
+  if (!offered) refresh_idle(a);
+  return offered;
 }
 
 }  // namespace tamas::engine::detail

@@ -295,9 +295,8 @@ void Core::finish_wrapup(Ref a, int slot_index) {
   if (--ct.pins == 0 && ct.completed) retire(s.contact);
   if (ag.slots.empty()) ag.idle_since = now_;
   // Offer first: an agent who gets new work goes straight from wrap-up to
-  // reserved, without a momentary "ready" event.
-  agent_available(a);
-  update_status(a);
+  // reserved, without a momentary "ready" event (the offer updated it).
+  if (!agent_available(a)) update_status(a);
 }
 
 Status Core::request_callback(const CallbackRequest& cmd) {

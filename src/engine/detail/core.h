@@ -313,7 +313,9 @@ class Core {
     return false;
   }
   void refresh_idle(Ref a);
-  void agent_available(Ref a);
+  // Returns whether it offered anything (offer() already updated the
+  // agent's status and idle sets then).
+  bool agent_available(Ref a);
   void recount(AgentRt& a);
   int find_slot(const AgentRt& a, Ref contact) const;
 
