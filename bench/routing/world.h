@@ -59,8 +59,16 @@ class World {
   std::uint64_t next_contact_ = 0;
   std::size_t cursor_ = 0;
   int offers_ = 0;
-  engine::Command arrive_;  // a ContactArrive, reused
+  // The arrival of each step, reused: its id is the next contact's name,
+  // advanced in place (see next_name()), and its queue is the ref of the
+  // queue the step's offer came from (queues resolved once, at the edge).
+  engine::ContactArrive arrive_;
+  engine::Ref arrive_queue_ = engine::kNoRef;
 };
+
+// "c41" -> "c42", "c99" -> "c100": the next contact name without formatting
+// a number. Equal to "c" + std::to_string(n + 1) for a name "c" + n.
+void next_name(std::string& name);
 
 std::size_t heap_in_use();
 

@@ -24,12 +24,13 @@ ApplyResult Engine::run_at(Instant now, Run&& run) {
   c.out_.clear();
   c.recycle_contacts();
   c.fire_timers(now);
-  Status s = run(c);
+  ApplyResult r{run(c), {}};  // the command's Status is built in place
   // Timers the command set in the past (a re-queued contact's relaxation
   // and overflow) fire now; commands set every other timer after `now`.
   c.fire_timers(now);
   if (c.track_changes_) c.mark_events(0);
-  return {std::move(s), std::span<const Event>(c.out_)};
+  r.events = std::span<const Event>(c.out_);
+  return r;
 }
 
 ApplyResult Engine::apply(const Command& command, Instant now) {
@@ -38,40 +39,51 @@ ApplyResult Engine::apply(const Command& command, Instant now) {
 
 namespace {
 // Refs are checked after timers fired and contacts were recycled, exactly
-// when the string form would resolve its ids.
-Status check_agent(const Core& c, Ref a) {
-  if (a >= c.agents_.size()) return Error::not_found("agent ref " + std::to_string(a));
-  return {};
+// when the string form would resolve its ids. The checks build a Status only
+// when they fail (a Status carries a string: not free on the hot path).
+bool agent_known(const Core& c, Ref a) {
+  return a < c.agents_.size();
 }
-Status check_contact(const Core& c, Ref r) {
-  if (r >= c.contacts_.size() || c.contacts_[r].state == detail::ContactState::free) {
-    return Error::not_found("contact ref " + std::to_string(r));
-  }
-  return {};
+bool contact_live(const Core& c, Ref r) {
+  return r < c.contacts_.size() && c.contacts_[r].state != detail::ContactState::free;
+}
+Status unknown_agent(Ref a) {
+  return Error::not_found("agent ref " + std::to_string(a));
+}
+Status unknown_contact(Ref r) {
+  return Error::not_found("contact ref " + std::to_string(r));
 }
 }  // namespace
 
 ApplyResult Engine::accept_offer(Ref agent, Ref contact, Instant now) {
   return run_at(now, [&](Core& c) -> Status {
-    if (Status s = check_agent(c, agent); !s) return s;
-    if (Status s = check_contact(c, contact); !s) return s;
+    if (!agent_known(c, agent)) return unknown_agent(agent);
+    if (!contact_live(c, contact)) return unknown_contact(contact);
     return c.accept(agent, contact);
   });
 }
 
 ApplyResult Engine::end_contact(Ref contact, Instant now) {
   return run_at(now, [&](Core& c) -> Status {
-    if (Status s = check_contact(c, contact); !s) return s;
+    if (!contact_live(c, contact)) return unknown_contact(contact);
     return c.end_contact(contact);
   });
 }
 
 ApplyResult Engine::wrapup_done(Ref agent, Ref contact, Instant now) {
   return run_at(now, [&](Core& c) -> Status {
-    if (Status s = check_agent(c, agent); !s) return s;
-    if (Status s = check_contact(c, contact); !s) return s;
+    if (!agent_known(c, agent)) return unknown_agent(agent);
+    if (!contact_live(c, contact)) return unknown_contact(contact);
     return c.wrapup_done(agent, contact);
   });
+}
+
+ApplyResult Engine::arrive(Ref queue, const ContactArrive& contact, Instant now) {
+  // Start loading the id index slot the uniqueness check probes while
+  // timers and recycling run.
+  const std::uint32_t h = detail::IdIndex::hash(contact.contact);
+  core_->contact_ids_.prefetch(h);
+  return run_at(now, [&](Core& c) { return c.arrive(contact, h, true, queue); });
 }
 
 Ref Engine::agent_ref(std::string_view agent) const {
@@ -94,7 +106,9 @@ Instant Engine::now() const {
 }
 
 std::string_view Engine::contact_id(Ref c) const {
-  return c < core_->contacts_.size() ? std::string_view(core_->contacts_[c].id) : "";
+  if (c >= core_->contacts_.size() || core_->contacts_[c].state == detail::ContactState::free)
+    return "";
+  return core_->contact_names_[c];
 }
 std::string_view Engine::agent_id(Ref a) const {
   return a < core_->agents_.size() ? std::string_view(core_->agents_[a].id) : "";
@@ -189,7 +203,7 @@ std::string Engine::dump_state() const {
       << " handled=" << a.stats.handled;
     if (a.consulting != kNoRef) o << " consulted_on=" << c.contacts_[a.consulting].id;
     for (const auto& s : a.slots) {
-      o << " [" << c.contacts_[s.contact].id << " " << static_cast<int>(s.state)
+      o << " [" << c.contact_names_[s.contact] << " " << static_cast<int>(s.state)
         << (s.held ? " held" : "") << " hold=" << s.hold.count() << "]";
     }
     o << "\n";
@@ -200,15 +214,18 @@ std::string Engine::dump_state() const {
       << " offered=" << s.offered << " answered=" << s.answered << " abandoned=" << s.abandoned
       << " within=" << s.answered_within << " aht_ms=" << c.queues_[q].aht_ms << " :";
     for (const WaitingContact& w : c.waiting_rows(static_cast<Ref>(q))) {
-      o << " " << c.contacts_[w.contact].id;
+      o << " " << c.contact_names_[w.contact];
     }
     o << "\n";
   }
-  for (const auto& ct : c.contacts_) {
+  for (std::size_t r = 0; r < c.contacts_.size(); ++r) {
+    const detail::ContactRt& ct = c.contacts_[r];
+    const detail::ContactMore& more = c.contact_more_[r];
     if (ct.state == detail::ContactState::free) continue;
-    o << "contact " << ct.id << " state=" << static_cast<int>(ct.state) << " queue=" << ct.queue
-      << " key=" << ct.key << " step=" << int(ct.relax_step) << " head=" << ct.head
-      << " cb=" << ct.callback << " slo=" << ct.slo << " arrived=" << to_millis(ct.arrived) << "\n";
+    o << "contact " << c.contact_names_[r] << " state=" << static_cast<int>(ct.state)
+      << " queue=" << ct.queue << " key=" << more.key << " step=" << int(ct.relax_step)
+      << " head=" << ct.head << " cb=" << ct.callback << " slo=" << ct.slo
+      << " arrived=" << to_millis(more.arrived) << "\n";
   }
   return o.str();
 }

@@ -78,6 +78,11 @@ class Engine {
   ApplyResult accept_offer(Ref agent, Ref contact, Instant now);  // AcceptOffer
   ApplyResult end_contact(Ref contact, Instant now);              // ContactEnd
   ApplyResult wrapup_done(Ref agent, Ref contact, Instant now);   // WrapUpDone
+  // ContactArrive into the queue `queue` (a queue_ref), as apply() of
+  // `contact` with contact.queue = queue_id(queue) would; contact.queue
+  // itself is ignored. The contact id is still a string (channels name
+  // contacts) and checked for uniqueness like apply() does.
+  ApplyResult arrive(Ref queue, const ContactArrive& contact, Instant now);
 
   // Interning at the edge: the current ref of an id, or kNoRef if unknown.
   // Agent and queue refs never change; contact refs see above.

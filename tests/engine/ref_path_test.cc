@@ -123,6 +123,41 @@ TEST(RefPath, ContactRefIsReleasedAfterCompletionAndWrapUp) {
   EXPECT_EQ(r.status.error().code, ErrorCode::not_found);
 }
 
+TEST(RefPath, ArrivalByQueueRefIsTheArrivalByName) {
+  auto by_id = engine_with_agent();
+  auto by_ref = engine_with_agent();
+  ContactArrive c1 = arrival("c1", "support");
+  ApplyResult a = by_id->apply(c1, t(1));
+  c1.queue = "sales";  // ignored: the ref names the queue
+  ApplyResult b = by_ref->arrive(by_ref->queue_ref("support"), c1, t(1));
+  ASSERT_TRUE(b.status.ok());
+  ASSERT_EQ(a.events.size(), b.events.size());
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    EXPECT_EQ(describe(*by_id, a.events[i]), describe(*by_ref, b.events[i]));
+  }
+  EXPECT_EQ(by_ref->queue_id(b.events[0].queue), "support");
+  EXPECT_EQ(by_id->dump_state(), by_ref->dump_state());
+}
+
+TEST(RefPath, ArrivalByQueueRefRefusesLikeTheArrivalByName) {
+  auto e = engine_with_agent();
+  const Ref sales = e->queue_ref("sales");
+  ASSERT_TRUE(e->arrive(sales, arrival("c1", ""), t(1)).status.ok());
+  // The same id again: refused with the message the string command gives.
+  ApplyResult r = e->arrive(sales, arrival("c1", ""), t(2));
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_EQ(r.status.error().code, ErrorCode::conflict);
+  EXPECT_EQ(r.status.error().message,
+            e->apply(arrival("c1", "sales"), t(2)).status.error().message);
+  r = e->arrive(sales, arrival("", ""), t(2));
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_EQ(r.status.error().code, ErrorCode::invalid_argument);
+  r = e->arrive(kNoRef, arrival("c2", ""), t(2));
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_EQ(r.status.error().code, ErrorCode::not_found);
+  EXPECT_EQ(e->contact_ref("c2"), kNoRef);  // nothing changed
+}
+
 // Random traffic driven twice: once with string commands, once through the
 // ref path with ids resolved by the driver. Events and state are identical.
 TEST(RefPath, RandomTrafficGivesTheSameEventsAndState) {
@@ -178,8 +213,23 @@ TEST(RefPath, RandomTrafficGivesTheSameEventsAndState) {
     std::string agent = agents[rng() % agents.size()];
     std::string contact = "c" + std::to_string(rng() % (next_contact + 1));
     if (what == 0) {
-      contact = "c" + std::to_string(next_contact++);
-      both(arrival(contact, rng() % 2 ? "sales" : "support"));
+      // Mostly a new id, sometimes one that may be in use (refused alike).
+      if (rng() % 4 != 0) contact = "c" + std::to_string(next_contact++);
+      const std::string queue = rng() % 2 ? "sales" : "support";
+      ContactArrive arr = arrival(contact, queue);
+      ApplyResult a = by_id->apply(arr, t(clock));
+      track(*by_id, a);
+      std::vector<std::string> ea;
+      for (const Event& ev : a.events) ea.push_back(describe(*by_id, ev));
+      arr.queue.reset();  // the ref form takes the queue as a ref
+      ApplyResult b = by_ref->arrive(by_ref->queue_ref(queue), arr, t(clock));
+      std::vector<std::string> eb;
+      for (const Event& ev : b.events) eb.push_back(describe(*by_ref, ev));
+      ASSERT_EQ(a.status.ok(), b.status.ok()) << step;
+      if (!a.status.ok()) {
+        EXPECT_EQ(a.status.error().message, b.status.error().message);
+      }
+      EXPECT_EQ(ea, eb) << step;
       continue;
     }
     if (what == 4) {  // back from a ring-no-answer

@@ -153,12 +153,6 @@ void Core::update_status(Ref a) {
   e.reason = reason;
 }
 
-bool Core::eligible(const AgentRt& a, Channel ch) const {
-  auto c = static_cast<int>(ch);
-  return a.logged_in && a.ready && a.consulting == kNoRef && a.count[c] < a.cap.capacity[c] &&
-         !(a.blocked & (1u << c));
-}
-
 void Core::recount(AgentRt& a) {
   a.count = {};
   a.blocked = 0;
@@ -212,13 +206,20 @@ void Core::refresh_idle(Ref a) {
 
 // The agent may take more work: give it the best waiting contacts it can
 // take, then publish whatever capacity is left in the idle sets.
-void Core::agent_available(Ref a) {
-  while (true) {
+bool Core::agent_available(Ref a) {
+  bool offered = false;
+  // After an offer fills the agent (a voice call blocks every channel), no
+  // profile link is eligible: skip reading them for nothing.
+  while (has_capacity(agents_[a])) {
     Ref c = best_contact_for(agents_[a]);
     if (c == kNoRef) break;
     offer(c, a);
+    offered = true;
   }
-  refresh_idle(a);
+  // offer() ends with refresh_idle and its status event; nothing changed
+  // since, so only an agent that got no offer needs the refresh here.
+  if (!offered) refresh_idle(a);
+  return offered;
 }
 
 }  // namespace tamas::engine::detail

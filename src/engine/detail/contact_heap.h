@@ -49,10 +49,11 @@ class ContactHeap {
   }
 
   void push(const HeapEntry& e, std::vector<std::uint32_t>& pos) {
-    if (run_live_ == 0 || served_before(run_.back(), e)) {
+    if (run_live_ == 0 || served_before(run_back_, e)) {
       // Served after everyone in the run (a plain arrival): O(1).
       pos[e.contact] = run_pos(run_.size());
       run_.push_back(e);
+      run_back_ = e;
       ++run_live_;
       return;
     }
@@ -106,12 +107,12 @@ class ContactHeap {
       return;
     }
     while (run_[run_head_].contact == kNoRef) ++run_head_;
-    if (run_head_ > 64 && 2 * run_head_ > run_.size()) {
+    if (run_head_ > 64 && 2 * std::size_t{run_head_} > run_.size()) {
       // Served from the front (the usual case): drop the prefix.
       run_.erase(run_.begin(), run_.begin() + static_cast<std::ptrdiff_t>(run_head_));
-      run_base_ += static_cast<std::uint32_t>(run_head_);
+      run_base_ += run_head_;
       run_head_ = 0;
-    } else if (run_.size() > 64 && run_.size() > 2 * run_live_) {
+    } else if (run_.size() > 64 && run_.size() > 2 * std::size_t{run_live_}) {
       compact(pos);  // many left from the middle (abandons, relaxation)
     }
   }
@@ -126,6 +127,7 @@ class ContactHeap {
     }
     run_.resize(out);
     run_head_ = 0;
+    if (out > 0) run_back_ = run_.back();
   }
 
   void up(std::size_t i, std::vector<std::uint32_t>& pos) {
@@ -157,11 +159,17 @@ class ContactHeap {
     pos[e.contact] = static_cast<std::uint32_t>(i);
   }
 
-  std::vector<HeapEntry> heap_;  // members that arrived out of service order
+  // What empty() and top() read comes first: 56 bytes, so that an owner
+  // placing the heap 8 bytes into a cache line reads them from that line.
+  std::uint32_t run_live_ = 0;
+  std::uint32_t run_head_ = 0;
   std::vector<HeapEntry> run_;   // members in service order (arrivals)
-  std::size_t run_head_ = 0;
-  std::size_t run_live_ = 0;
-  std::uint32_t run_base_ = 0;  // see run_pos()
+  std::vector<HeapEntry> heap_;  // members that arrived out of service order
+  std::uint32_t run_base_ = 0;   // see run_pos()
+  // A copy of run_.back() while run_live_ > 0 (its contact may be a
+  // tombstone's kNoRef in run_): an arrival compares with it without
+  // loading the run's tail, which is cold with a long backlog.
+  HeapEntry run_back_;
 };
 
 }  // namespace tamas::engine::detail

@@ -35,15 +35,22 @@ Outcome outcome_for(FallbackReason why) {
 }  // namespace
 
 Status Core::arrive(const ContactArrive& c) {
+  return arrive(c, IdIndex::hash(c.contact), false, kNoRef);
+}
+
+Status Core::arrive(const ContactArrive& c, std::uint32_t id_hash, bool by_ref, Ref queue_ref) {
   if (c.contact.empty()) return Error::invalid("empty contact id");
-  const std::uint32_t id_hash = IdIndex::hash(c.contact);
   if (contact_ids_.find(id_hash, c.contact,
-                        [this](Ref r) -> std::string_view { return contacts_[r].id; }) != kNoRef)
+                        [this](Ref r) -> std::string_view { return contact_names_[r]; }) != kNoRef)
     return Error::conflict("contact '" + c.contact + "' exists");
   Ref queue = default_queue_;
   std::optional<int> prio;
   RuleRt* rule = nullptr;
-  if (c.queue) {
+  if (by_ref) {
+    if (queue_ref >= queues_.size())
+      return Error::not_found("queue ref " + std::to_string(queue_ref));
+    queue = queue_ref;
+  } else if (c.queue) {
     auto it = queue_ids_.find(*c.queue);
     if (it == queue_ids_.end()) return Error::not_found("queue '" + *c.queue + "'");
     queue = it->second;
@@ -65,19 +72,26 @@ Status Core::arrive(const ContactArrive& c) {
   } else {
     ref = static_cast<Ref>(contacts_.size());
     contacts_.emplace_back();
+    contact_more_.emplace_back();
+    contact_names_.emplace_back();
     heap_pos_.push_back(0);
   }
   ContactRt& ct = contacts_[ref];
-  ct.id = c.contact;
+  contact_names_[ref] = c.contact;  // the ref's id string keeps its buffer
   ct.id_hash = id_hash;
   contact_ids_.insert_hashed(id_hash, ref);
   ct.channel = c.channel;
-  ct.arrived = c.arrived_at && *c.arrived_at < now_ ? *c.arrived_at : now_;
-  ct.queued_at = ct.arrived;
+  ContactMore& more = contact_more_[ref];
+  {
+    ContactMore fresh;  // written whole: no read of the previous occupant's
+    fresh.arrived = c.arrived_at && *c.arrived_at < now_ ? *c.arrived_at : now_;
+    fresh.queued_at = fresh.arrived;
+    fresh.seq = ++arrival_seq_;
+    fresh.priority = c.priority.value_or(prio.value_or(q.default_priority));
+    more = fresh;
+  }
   ct.slo = resolve_slo(c);
   ct.queue = queue;
-  ct.seq = ++arrival_seq_;
-  ct.priority = c.priority.value_or(prio.value_or(q.default_priority));
   if (!q.open && c.channel != Channel::callback &&
       q.closed_action.kind != FallbackKind::queue_anyway) {
     fallback(ref, queue, q.closed_action, FallbackReason::closed);
@@ -91,7 +105,7 @@ Status Core::arrive(const ContactArrive& c) {
     Ref& base = (rule ? rule->arrival_profile : q.arrival_profile)[static_cast<int>(c.channel)];
     if (base == kNoRef)
       base = intern_profile(queue, c.channel, false, rule ? *rule->reqs : q.default_reqs);
-    enqueue(ref, queue, base, true, ct.arrived);
+    enqueue(ref, queue, base, true, more.arrived);
   }
   return {};
 }
@@ -131,7 +145,8 @@ Status Core::accept(const AcceptOffer& cmd) {
 Status Core::accept(Ref a, Ref c) {
   ContactRt& ct = contacts_[c];
   if (ct.state != ContactState::offered || ct.agent != a) {
-    return Error::conflict("contact '" + ct.id + "' is not offered to '" + agents_[a].id + "'");
+    return Error::conflict("contact '" + contact_names_[c] + "' is not offered to '" +
+                           agents_[a].id + "'");
   }
   AgentRt& ag = agents_[a];
   Slot& s = ag.slots[find_slot(ag, c)];
@@ -140,15 +155,16 @@ Status Core::accept(Ref a, Ref c) {
   s.since = now_;
   ct.state = ContactState::active;
   ++ct.gen;
-  Duration wait = now_ - ct.queued_at;
+  const ContactMore& more = contact_more_[c];
+  Duration wait = now_ - more.queued_at;
   QueueStats& qs = queues_[ct.queue].counters;
   ++qs.answered;
   qs.total_wait_answered += wait;
   const QueueRt& q = queues_[ct.queue];
-  const Duration judged = q.sl_business_time ? q.sl_business_time(ct.queued_at, now_) : wait;
+  const Duration judged = q.sl_business_time ? q.sl_business_time(more.queued_at, now_) : wait;
   if (judged <= q.sl_threshold) ++qs.answered_within;
   ++ag.stats.handled;
-  slo_answered(ct, a, now_ - ct.arrived);
+  slo_answered(ct, more.arrived, a, now_ - more.arrived);
   Event& e = emit(EventKind::contact_answered);
   e.contact = c;
   e.agent = a;
@@ -185,9 +201,9 @@ Status Core::abandon(const ContactAbandon& cmd) {
     a = ct.agent;
     revoke(*c, RevokeReason::abandoned);
   }
-  Duration wait = now_ - ct.queued_at;
+  Duration wait = now_ - contact_more_[*c].queued_at;
   ++queues_[ct.queue].counters.abandoned;
-  slo_abandoned(ct, now_ - ct.arrived);
+  slo_abandoned(ct, now_ - contact_more_[*c].arrived);
   Event& e = emit(EventKind::contact_abandoned);
   e.contact = *c;
   e.queue = ct.queue;
@@ -209,7 +225,7 @@ Status Core::end_contact(const ContactEnd& cmd) {
 
 Status Core::end_contact(Ref c) {
   if (contacts_[c].state != ContactState::active) {
-    return Error::conflict("contact '" + contacts_[c].id + "' is not connected to an agent");
+    return Error::conflict("contact '" + contact_names_[c] + "' is not connected to an agent");
   }
   release_agent_slot(c);
   complete(c, Outcome::handled);
@@ -251,8 +267,8 @@ Status Core::wrapup_done(const WrapUpDone& cmd) {
 Status Core::wrapup_done(Ref a, Ref c) {
   int i = find_slot(agents_[a], c);
   if (i < 0 || agents_[a].slots[i].state != SlotState::wrapup) {
-    return Error::conflict("agent '" + agents_[a].id + "' is not wrapping up '" + contacts_[c].id +
-                           "'");
+    return Error::conflict("agent '" + agents_[a].id + "' is not wrapping up '" +
+                           contact_names_[c] + "'");
   }
   finish_wrapup(a, i);
   return {};
@@ -280,9 +296,8 @@ void Core::finish_wrapup(Ref a, int slot_index) {
   if (--ct.pins == 0 && ct.completed) retire(s.contact);
   if (ag.slots.empty()) ag.idle_since = now_;
   // Offer first: an agent who gets new work goes straight from wrap-up to
-  // reserved, without a momentary "ready" event.
-  agent_available(a);
-  update_status(a);
+  // reserved, without a momentary "ready" event (the offer updated it).
+  if (!agent_available(a)) update_status(a);
 }
 
 Status Core::request_callback(const CallbackRequest& cmd) {
@@ -295,7 +310,7 @@ Status Core::request_callback(const CallbackRequest& cmd) {
   if (ct.callback) return {};
   unqueue(*c);
   ct.callback = true;
-  Reqs reqs = profiles_[ct.base_profile].reqs;  // copy: interning may grow profiles_
+  Reqs reqs = profiles_[contact_more_[*c].base_profile].reqs;  // copy: interning may grow profiles_
   Ref base = intern_profile(ct.queue, ct.channel, true, reqs);
   enqueue(*c, ct.queue, base, false, now_);
   return {};

@@ -177,6 +177,7 @@ Ref Core::intern_profile(Ref queue, Channel ch, bool callback, const Reqs& reqs)
   profile_ids_.emplace(std::move(key), p);
   Profile& prof = profiles_.emplace_back();
   prof.queue = queue;
+  prof.aging = queues_[queue].aging;
   prof.channel = ch;
   prof.callback = callback;
   prof.held_when_closed = callback || ch == Channel::callback;
@@ -220,13 +221,13 @@ void Core::recycle_pending() {
     ContactRt& ct = contacts_[c];
     contact_ids_.erase_ref(ct.id_hash, c);
     // Generations survive reuse so timers of the previous occupant stay
-    // stale; the id string keeps its buffer for the next occupant.
+    // stale.
+    // The more record and the name are rewritten by the arrival that
+    // reuses the ref, not here.
     ContactRt fresh;
     fresh.gen = ct.gen + 1;
     fresh.queue_gen = ct.queue_gen + 1;
-    fresh.id.swap(ct.id);
-    fresh.id.clear();
-    ct = std::move(fresh);
+    ct = fresh;
     free_contacts_.push_back(c);
   }
   pending_free_.clear();

@@ -79,13 +79,16 @@ struct QueueRt {
   QueueStats counters;  // counter fields only; gauges filled on read
 };
 
-struct Profile {
+// One cache line holds what Core::best_contact_for reads of a profile (the
+// queue's aging rate is copied here so the queue record stays untouched).
+struct alignas(64) Profile {
   Ref queue = kNoRef;
   Channel channel = Channel::voice;
   bool callback = false;
   bool held_when_closed = false;  // callback tasks wait for opening hours
+  ContactHeap contacts;           // its first 56 bytes: empty() and top()
+  std::int64_t aging = 0;         // queues_[queue].aging (constant)
   Reqs reqs;
-  ContactHeap contacts;
   IdleHeap idle;
 };
 
@@ -144,11 +147,20 @@ struct AgentRt {
 
 enum class ContactState : std::uint8_t { free, waiting, offered, active, done };
 
-// One cache line holds what every command on a live contact touches (id for
-// the index comparison, state, queue, agent, timer identity, queue time); the
-// rest is read at arrival, relaxation and scoring.
-struct alignas(64) ContactRt {
-  std::string id;
+// A live contact lives in three tables indexed by its ref, split by when
+// they are touched, so that the records a routing decision reads at random
+// (the contact whose call ends, the one offered) are small:
+// - ContactRt (32 B, half a cache line): what every command on a live
+//   contact reads: state, queue, agent, timer identities, SLO, id hash (for
+//   erasing it from the id index without rehashing). Recycling a ref
+//   rewrites only this record;
+// - ContactMore (48 B): times, queue order and profile, written whole at
+//   arrival and at (re)queueing, read while waiting and at answer, abandon,
+//   relaxation, overflow and pulls;
+// - the id (Core::contact_names_), written at arrival, compared when a
+//   lookup's hash matches, read by contact_id() and dumps; stale (not read)
+//   while the ref is free.
+struct alignas(32) ContactRt {
   Channel channel = Channel::voice;
   ContactState state = ContactState::free;
   bool callback = false;
@@ -157,21 +169,24 @@ struct alignas(64) ContactRt {
   std::uint8_t relax_step = 0;
   std::uint8_t pins = 0;  // agent slots referring to this contact
   Ref queue = kNoRef;
-  Ref agent = kNoRef;     // offered to / talking with
-  Ref profile = kNoRef;   // current (while waiting)
-  std::uint32_t gen = 0;  // offer timer identity
-  Instant queued_at{};
-  // Second line.
-  int priority = 0;
-  Ref base_profile = kNoRef;    // requirements before relaxation
+  Ref agent = kNoRef;           // offered to / talking with
+  std::uint32_t gen = 0;        // offer timer identity
   std::uint32_t queue_gen = 0;  // relax/overflow timer identity
   Ref slo = kNoRef;             // resolved once at arrival
   std::uint32_t id_hash = 0;    // IdIndex::hash(id): erasing needs no rehash
-  std::int64_t key = 0;
-  std::uint64_t seq = 0;
-  Instant arrived{};
 };
-static_assert(sizeof(ContactRt) == 128);
+static_assert(sizeof(ContactRt) == 32);
+
+struct alignas(16) ContactMore {
+  Instant queued_at{};  // entered its current queue (answer reads both times)
+  Instant arrived{};
+  std::int64_t key = 0;  // base priority - aging * arrival (see ContactHeap)
+  std::uint64_t seq = 0;
+  int priority = 0;
+  Ref base_profile = kNoRef;  // requirements before relaxation
+  Ref profile = kNoRef;       // current (while waiting)
+};
+static_assert(sizeof(ContactMore) == 48);
 
 enum class TimerKind : std::uint8_t { offer_timeout, relax, overflow, wrapup_limit };
 
@@ -226,8 +241,10 @@ class Core {
   Ref default_queue_ = kNoRef;
   std::vector<Profile> profiles_;
   std::vector<AgentRt> agents_;
-  std::vector<ContactRt> contacts_;
-  std::vector<std::uint32_t> heap_pos_;  // by contact ref
+  std::vector<ContactRt> contacts_;         // by contact ref (see ContactRt)
+  std::vector<ContactMore> contact_more_;   // by contact ref
+  std::vector<std::string> contact_names_;  // by contact ref; "" when free
+  std::vector<std::uint32_t> heap_pos_;     // by contact ref
   std::vector<Ref> free_contacts_, pending_free_;
   std::vector<std::pair<Ref, Ref>> consults_;  // (contact, consulted agent), few
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
@@ -243,7 +260,7 @@ class Core {
     return agent_ids_.find(id, [this](Ref r) -> std::string_view { return agents_[r].id; });
   }
   Ref contact_ref(std::string_view id) const {
-    return contact_ids_.find(id, [this](Ref r) -> std::string_view { return contacts_[r].id; });
+    return contact_ids_.find(id, [this](Ref r) -> std::string_view { return contact_names_[r]; });
   }
   Result<Ref> find_agent(std::string_view id) const;
   Result<Ref> find_contact(std::string_view id) const;
@@ -267,9 +284,14 @@ class Core {
   void recycle_pending();
   // The contact is over for the engine and every agent: its slot is reused
   // at the next apply (recycle_contacts).
+  // Recycling erases its index slot; the next arrival reuses the ref (the
+  // free list is LIFO) and rewrites its more record and name: start
+  // loading them now.
   void retire(Ref c) {
     pending_free_.push_back(c);
     contact_ids_.prefetch(contacts_[c].id_hash);
+    __builtin_prefetch(&contact_more_[c], 1);
+    __builtin_prefetch(&contact_names_[c], 1);
   }
   void reset_stats();
 
@@ -280,14 +302,31 @@ class Core {
   Status logout(const AgentLogout& c);
   void make_not_ready(Ref a, Ref reason);
   void update_status(Ref a);
-  bool eligible(const AgentRt& a, Channel ch) const;
+  // Inline: tested per profile link at every decision.
+  bool eligible(const AgentRt& a, Channel ch) const {
+    auto c = static_cast<int>(ch);
+    return a.logged_in && a.ready && a.consulting == kNoRef && a.count[c] < a.cap.capacity[c] &&
+           !(a.blocked & (1u << c));
+  }
+  // Eligible for some channel (what best_contact_for needs to find any).
+  bool has_capacity(const AgentRt& a) const {
+    for (int c = 0; c < kChannelCount; ++c) {
+      if (eligible(a, static_cast<Channel>(c))) return true;
+    }
+    return false;
+  }
   void refresh_idle(Ref a);
-  void agent_available(Ref a);
+  // Returns whether it offered anything (offer() already updated the
+  // agent's status and idle sets then).
+  bool agent_available(Ref a);
   void recount(AgentRt& a);
   int find_slot(const AgentRt& a, Ref contact) const;
 
   // contacts.cc
   Status arrive(const ContactArrive& c);
+  // by_ref: the queue is queue_ref (c.queue and the rules are not consulted);
+  // REQUIRES id_hash == IdIndex::hash(c.contact).
+  Status arrive(const ContactArrive& c, std::uint32_t id_hash, bool by_ref, Ref queue_ref);
   Status accept(const AcceptOffer& c);
   Status accept(Ref agent, Ref contact);  // ref forms: refs already checked
   Status reject(const RejectOffer& c);
@@ -318,7 +357,7 @@ class Core {
   Ref current_profile(Ref c);
   void return_to_head(Ref c, RevokeReason why, std::string_view reason);
   void fallback(Ref c, Ref queue, const FallbackAction& action, FallbackReason why);
-  std::int64_t score_now(const ContactRt& c) const;
+  std::int64_t score_now(Ref c) const;
   int position_of(Ref c) const;
   Duration ewt_for(const QueueRt& q, int position) const;
 
@@ -343,7 +382,7 @@ class Core {
   Ref resolve_slo(const ContactArrive& c) const;
   void slo_offered(const ContactRt& ct, Ref queue, bool first);
   void slo_waiting(const ContactRt& ct, int delta);
-  void slo_answered(const ContactRt& ct, Ref agent, Duration wait);
+  void slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait);
   void slo_abandoned(const ContactRt& ct, Duration wait);
   void slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold);
   SloStats slo_snapshot(Ref slo) const;

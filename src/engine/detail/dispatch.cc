@@ -7,25 +7,26 @@
 
 namespace tamas::engine::detail {
 
-std::int64_t Core::score_now(const ContactRt& c) const {
-  return c.key + queues_[c.queue].aging * ms(now_);
+std::int64_t Core::score_now(Ref c) const {
+  return contact_more_[c].key + queues_[contacts_[c].queue].aging * ms(now_);
 }
 
 Ref Core::current_profile(Ref c) {
   ContactRt& ct = contacts_[c];
-  if (ct.relax_step == 0) return ct.base_profile;
+  if (ct.relax_step == 0) return contact_more_[c].base_profile;
   const auto& step = queues_[ct.queue].relax[ct.relax_step - 1];
   return intern_profile(ct.queue, ct.channel, ct.callback, step.second);
 }
 
 void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant since) {
   ContactRt& ct = contacts_[c];
+  ContactMore& more = contact_more_[c];
   QueueRt& q = queues_[queue];
-  ct.base_profile = base_profile;
+  more.base_profile = base_profile;
   if (fresh_queue) {
     slo_offered(ct, queue, ct.state == ContactState::free);  // free: arriving
     ct.queue = queue;
-    ct.queued_at = since;
+    more.queued_at = since;
     ct.relax_step = 0;
     ++ct.queue_gen;
     ++q.counters.offered;
@@ -37,8 +38,8 @@ void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant
       add_timer(since + q.overflow_after, TimerKind::overflow, c, ct.queue_gen);
     }
   }
-  ct.key = static_cast<std::int64_t>(ct.priority) * 1'000'000 - q.aging * ms(ct.arrived);
-  ct.profile = current_profile(c);
+  more.key = static_cast<std::int64_t>(more.priority) * 1'000'000 - q.aging * ms(more.arrived);
+  more.profile = current_profile(c);
   place(c);
   Event& e = emit(EventKind::contact_queued);
   e.contact = c;
@@ -46,7 +47,7 @@ void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant
   e.code = ct.callback ? 1 : 0;
   e.position = position_of(c);
   e.ewt = ewt_for(q, e.position);
-  drain(ct.profile);
+  drain(more.profile);
 }
 
 void Core::place(Ref c) {
@@ -54,12 +55,13 @@ void Core::place(Ref c) {
   ct.state = ContactState::waiting;
   ++queues_[ct.queue].waiting;
   slo_waiting(ct, +1);
-  profiles_[ct.profile].contacts.push(HeapEntry{ct.key, ct.seq, c, ct.head}, heap_pos_);
+  const ContactMore& more = contact_more_[c];
+  profiles_[more.profile].contacts.push(HeapEntry{more.key, more.seq, c, ct.head}, heap_pos_);
 }
 
 void Core::unqueue(Ref c) {
   ContactRt& ct = contacts_[c];
-  ContactHeap& heap = profiles_[ct.profile].contacts;
+  ContactHeap& heap = profiles_[contact_more_[c].profile].contacts;
   heap.erase(heap_pos_[c], heap_pos_);
   if (!heap.empty()) {
     // The new head is the profile's next offer: start loading its record
@@ -67,6 +69,7 @@ void Core::unqueue(Ref c) {
     // touched when it arrived).
     const Ref next = heap.top().contact;
     __builtin_prefetch(&contacts_[next]);
+    __builtin_prefetch(&contact_more_[next]);  // read when it is answered
     __builtin_prefetch(&heap_pos_[next]);
   }
   --queues_[ct.queue].waiting;
@@ -128,9 +131,10 @@ void Core::return_to_head(Ref c, RevokeReason why, std::string_view reason) {
   make_not_ready(a, intern_reason(reason));
   ContactRt& ct = contacts_[c];
   ct.head = true;
-  ct.profile = current_profile(c);
+  const Ref profile = current_profile(c);
+  contact_more_[c].profile = profile;
   place(c);
-  drain(ct.profile);
+  drain(profile);
 }
 
 Ref Core::best_contact_for(const AgentRt& a) const {
@@ -142,10 +146,9 @@ Ref Core::best_contact_for(const AgentRt& a) const {
   for (const Membership& m : a.members) {
     const Profile& p = profiles_[m.profile];
     if (p.contacts.empty() || !eligible(a, p.channel)) continue;
-    const QueueRt& q = queues_[p.queue];
-    if (p.held_when_closed && !q.open) continue;
+    if (p.held_when_closed && !queues_[p.queue].open) continue;
     const HeapEntry& e = p.contacts.top();
-    std::int64_t score = e.key + q.aging * now;
+    std::int64_t score = e.key + p.aging * now;
     bool better = best == kNoRef || (e.head != best_head   ? e.head
                                      : score != best_score ? score > best_score
                                                            : e.seq < best_seq);
@@ -163,7 +166,7 @@ int Core::position_of(Ref c) const {
   const ContactRt& ct = contacts_[c];
   const QueueRt& q = queues_[ct.queue];
   if (!q.announce) return 0;
-  HeapEntry mine{ct.key, ct.seq, c, ct.head};
+  HeapEntry mine{contact_more_[c].key, contact_more_[c].seq, c, ct.head};
   int ahead = 0;
   for (Ref p : q.profiles) {
     profiles_[p].contacts.for_each([&](const HeapEntry& e) { ahead += served_before(e, mine); });

@@ -80,11 +80,11 @@ static SloFigures& agent_row(AgentRt& a, Ref slo) {
   return a.slo_rows.emplace_back(slo, SloFigures{}).second;
 }
 
-void Core::slo_answered(const ContactRt& ct, Ref agent, Duration wait) {
+void Core::slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait) {
   if (ct.slo == kNoRef) return;
   SloRt& s = slos_[ct.slo];
   const Duration measured =
-      s.config.business_time ? s.config.business_time(ct.arrived, ct.arrived + wait) : wait;
+      s.config.business_time ? s.config.business_time(arrived, arrived + wait) : wait;
   bool within = measured <= s.config.threshold;
   for (SloFigures* f : {&s.total, &s.by_queue[ct.queue], &agent_row(agents_[agent], ct.slo)}) {
     ++f->answered;
@@ -124,7 +124,7 @@ SloStats Core::slo_snapshot(Ref sr) const {
     for (Ref p : queues_[q].profiles) {
       profiles_[p].contacts.for_each([&](const HeapEntry& e) {
         const ContactRt& ct = contacts_[e.contact];
-        if (ct.slo == sr) oldest[q] = std::min(oldest[q], ct.arrived);
+        if (ct.slo == sr) oldest[q] = std::min(oldest[q], contact_more_[e.contact].arrived);
       });
     }
   }

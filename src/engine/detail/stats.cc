@@ -13,7 +13,7 @@ QueueStats Core::queue_snapshot(Ref qr) const {
   Instant oldest = now_;
   for (Ref p : q.profiles) {
     profiles_[p].contacts.for_each(
-        [&](const HeapEntry& e) { oldest = std::min(oldest, contacts_[e.contact].queued_at); });
+        [&](const HeapEntry& e) { oldest = std::min(oldest, contact_more_[e.contact].queued_at); });
   }
   s.longest_wait = now_ - oldest;
   std::int64_t judged = s.answered + s.abandoned;
@@ -67,7 +67,7 @@ std::vector<WaitingContact> Core::waiting_rows(Ref qr) const {
     WaitingContact w;
     w.contact = all[i].contact;
     w.position = static_cast<int>(i + 1);
-    w.waited = now_ - contacts_[w.contact].queued_at;
+    w.waited = now_ - contact_more_[w.contact].queued_at;
     w.ewt = ewt_for(q, w.position);
     rows.push_back(w);
   }

@@ -46,13 +46,14 @@ void Core::relax(Ref c, int step) {
   ct.relax_step = static_cast<std::uint8_t>(step);
   if (ct.state != ContactState::waiting) return;  // applies if it comes back
   unqueue(c);
-  ct.profile = current_profile(c);
+  const Ref profile = current_profile(c);
+  contact_more_[c].profile = profile;
   place(c);
   Event& e = emit(EventKind::contact_relaxed);
   e.contact = c;
   e.queue = ct.queue;
   e.code = static_cast<std::uint8_t>(step);
-  drain(ct.profile);
+  drain(profile);
 }
 
 void Core::overflow(Ref c) {
