@@ -201,7 +201,7 @@ std::string Engine::dump_state() const {
     o << "agent " << a.id << " " << to_string(a.status) << " " << reason_name(a.shown_reason)
       << " idle_since=" << to_millis(a.idle_since) << " last_offer=" << a.last_offer
       << " handled=" << a.stats.handled;
-    if (a.consulting != kNoRef) o << " consulted_on=" << c.contacts_[a.consulting].id;
+    if (a.consulting != kNoRef) o << " consulted_on=" << c.contact_names_[a.consulting];
     for (const auto& s : a.slots) {
       o << " [" << c.contact_names_[s.contact] << " " << static_cast<int>(s.state)
         << (s.held ? " held" : "") << " hold=" << s.hold.count() << "]";

@@ -227,7 +227,7 @@ class Core {
   bool track_changes_ = true;  // EngineConfig::track_stats_changes
   CapacityProfile default_cap_;
   NameMap skill_ids_, queue_ids_, reason_ids_, profile_ids_;
-  IdIndex agent_ids_, contact_ids_;  // ids live in agents_[r].id / contacts_[r].id
+  IdIndex agent_ids_, contact_ids_;  // ids live in agents_[r].id / contact_names_[r]
   std::vector<std::string> skill_names_, reason_names_;
   std::vector<QueueRt> queues_;
   struct RuleRt {
