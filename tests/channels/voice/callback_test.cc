@@ -216,6 +216,26 @@ class Callback : public ::testing::Test {
  protected:
   void SetUp() override { testing::write_tone_wav(voice_, 660, 20000); }
   void TearDown() override { fs::remove(voice_); }
+  // After alice and the customer talked for a second: alice hangs up, the
+  // customer's line took exactly one call, and I-000001 — the second attempt
+  // of its callback — is stored as answered and was offered once.
+  void expect_second_attempt_answered(CallbackCenter& after, BaresipAgent& alice,
+                                      std::jthread& customer_line,
+                                      const testing::SippResult& customer) {
+    std::this_thread::sleep_for(1s);
+    ASSERT_TRUE(alice.hang_up());
+    customer_line.join();
+    EXPECT_EQ(customer.exit_code, 0) << customer.output;
+    ASSERT_TRUE(eventually([&] { return after.fields("I-000001").contains("callback_result"); }));
+    auto result = after.fields("I-000001")["callback_result"].as_object();
+    EXPECT_EQ(result["outcome"].as_string(), "answered");
+    EXPECT_EQ(result["attempt"].as_int64(), 2);  // the count survived the restart
+    EXPECT_EQ(after.offers("I-000001"), 1u) << after.events();
+    after.stop_voice();
+  }
+  void remove_db(const std::string& db) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+  }
   std::string voice_ =
       (fs::temp_directory_path() / ("tamas-cb-voice-" + std::to_string(::getpid()) + ".wav"))
           .string();
@@ -320,19 +340,8 @@ TEST_F(Callback, ATaskQueuedWhenTheServerStoppedIsDialledOnceAfterTheRestart) {
   after.login("alice");
   ASSERT_TRUE(eventually([&] { return !after.recorded("I-000001").empty(); }))
       << after.events() << alice.log();
-  std::this_thread::sleep_for(1s);
-  ASSERT_TRUE(alice.hang_up());
-  customer_line.join();  // exactly one call reached the customer
-  EXPECT_EQ(customer.exit_code, 0) << customer.output;
-  ASSERT_TRUE(eventually([&] { return after.fields("I-000001").contains("callback_result"); }));
-  auto result = after.fields("I-000001")["callback_result"].as_object();
-  EXPECT_EQ(result["outcome"].as_string(), "answered");
-  EXPECT_EQ(result["attempt"].as_int64(), 2);  // the count survived the restart
-  EXPECT_EQ(after.offers("I-000001"), 1u) << after.events();
-  after.stop_voice();
-  fs::remove(db);
-  fs::remove(db + "-wal");
-  fs::remove(db + "-shm");
+  expect_second_attempt_answered(after, alice, customer_line, customer);
+  remove_db(db);
 }
 
 TEST_F(Callback, ARetryStoredBeforeARestartIsDialledOnceAtItsDueTime) {
@@ -372,19 +381,8 @@ TEST_F(Callback, ARetryStoredBeforeARestartIsDialledOnceAtItsDueTime) {
   const std::vector<Instant> offered = after.offered_at("I-000001");
   ASSERT_EQ(offered.size(), 1u) << after.events();
   EXPECT_GE(to_millis(offered.front()), to_millis(due)) << "offered before its due time";
-  std::this_thread::sleep_for(1s);
-  ASSERT_TRUE(alice.hang_up());
-  customer_line.join();  // exactly one call reached the customer
-  EXPECT_EQ(customer.exit_code, 0) << customer.output;
-  ASSERT_TRUE(eventually([&] { return after.fields("I-000001").contains("callback_result"); }));
-  auto result = after.fields("I-000001")["callback_result"].as_object();
-  EXPECT_EQ(result["outcome"].as_string(), "answered");
-  EXPECT_EQ(result["attempt"].as_int64(), 2);
-  EXPECT_EQ(after.offers("I-000001"), 1u) << after.events();
-  after.stop_voice();
-  fs::remove(db);
-  fs::remove(db + "-wal");
-  fs::remove(db + "-shm");
+  expect_second_attempt_answered(after, alice, customer_line, customer);
+  remove_db(db);
 }
 
 }  // namespace
