@@ -131,6 +131,7 @@ void VoiceContacts::consult(const std::string& interaction, const std::string& a
     }
     dial.ring_ms = consult_options_.ring_ms;
     call.consult = ConsultRun{agent, to, dial.agent};
+    call.consult->dialled = !to.number.empty();
     if (!to.number.empty()) started = notice(call, "consult_started", {});
   }
   if (!to.number.empty()) {
@@ -166,7 +167,15 @@ void VoiceContacts::ring_consulted(uint64_t call_id, AgentDial dial, const Statu
   publish(started);
   // Without a static device the voice thread still tries the phone the
   // consulted agent registered; neither: the consult ends as failed.
+  // Rings unless the consult was cancelled (or the call ended) meanwhile.
   auto ring = [this, call_id, dial](std::optional<std::string> uri) mutable {
+    {
+      std::lock_guard lock(mutex_);
+      auto it = calls_.find(call_id);
+      if (it == calls_.end() || !it->second.consult || it->second.consult->party != dial.agent)
+        return;
+      it->second.consult->dialled = true;
+    }
     dial.uri = uri.value_or("");
     if (server_) server_->consult(call_id, std::move(dial));
   };
@@ -179,6 +188,7 @@ void VoiceContacts::ring_consulted(uint64_t call_id, AgentDial dial, const Statu
 
 Status VoiceContacts::cancel_consult(const std::string& interaction, const std::string& agent) {
   uint64_t call_id = 0;
+  std::optional<ConsultNotice> ended;
   {
     std::lock_guard lock(mutex_);
     auto id = consult_call(interaction, agent);
@@ -187,6 +197,16 @@ Status VoiceContacts::cancel_consult(const std::string& interaction, const std::
     if (!run) return Error::conflict("no consult runs on '" + interaction + "'");
     if (run->completing) return Error::conflict("the consult is being completed");
     call_id = *id;
+    if (!run->dialled) {  // nothing rings yet: ended here, the colleague freed
+      CallState& call = calls_[*id];
+      ended = notice(call, "consult_ended", {{"reason", "cancelled"}});
+      call.consult.reset();
+    }
+  }
+  if (ended) {
+    switchboard_.post(engine::ConsultEnd{interaction});
+    publish(*ended);
+    return {};
   }
   if (server_) server_->cancel_consult(call_id);  // reported back: consult_ended, cancelled
   return {};

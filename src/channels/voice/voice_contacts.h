@@ -152,6 +152,7 @@ class VoiceContacts {
     std::string party;  // the leg's id: the consulted agent, or "line:<number>"
     bool answered = false;
     bool completing = false;  // TransferToAgent posted
+    bool dialled = false;     // handed to the voice thread (VoiceServer::consult)
   };
   struct CallState {
     std::string interaction;  // empty until the intake committed it

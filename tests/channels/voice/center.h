@@ -90,9 +90,16 @@ class Center {
                              consult_history_ = n.history;
                            }});
     AgentDevices devices;
-    devices.find = [phones](const std::string& agent, AgentDevices::Found found) {
+    devices.find = [this, phones](const std::string& agent, AgentDevices::Found found) {
       auto it = phones.find(agent);
-      found(it == phones.end() ? std::nullopt : std::optional<std::string>(it->second));
+      std::optional<std::string> uri;
+      if (it != phones.end()) uri = it->second;
+      std::unique_lock lock(mutex_);
+      if (!hold_lookups_) {
+        lock.unlock();
+        return found(uri);
+      }
+      held_lookups_.push_back([found, uri] { found(uri); });
     };
     devices.recorded = [this](const std::string& interaction, const std::string& path,
                               const std::string&) {
@@ -170,6 +177,22 @@ class Center {
     std::lock_guard lock(mutex_);
     return consult_history_;
   }
+  // While held, the device lookups of consults (a store query in tamas
+  // serve) answer only at release_lookups(): the window before a phone rings.
+  void hold_lookups() {
+    std::lock_guard lock(mutex_);
+    hold_lookups_ = true;
+  }
+  void release_lookups() {
+    std::vector<std::function<void()>> held;
+    {
+      std::lock_guard lock(mutex_);
+      hold_lookups_ = false;
+      held.swap(held_lookups_);
+    }
+    for (auto& answer : held) answer();
+  }
+
   // The engine's status of `agent` ("wrap_up", "busy", ...).
   std::string agent_status(const std::string& agent) {
     std::string status;
@@ -237,6 +260,8 @@ class Center {
       fs::temp_directory_path() / ("tamas-recordings-" + std::to_string(::getpid()));
   std::unique_ptr<VoiceServer> server_;
   std::mutex mutex_;
+  bool hold_lookups_ = false;
+  std::vector<std::function<void()>> held_lookups_;
   std::vector<std::string> events_;
   std::map<std::string, std::string> recorded_;
   std::map<std::string, std::string> registered_;

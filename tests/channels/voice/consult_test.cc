@@ -130,6 +130,41 @@ TEST_F(Consult, CancelledTheCallerIsBackWithTheAgent) {
   EXPECT_GT(bob.heard_rms(), 300.0) << bob.log();      // alice, during the consult
 }
 
+TEST_F(Consult, CancelledBeforeThePhoneRangTheColleagueIsFreedAndNeverRung) {
+  BaresipAgent alice("alice", "auto", voice_);
+  BaresipAgent bob("bob", "auto", silence_);
+  ASSERT_TRUE(alice.running() && bob.running());
+  Center center({{"alice", alice.uri()}, {"bob", bob.uri()}}, testing::kAnswerRingMs);
+  std::jthread caller = call_for_alice(center);
+
+  center.hold_lookups();  // bob's phone is still being looked up ...
+  ASSERT_TRUE(center.consult("alice", {"bob", "", ""}).ok());
+  EXPECT_EQ(center.agent_status("bob"), "busy");
+  ASSERT_TRUE(center.cancel_consult("alice").ok());  // ... when alice changes her mind
+  auto notices = center.notices_until("consult_ended");
+  EXPECT_NE(all(notices).find(R"(alice consult_ended {"reason":"cancelled")"), std::string::npos)
+      << all(notices);
+  std::string bob_now;
+  for (int i = 0; i < 40 && (bob_now = center.agent_status("bob")) != "ready"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(bob_now, "ready");
+  center.release_lookups();  // the answer comes late: nothing rings
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  EXPECT_EQ(bob.log().find("answering call"), std::string::npos) << bob.log();
+  notices = center.notices_until("consult_ended");  // every notice so far, at once
+  EXPECT_EQ(all(notices).find("consult_answered"), std::string::npos) << all(notices);
+  EXPECT_TRUE(center.consult("alice", {"bob", "", ""}).ok());  // and may be consulted again
+  notices = center.notices_until("consult_answered");
+  EXPECT_NE(all(notices).find("consult_answered"), std::string::npos) << all(notices);
+  EXPECT_NE(bob.log().find("answering call"), std::string::npos) << bob.log();  // rung this time
+  ASSERT_TRUE(center.cancel_consult("alice").ok());
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(4000));  // the caller talks from 4 s on
+  ASSERT_TRUE(alice.hang_up());
+  caller.join();
+  center.stop_voice();
+}
+
 TEST_F(Consult, NotAnsweredInTimeTheConsultEndsAndTheCallerIsBack) {
   BaresipAgent alice("alice", "auto", voice_);
   BaresipAgent bob("bob", "manual", voice_);  // rings, never answers
