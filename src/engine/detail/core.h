@@ -134,13 +134,15 @@ struct AgentRt {
   CapacityProfile cap;
   std::array<std::uint8_t, kChannelCount> count{};
   std::uint8_t blocked = 0;  // channels blocked by current interactions
+  // The contact this agent is consulted on (busy); beside what eligible()
+  // reads, so the check costs no extra cache line.
+  Ref consulting = kNoRef;
   std::vector<Slot> slots;
   std::vector<Membership> members;
   Instant idle_since{};
   std::uint64_t last_offer = 0;
   AgentStatus status = AgentStatus::logged_out;
   Instant status_since{};
-  Ref consulting = kNoRef;  // the contact this agent is consulted on (busy)
   AgentStats stats;
   std::vector<std::pair<Ref, SloFigures>> slo_rows;  // SLOs this agent answered
 };
