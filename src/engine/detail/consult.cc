@@ -22,9 +22,8 @@ Status Core::begin_consult(const ConsultBegin& cmd) {
   if (ct.agent == b) return Error::invalid("'" + cmd.agent + "' holds the contact themself");
   if (ag.consulting != kNoRef)
     return Error::conflict("agent '" + cmd.agent + "' is already in a consult");
-  for (const auto& [contact, agent] : consults_) {
-    if (contact == c) return Error::conflict("a consult already runs on '" + cmd.contact + "'");
-  }
+  if (consulted_on(c) != consults_.end())
+    return Error::conflict("a consult already runs on '" + cmd.contact + "'");
   consults_.emplace_back(c, b);
   ag.consulting = c;
   refresh_idle(b);  // out of every idle set
@@ -35,17 +34,13 @@ Status Core::begin_consult(const ConsultBegin& cmd) {
 Status Core::end_consult(const ConsultEnd& cmd) {
   auto ci = find_contact(cmd.contact);
   if (!ci) return ci.error();
-  const auto it = std::find_if(consults_.begin(), consults_.end(),
-                               [&](const auto& p) { return p.first == *ci; });
-  if (it == consults_.end()) return Error::conflict("no consult runs on '" + cmd.contact + "'");
-  release_consulted(*ci);
+  if (!release_consulted(*ci)) return Error::conflict("no consult runs on '" + cmd.contact + "'");
   return {};
 }
 
-void Core::release_consulted(Ref contact) {
-  const auto it = std::find_if(consults_.begin(), consults_.end(),
-                               [&](const auto& p) { return p.first == contact; });
-  if (it == consults_.end()) return;
+bool Core::release_consulted(Ref contact) {
+  const auto it = consulted_on(contact);
+  if (it == consults_.end()) return false;
   const Ref b = it->second;
   consults_.erase(it);
   AgentRt& ag = agents_[b];
@@ -53,15 +48,19 @@ void Core::release_consulted(Ref contact) {
   if (ag.slots.empty()) ag.idle_since = now_;
   update_status(b);
   agent_available(b);
+  return true;
 }
 
 // The consulted agent takes the contact they were consulted on whether or
 // not they were ready (a supervisor on a break may take it), if a slot of the
 // channel is free.
 bool Core::takes_consulted(const AgentRt& a, Ref contact, Channel ch) const {
-  const auto n = static_cast<int>(ch);
-  return a.logged_in && a.consulting == contact && a.count[n] < a.cap.capacity[n] &&
-         !(a.blocked & (1u << n));
+  return a.logged_in && a.consulting == contact && slot_free(a, ch);
+}
+
+std::vector<std::pair<Ref, Ref>>::iterator Core::consulted_on(Ref contact) {
+  return std::find_if(consults_.begin(), consults_.end(),
+                      [&](const auto& p) { return p.first == contact; });
 }
 
 }  // namespace tamas::engine::detail

@@ -306,9 +306,12 @@ class Core {
   void update_status(Ref a);
   // Inline: tested per profile link at every decision.
   bool eligible(const AgentRt& a, Channel ch) const {
+    return a.logged_in && a.ready && a.consulting == kNoRef && slot_free(a, ch);
+  }
+  // Capacity left on the channel, and not blocked by what the agent holds.
+  static bool slot_free(const AgentRt& a, Channel ch) {
     auto c = static_cast<int>(ch);
-    return a.logged_in && a.ready && a.consulting == kNoRef && a.count[c] < a.cap.capacity[c] &&
-           !(a.blocked & (1u << c));
+    return a.count[c] < a.cap.capacity[c] && !(a.blocked & (1u << c));
   }
   // Eligible for some channel (what best_contact_for needs to find any).
   bool has_capacity(const AgentRt& a) const {
@@ -371,8 +374,10 @@ class Core {
   // consult.cc
   Status begin_consult(const ConsultBegin& c);
   Status end_consult(const ConsultEnd& c);
-  void release_consulted(Ref contact);  // no-op when nobody is consulted on it
+  // Frees the agent consulted on `contact`; false when nobody is.
+  bool release_consulted(Ref contact);
   bool takes_consulted(const AgentRt& a, Ref contact, Channel ch) const;
+  std::vector<std::pair<Ref, Ref>>::iterator consulted_on(Ref contact);  // in consults_
 
   // hold.cc
   Status hold(const ContactHold& c);

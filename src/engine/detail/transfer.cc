@@ -1,6 +1,4 @@
 // Transfers (to a queue, to an agent) and queue opening hours.
-#include <algorithm>
-
 #include "engine/detail/core.h"
 
 namespace tamas::engine::detail {
@@ -12,10 +10,10 @@ Status Core::transfer_to_queue(const TransferToQueue& cmd) {
   if (qi == queue_ids_.end()) return Error::not_found("queue '" + cmd.queue + "'");
   Ref c = *ci, to = qi->second;
   ContactRt& ct = contacts_[c];
-  if (!consults_.empty()) release_consulted(c);
   if (ct.state == ContactState::waiting) {
     unqueue(c);
   } else if (ct.state == ContactState::active) {
+    if (!consults_.empty()) release_consulted(c);
     release_agent_slot(c);
   } else {
     return Error::conflict("contact '" + cmd.contact + "' cannot be transferred now");
@@ -48,7 +46,7 @@ Status Core::transfer_to_agent(const TransferToAgent& cmd) {
   }
   if (consulted) {  // the consult ends in the transfer: no offers in between
     agents_[b].consulting = kNoRef;
-    consults_.erase(std::find(consults_.begin(), consults_.end(), std::pair{c, b}));
+    consults_.erase(consulted_on(c));
   } else if (!consults_.empty()) {
     release_consulted(c);  // transferred to someone else than the consulted agent
   }
