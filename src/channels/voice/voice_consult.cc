@@ -147,6 +147,13 @@ void VoiceContacts::consult(const std::string& interaction, const std::string& a
                     });
 }
 
+VoiceContacts::CallState* VoiceContacts::consulting(uint64_t call_id, const std::string& party) {
+  auto it = calls_.find(call_id);
+  if (it == calls_.end() || !it->second.consult || it->second.consult->party != party)
+    return nullptr;
+  return &it->second;
+}
+
 // Engine thread: the engine's answer to ConsultBegin.
 void VoiceContacts::ring_consulted(uint64_t call_id, AgentDial dial, const Status& begun,
                                    ConsultDone done) {
@@ -154,14 +161,13 @@ void VoiceContacts::ring_consulted(uint64_t call_id, AgentDial dial, const Statu
   std::function<void(const std::string&, AgentDevices::Found)> find;
   {
     std::lock_guard lock(mutex_);
-    auto it = calls_.find(call_id);
-    if (it == calls_.end() || !it->second.consult || it->second.consult->party != dial.agent)
-      return done(begun.ok() ? Status(Error::conflict("the call ended")) : begun);
+    CallState* call = consulting(call_id, dial.agent);
+    if (!call) return done(begun.ok() ? Status(Error::conflict("the call ended")) : begun);
     if (!begun.ok()) {
-      it->second.consult.reset();
+      call->consult.reset();
       return done(begun);
     }
-    started = notice(it->second, "consult_started", {});
+    started = notice(*call, "consult_started", {});
     find = devices_.find;
   }
   publish(started);
@@ -171,10 +177,9 @@ void VoiceContacts::ring_consulted(uint64_t call_id, AgentDial dial, const Statu
   auto ring = [this, call_id, dial](std::optional<std::string> uri) mutable {
     {
       std::lock_guard lock(mutex_);
-      auto it = calls_.find(call_id);
-      if (it == calls_.end() || !it->second.consult || it->second.consult->party != dial.agent)
-        return;
-      it->second.consult->dialled = true;
+      CallState* call = consulting(call_id, dial.agent);
+      if (!call) return;
+      call->consult->dialled = true;
     }
     dial.uri = uri.value_or("");
     if (server_) server_->consult(call_id, std::move(dial));
@@ -283,13 +288,11 @@ bool VoiceContacts::consult_offered(uint64_t call_id, const std::string& contact
   ConsultNotice completed;
   {
     std::lock_guard lock(mutex_);
-    auto it = calls_.find(call_id);
-    if (it == calls_.end() || !it->second.consult || !it->second.consult->completing ||
-        it->second.consult->party != agent)
-      return false;
-    completed = notice(it->second, "consult_completed", {});
-    it->second.consult.reset();
-    it->second.bridged = true;
+    CallState* call = consulting(call_id, agent);
+    if (!call || !call->consult->completing) return false;
+    completed = notice(*call, "consult_completed", {});
+    call->consult.reset();
+    call->bridged = true;
     recorded = devices_.recorded;
     if (!options_.recordings_dir.empty()) path = options_.recordings_dir + "/" + contact + ".wav";
   }
@@ -305,9 +308,9 @@ void VoiceContacts::on_consult(const CallInfo& info, const ConsultReport& r) {
   std::string release;  // the interaction whose consulted agent is free again
   {
     std::lock_guard lock(mutex_);
-    auto it = calls_.find(info.id);
-    if (it == calls_.end() || !it->second.consult || it->second.consult->party != r.target) return;
-    CallState& call = it->second;
+    CallState* found = consulting(info.id, r.target);
+    if (!found) return;
+    CallState& call = *found;
     if (r.stage == ConsultStage::answered) {
       call.consult->answered = true;
       n = notice(call, "consult_answered", {});

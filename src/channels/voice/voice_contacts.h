@@ -146,6 +146,9 @@ class VoiceContacts {
 
  private:
   void ring_consulted(uint64_t call_id, AgentDial dial, const Status& begun, ConsultDone done);
+  struct CallState;
+  // The call whose running consult is with `party`, or null. mutex_ held.
+  CallState* consulting(uint64_t call_id, const std::string& party);
   struct ConsultRun {
     std::string by;     // the consulting agent
     ConsultTarget to;   // as asked
