@@ -28,7 +28,6 @@ ApplyResult Engine::run_at(Instant now, Run&& run) {
   // Timers the command set in the past (a re-queued contact's relaxation
   // and overflow) fire now; commands set every other timer after `now`.
   c.fire_timers(now);
-  if (c.track_changes_) c.mark_events(0);
   r.events = std::span<const Event>(c.out_);
   return r;
 }

@@ -14,6 +14,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <span>
 
 #include "engine/describe.h"
 #include "engine/engine.h"
@@ -106,7 +107,30 @@ class Workload {
       agents_[c->agent].ready = false;
     for (std::size_t i = split; i < r.events.size(); ++i) observe(r.events[i]);
     check_no_idle_match();
+    note_changed(r.events);
     return r.status.ok();
+  }
+
+  // Every queue and agent an event names has changed statistics: the next
+  // take_stats_changes() (taken every few commands, as a server's stats
+  // interval would) lists each of them, whatever happened in between.
+  void note_changed(std::span<const Event> events) {
+    for (const Event& e : events) {
+      for (Ref q : {e.queue, e.queue2}) {
+        if (q != kNoRef) changed_queues_.insert(std::string(engine_->queue_id(q)));
+      }
+      if (e.agent != kNoRef) changed_agents_.insert(std::string(engine_->agent_id(e.agent)));
+    }
+    if (++applies_ % 7 != 0) return;
+    StatsChanges got = engine_->take_stats_changes();
+    const std::set<std::string> queues(got.queues.begin(), got.queues.end());
+    const std::set<std::string> agents(got.agents.begin(), got.agents.end());
+    for (const std::string& q : changed_queues_) EXPECT_TRUE(queues.count(q)) << "queue " << q;
+    for (const std::string& a : changed_agents_) EXPECT_TRUE(agents.count(a)) << "agent " << a;
+    EXPECT_EQ(queues.size(), got.queues.size()) << "a queue listed twice";
+    EXPECT_EQ(agents.size(), got.agents.size()) << "an agent listed twice";
+    changed_queues_.clear();
+    changed_agents_.clear();
   }
 
   std::vector<int> reqs_now(const MContact& c) const {
@@ -256,6 +280,8 @@ class Workload {
   std::vector<std::string> texts_;
   int next_contact_ = 0;
   int consults_ = 0;
+  std::set<std::string> changed_queues_, changed_agents_;  // since the last take
+  int applies_ = 0;
 };
 
 void Workload::step() {

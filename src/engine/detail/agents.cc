@@ -147,8 +147,7 @@ void Core::update_status(Ref a) {
   ag.status_since = now_;
   ag.status = s;
   ag.shown_reason = reason;
-  Event& e = emit(EventKind::agent_state_changed);
-  e.agent = a;
+  Event& e = emit(EventKind::agent_state_changed, kNoRef, a, kNoRef);
   e.code = static_cast<std::uint8_t>(s);
   e.reason = reason;
 }
@@ -197,9 +196,10 @@ void Core::refresh_idle(Ref a) {
       continue;
     }
     const IdleKey k = idle_key(queues_[p.queue].policy, ag, m, a);
-    if (m.in_idle && k == m.key) continue;
+    if (m.in_idle && k.a == m.key_a && k.b == m.key_b) continue;
     p.idle.set(m.idle_handle, k);  // inserts, or moves the agent to its new key
-    m.key = k;
+    m.key_a = k.a;
+    m.key_b = k.b;
     m.in_idle = true;
   }
 }

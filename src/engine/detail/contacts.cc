@@ -112,9 +112,7 @@ Status Core::arrive(const ContactArrive& c, std::uint32_t id_hash, bool by_ref, 
 
 void Core::fallback(Ref c, Ref queue, const FallbackAction& action, FallbackReason why) {
   ++queues_[queue].counters.fallback;
-  Event& e = emit(EventKind::after_hours_action);
-  e.contact = c;
-  e.queue = queue;
+  Event& e = emit(EventKind::after_hours_action, c, kNoRef, queue);
   e.code = static_cast<std::uint8_t>(action.kind);
   e.code2 = static_cast<std::uint8_t>(why);
   complete(c, outcome_for(why));
@@ -126,9 +124,7 @@ void Core::complete(Ref c, Outcome outcome) {
   ct.completed = true;
   ct.state = ContactState::done;
   ct.agent = kNoRef;
-  Event& e = emit(EventKind::contact_completed);
-  e.contact = c;
-  e.queue = ct.queue;
+  Event& e = emit(EventKind::contact_completed, c, kNoRef, ct.queue);
   e.code = static_cast<std::uint8_t>(outcome);
   if (ct.pins == 0) retire(c);
   if (!consults_.empty()) release_consulted(c);  // after the event: its offers follow it
@@ -165,10 +161,7 @@ Status Core::accept(Ref a, Ref c) {
   if (judged <= q.sl_threshold) ++qs.answered_within;
   ++ag.stats.handled;
   slo_answered(ct, more.arrived, a, now_ - more.arrived);
-  Event& e = emit(EventKind::contact_answered);
-  e.contact = c;
-  e.agent = a;
-  e.queue = ct.queue;
+  Event& e = emit(EventKind::contact_answered, c, a, ct.queue);
   e.wait = wait;
   update_status(a);
   return {};
@@ -204,9 +197,7 @@ Status Core::abandon(const ContactAbandon& cmd) {
   Duration wait = now_ - contact_more_[*c].queued_at;
   ++queues_[ct.queue].counters.abandoned;
   slo_abandoned(ct, now_ - contact_more_[*c].arrived);
-  Event& e = emit(EventKind::contact_abandoned);
-  e.contact = *c;
-  e.queue = ct.queue;
+  Event& e = emit(EventKind::contact_abandoned, *c, kNoRef, ct.queue);
   e.wait = wait;
   complete(*c, Outcome::abandoned);
   if (a != kNoRef) {
@@ -239,8 +230,8 @@ void Core::release_agent_slot(Ref c) {
   AgentRt& ag = agents_[a];
   // Wrap-up ends next and looks for new work: load the agent's profile
   // links and statistics alongside its slots.
-  __builtin_prefetch(ag.members.data());
-  __builtin_prefetch(&ag.stats);
+  prefetch_lines(ag.members.data(), ag.members.size() * sizeof(Membership));
+  prefetch_lines(&ag.stats, sizeof ag.stats);
   Slot& s = ag.slots[find_slot(ag, c)];
   s.state = SlotState::wrapup;
   s.since = now_;
@@ -289,10 +280,7 @@ void Core::finish_wrapup(Ref a, int slot_index) {
   slo_handled(contacts_[s.contact], a, s.queue, handle, s.hold);
   q.aht_ms = aht_alpha_ * static_cast<double>(handle.count()) + (1 - aht_alpha_) * q.aht_ms;
   ContactRt& ct = contacts_[s.contact];
-  Event& e = emit(EventKind::wrapup_done);
-  e.contact = s.contact;
-  e.agent = a;
-  e.queue = s.queue;
+  emit(EventKind::wrapup_done, s.contact, a, s.queue);
   if (--ct.pins == 0 && ct.completed) retire(s.contact);
   if (ag.slots.empty()) ag.idle_since = now_;
   // Offer first: an agent who gets new work goes straight from wrap-up to

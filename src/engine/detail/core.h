@@ -48,6 +48,15 @@ struct Req {
 };
 using Reqs = std::vector<Req>;  // sorted by skill
 
+// Starts loading every cache line of [p, p + n) (a hint; never faults).
+inline void prefetch_lines(const void* p, std::size_t n) {
+  const auto first = reinterpret_cast<std::uintptr_t>(p) & ~std::uintptr_t{63};
+  const auto end = reinterpret_cast<std::uintptr_t>(p) + n;
+  for (std::uintptr_t line = first; line < end; line += 64) {
+    __builtin_prefetch(reinterpret_cast<const void*>(line));
+  }
+}
+
 inline std::int64_t ms(Instant t) {
   return to_millis(t);
 }
@@ -120,30 +129,38 @@ struct Membership {
   std::int32_t score = 0;         // most_skilled: summed levels of the requirements
   std::uint32_t idle_handle = 0;  // this link's handle in profiles_[profile].idle
   bool in_idle = false;
-  IdleKey key;  // the key in the idle heap while in_idle
+  // The key in the idle heap while in_idle, but for its agent part (always
+  // this agent): 32 bytes a link.
+  std::int64_t key_a = 0, key_b = 0;
 };
 
-struct AgentRt {
-  std::string id;
+// Laid out by when the fields are touched: the first three cache lines hold
+// what a routing decision reads and writes of the agent that frees (state,
+// capacity, idle keys, its slots and links, the statistics it accumulates);
+// the rest (id, skills, queues, SLO rows) is read at login, on errors and
+// in dumps.
+struct alignas(64) AgentRt {
   bool logged_in = false;
   bool ready = false;
-  Ref reason = kNoRef;
-  Ref shown_reason = kNoRef;         // reason in the last state event
-  std::vector<std::uint8_t> levels;  // by skill ref; 0 = lacks the skill
-  std::vector<Ref> queues;
-  CapacityProfile cap;
-  std::array<std::uint8_t, kChannelCount> count{};
+  AgentStatus status = AgentStatus::logged_out;
   std::uint8_t blocked = 0;  // channels blocked by current interactions
+  Ref reason = kNoRef;
+  Ref shown_reason = kNoRef;  // reason in the last state event
   // The contact this agent is consulted on (busy); beside what eligible()
   // reads, so the check costs no extra cache line.
   Ref consulting = kNoRef;
-  std::vector<Slot> slots;
-  std::vector<Membership> members;
+  std::array<std::uint8_t, kChannelCount> count{};
+  CapacityProfile cap;
+  Instant status_since{};
   Instant idle_since{};
   std::uint64_t last_offer = 0;
-  AgentStatus status = AgentStatus::logged_out;
-  Instant status_since{};
+  std::vector<Slot> slots;
+  std::vector<Membership> members;
   AgentStats stats;
+  // Cold.
+  std::string id;
+  std::vector<std::uint8_t> levels;  // by skill ref; 0 = lacks the skill
+  std::vector<Ref> queues;
   std::vector<std::pair<Ref, SloFigures>> slo_rows;  // SLOs this agent answered
 };
 
@@ -266,11 +283,20 @@ class Core {
   }
   Result<Ref> find_agent(std::string_view id) const;
   Result<Ref> find_contact(std::string_view id) const;
-  Event& emit(EventKind kind) {
+  // Appends an event naming these objects and, with change tracking on,
+  // marks their statistics changed: the queues, the agent and the SLO of
+  // the contact (every event names what it changed). The caller fills the
+  // event's other fields; these four are not changed after.
+  Event& emit(EventKind kind, Ref contact, Ref agent, Ref queue, Ref queue2 = kNoRef) {
     Event& e = out_.emplace_back();
     e.seq = ++event_seq_;
     e.at = now_;
     e.kind = kind;
+    e.contact = contact;
+    e.agent = agent;
+    e.queue = queue;
+    e.queue2 = queue2;
+    if (track_changes_) mark_named(contact, agent, queue, queue2);
     return e;
   }
   Ref intern_reason(std::string_view name);
@@ -287,13 +313,14 @@ class Core {
   // The contact is over for the engine and every agent: its slot is reused
   // at the next apply (recycle_contacts).
   // Recycling erases its index slot; the next arrival reuses the ref (the
-  // free list is LIFO) and rewrites its more record and name: start
-  // loading them now.
+  // free list is LIFO) and rewrites its more record, name and heap
+  // position: start loading them now.
   void retire(Ref c) {
     pending_free_.push_back(c);
     contact_ids_.prefetch(contacts_[c].id_hash);
     __builtin_prefetch(&contact_more_[c], 1);
     __builtin_prefetch(&contact_names_[c], 1);
+    __builtin_prefetch(&heap_pos_[c], 1);  // written when it is queued
   }
   void reset_stats();
 
@@ -395,8 +422,8 @@ class Core {
   SloStats slo_snapshot(Ref slo) const;
   void reset_slo_stats();
 
-  // dirty.cc: marks from the events of one apply, plus explicit marks.
-  // Inline: a flag test per event on the hot path.
+  // dirty.cc: marks from the events as they are emitted, plus explicit
+  // marks. Inline: a flag test per named object on the hot path.
   static void mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r) {
     if (r < flags.size()) {
       if (!flags[r]) {
@@ -411,7 +438,12 @@ class Core {
   void mark_queue(Ref q) { mark(queue_dirty_, dirty_queues_, q); }
   void mark_agent(Ref a) { mark(agent_dirty_, dirty_agents_, a); }
   void mark_slo(Ref s) { mark(slo_dirty_, dirty_slos_, s); }
-  void mark_events(std::size_t from);
+  void mark_named(Ref contact, Ref agent, Ref queue, Ref queue2) {
+    mark_queue(queue);
+    mark_queue(queue2);
+    mark_agent(agent);
+    if (contact != kNoRef && !slos_.empty()) mark_slo(contacts_[contact].slo);
+  }
   StatsChanges take_changes();
 
   // stats / dump (stats.cc)

@@ -41,9 +41,7 @@ void Core::enqueue(Ref c, Ref queue, Ref base_profile, bool fresh_queue, Instant
   more.key = static_cast<std::int64_t>(more.priority) * 1'000'000 - q.aging * ms(more.arrived);
   more.profile = current_profile(c);
   place(c);
-  Event& e = emit(EventKind::contact_queued);
-  e.contact = c;
-  e.queue = queue;
+  Event& e = emit(EventKind::contact_queued, c, kNoRef, queue);
   e.code = ct.callback ? 1 : 0;
   e.position = position_of(c);
   e.ewt = ewt_for(q, e.position);
@@ -99,10 +97,7 @@ void Core::offer(Ref c, Ref a) {
   const QueueRt& q = queues_[ct.queue];
   if (q.offer_timeout.count() > 0)
     add_timer(now_ + q.offer_timeout, TimerKind::offer_timeout, c, ct.gen);
-  Event& e = emit(ct.callback ? EventKind::start_callback : EventKind::offer);
-  e.contact = c;
-  e.agent = a;
-  e.queue = ct.queue;
+  emit(ct.callback ? EventKind::start_callback : EventKind::offer, c, a, ct.queue);
   update_status(a);
   refresh_idle(a);
 }
@@ -116,10 +111,7 @@ void Core::revoke(Ref c, RevokeReason why) {
   --ct.pins;
   ct.agent = kNoRef;
   ++ct.gen;
-  Event& e = emit(EventKind::offer_revoked);
-  e.contact = c;
-  e.agent = a;
-  e.queue = ct.queue;
+  Event& e = emit(EventKind::offer_revoked, c, a, ct.queue);
   e.code = static_cast<std::uint8_t>(why);
 }
 

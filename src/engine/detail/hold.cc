@@ -19,10 +19,7 @@ Result<Slot*> connected_slot(Core& core, std::string_view id) {
 }
 
 void emit_hold(Core& core, EventKind kind, const Slot& s) {
-  Event& e = core.emit(kind);
-  e.contact = s.contact;
-  e.agent = core.contacts_[s.contact].agent;
-  e.queue = s.queue;
+  core.emit(kind, s.contact, core.contacts_[s.contact].agent, s.queue);
 }
 
 }  // namespace

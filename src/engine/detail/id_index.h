@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,31 @@ class IdIndex {
 
   // The hash an id is filed under; callers that look an id up and then
   // insert or later erase it can compute it once and keep it.
+  // Ids of up to 16 bytes (most: "c1234", phone numbers, short uuids) are
+  // read as two overlapping words and mixed by one wide multiply; longer
+  // ones go through std::hash.
   static std::uint32_t hash(std::string_view id) {
-    std::uint64_t h = std::hash<std::string_view>{}(id);
+    const char* p = id.data();
+    const std::size_t n = id.size();
+    std::uint64_t a, b;
+    if (n > 16) {
+      std::uint64_t h = std::hash<std::string_view>{}(id);
+      return static_cast<std::uint32_t>(h ^ (h >> 32));
+    } else if (n >= 8) {
+      a = load<8>(p);
+      b = load<8>(p + n - 8);
+    } else if (n >= 4) {
+      a = load<4>(p);
+      b = load<4>(p + n - 4);
+    } else {
+      a = n ? (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+                  (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+                  static_cast<unsigned char>(p[n - 1])
+            : 0;
+      b = 0;
+    }
+    const std::uint64_t h = mix(a ^ 0xa0761d6478bd642full, 0xe7037ed1a0b428dbull) ^
+                            mix(b ^ (n << 56) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull);
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
@@ -77,6 +101,24 @@ class IdIndex {
   std::size_t size() const { return size_; }
 
  private:
+  // The two halves of x * k folded together: every input bit reaches the
+  // middle bits of the result.
+  static std::uint64_t mix(std::uint64_t x, std::uint64_t k) {
+    const unsigned __int128 m = static_cast<unsigned __int128>(x) * k;
+    return static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
+  }
+  template <std::size_t N>
+  static std::uint64_t load(const char* p) {
+    if constexpr (N == 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p, 8);
+      return v;
+    } else {
+      std::uint32_t v;
+      std::memcpy(&v, p, 4);
+      return v;
+    }
+  }
   struct Slot {
     std::uint32_t hash = 0;
     Ref ref = kNoRef;

@@ -49,9 +49,7 @@ void Core::relax(Ref c, int step) {
   const Ref profile = current_profile(c);
   contact_more_[c].profile = profile;
   place(c);
-  Event& e = emit(EventKind::contact_relaxed);
-  e.contact = c;
-  e.queue = ct.queue;
+  Event& e = emit(EventKind::contact_relaxed, c, kNoRef, ct.queue);
   e.code = static_cast<std::uint8_t>(step);
   drain(profile);
 }
@@ -62,10 +60,7 @@ void Core::overflow(Ref c) {
   Ref to = queues_[from].overflow_target;
   unqueue(c);
   ++queues_[from].counters.overflowed;
-  Event& e = emit(EventKind::contact_overflowed);
-  e.contact = c;
-  e.queue = from;
-  e.queue2 = to;
+  emit(EventKind::contact_overflowed, c, kNoRef, from, to);
   ct.head = false;
   Ref base = intern_profile(to, ct.channel, ct.callback, queues_[to].default_reqs);
   enqueue(c, to, base, true, now_);

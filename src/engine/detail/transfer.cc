@@ -18,10 +18,7 @@ Status Core::transfer_to_queue(const TransferToQueue& cmd) {
   } else {
     return Error::conflict("contact '" + cmd.contact + "' cannot be transferred now");
   }
-  Event& e = emit(EventKind::contact_transferred);
-  e.contact = c;
-  e.queue = ct.queue;
-  e.queue2 = to;
+  emit(EventKind::contact_transferred, c, kNoRef, ct.queue, to);
   ct.head = false;
   ct.callback = false;
   Ref base = intern_profile(to, ct.channel, false, queues_[to].default_reqs);
@@ -55,10 +52,7 @@ Status Core::transfer_to_agent(const TransferToAgent& cmd) {
   } else {
     release_agent_slot(c);
   }
-  Event& e = emit(EventKind::contact_transferred);
-  e.contact = c;
-  e.queue = ct.queue;
-  e.agent = b;
+  emit(EventKind::contact_transferred, c, b, ct.queue);
   offer(c, b);
   return {};
 }
