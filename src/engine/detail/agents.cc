@@ -40,8 +40,7 @@ Status Core::login(const AgentLogin& c) {
   ag.levels = std::move(levels);
   ag.queues = std::move(qs);
   ag.cap = c.capacity.value_or(default_cap_);
-  ag.count = {};
-  ag.blocked = 0;
+  recount(ag);  // no slots: a logged-out agent holds nothing
   ag.idle_since = now_;
   ag.members.clear();
   for (Ref q : ag.queues) {
@@ -160,6 +159,11 @@ void Core::recount(AgentRt& a) {
     ++a.count[c];
     a.blocked |= a.cap.blocks[c];
   }
+  a.free_channels = 0;
+  for (int c = 0; c < kChannelCount; ++c) {
+    if (a.count[c] < a.cap.capacity[c]) a.free_channels |= 1u << c;
+  }
+  a.free_channels &= ~a.blocked;
 }
 
 int Core::find_slot(const AgentRt& a, Ref contact) const {

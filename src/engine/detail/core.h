@@ -144,6 +144,9 @@ struct alignas(64) AgentRt {
   bool ready = false;
   AgentStatus status = AgentStatus::logged_out;
   std::uint8_t blocked = 0;  // channels blocked by current interactions
+  // Bit c: a slot free on channel c and c not blocked (kept by recount()).
+  static_assert(kChannelCount <= 8);
+  std::uint8_t free_channels = 0;
   Ref reason = kNoRef;
   Ref shown_reason = kNoRef;  // reason in the last state event
   // The contact this agent is consulted on (busy); beside what eligible()
@@ -337,21 +340,17 @@ class Core {
   }
   // Capacity left on the channel, and not blocked by what the agent holds.
   static bool slot_free(const AgentRt& a, Channel ch) {
-    auto c = static_cast<int>(ch);
-    return a.count[c] < a.cap.capacity[c] && !(a.blocked & (1u << c));
+    return (a.free_channels >> static_cast<int>(ch)) & 1u;
   }
   // Eligible for some channel (what best_contact_for needs to find any).
   bool has_capacity(const AgentRt& a) const {
-    for (int c = 0; c < kChannelCount; ++c) {
-      if (eligible(a, static_cast<Channel>(c))) return true;
-    }
-    return false;
+    return a.logged_in && a.ready && a.consulting == kNoRef && a.free_channels != 0;
   }
   void refresh_idle(Ref a);
   // Returns whether it offered anything (offer() already updated the
   // agent's status and idle sets then).
   bool agent_available(Ref a);
-  void recount(AgentRt& a);
+  void recount(AgentRt& a);  // count, blocked and free_channels from slots and cap
   int find_slot(const AgentRt& a, Ref contact) const;
 
   // contacts.cc
