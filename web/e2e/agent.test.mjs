@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
 import { launchBrowser, noErrors, openPage, screenshot, signInWithForm } from './lib/browser.mjs';
-import { fillComplaint, openComplaintCase, stateIs } from './lib/desk.mjs';
+import { fillComplaint, openComplaintCase, stateIs, waitForOffer } from './lib/desk.mjs';
 import { en, fa } from './lib/messages.mjs';
 import { startServer } from './lib/server.mjs';
 import { strategyForTests } from './lib/strategy.mjs';
@@ -74,15 +74,24 @@ async function customer(name, phone) {
 
 // Records, inside the agent's page, when the offer event arrived on the
 // WebSocket and when its card appeared in the document.
+// It also keeps every live frame's seq, type and contact (window.liveFrames_)
+// and the sockets' opening and closing, for deskReport on a failure.
 function offerTimer() {
   const Native = window.WebSocket;
   window.offerTimes_ = {};
+  window.liveFrames_ = [];
+  const note = (f) => window.liveFrames_.push({ t: Math.round(performance.now()), ...f });
   window.WebSocket = class extends Native {
     constructor(...a) {
       super(...a);
+      const url = String(a[0]).replace(/^.*\/api/, '/api');
+      note({ socket: 'new', url });
+      this.addEventListener('open', () => note({ socket: 'open', url }));
+      this.addEventListener('close', (e) => note({ socket: 'close', url, code: e.code }));
       this.addEventListener('message', (e) => {
         try {
           const m = JSON.parse(e.data);
+          note({ seq: m.seq, type: m.type, contact: m.data?.contact, state: m.data?.state ?? m.state });
           if (m.type === 'offer') window.offerTimes_[m.data.contact] = { event: performance.now() };
         } catch {}
       });
@@ -97,8 +106,7 @@ function offerTimer() {
 }
 
 async function offerAndAccept(page, m) {
-  const offer = page.locator('[data-offer]').first();
-  await offer.waitFor({ timeout: 15000 });
+  const offer = await waitForOffer(page, server);
   const contact = await offer.getAttribute('data-offer');
   const times = await page.evaluate((c) => window.offerTimes_[c], contact);
   assert.ok(times?.event !== undefined && times?.shown !== undefined, `offer timing not recorded: ${JSON.stringify(times)}`);
