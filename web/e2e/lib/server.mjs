@@ -48,7 +48,10 @@ export async function startServer({ timeoutMs = 15000, suite = suiteName() } = {
     { cwd: WEB_DIR, encoding: 'utf8' },
   );
   if (added.status !== 0) throw new Error(`tamas user add failed:\n${added.stdout}${added.stderr}`);
-  const args = ['serve', '--http', '127.0.0.1:0', '--strategy', cfg.strategy, '--db', join(dir, 't.db'), '--web', cfg.web];
+  // Debug level: the log then has every engine event (offers, states) and
+  // request, which is what a failed run needs ($TAMAS_LOG_LEVEL=info: less).
+  const level = process.env.TAMAS_LOG_LEVEL ?? 'debug';
+  const args = ['serve', '--http', '127.0.0.1:0', '--strategy', cfg.strategy, '--db', join(dir, 't.db'), '--web', cfg.web, '--log-level', level];
   const child = spawn(cfg.bin, args, { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const port = await new Promise((resolvePort, reject) => {
