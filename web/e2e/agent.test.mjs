@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './lib/axe.mjs';
 import { launchBrowser, noErrors, openPage, screenshot, signInWithForm } from './lib/browser.mjs';
-import { fillComplaint, openComplaintCase, stateIs } from './lib/desk.mjs';
+import { deskReport, fillComplaint, openComplaintCase, stateIs, waitForOffer } from './lib/desk.mjs';
 import { en, fa } from './lib/messages.mjs';
 import { startServer } from './lib/server.mjs';
 import { strategyForTests } from './lib/strategy.mjs';
@@ -74,35 +74,61 @@ async function customer(name, phone) {
 
 // Records, inside the agent's page, when the offer event arrived on the
 // WebSocket and when its card appeared in the document.
+// It also keeps every live frame's seq, type and contact (window.liveFrames_)
+// and the sockets' opening and closing, for deskReport on a failure.
 function offerTimer() {
   const Native = window.WebSocket;
   window.offerTimes_ = {};
+  window.liveFrames_ = [];
+  const note = (f) => window.liveFrames_.push({ t: Math.round(performance.now()), ...f });
   window.WebSocket = class extends Native {
     constructor(...a) {
       super(...a);
+      const url = String(a[0]).replace(/^.*\/api/, '/api');
+      note({ socket: 'new', url });
+      this.addEventListener('open', () => note({ socket: 'open', url }));
+      this.addEventListener('close', (e) => note({ socket: 'close', url, code: e.code }));
       this.addEventListener('message', (e) => {
         try {
           const m = JSON.parse(e.data);
+          note({ seq: m.seq, type: m.type, contact: m.data?.contact, state: m.data?.state ?? m.state });
           if (m.type === 'offer') window.offerTimes_[m.data.contact] = { event: performance.now() };
         } catch {}
       });
     }
   };
+  // The desk's snapshots (GET /api/v1/agent, the login answer): when asked,
+  // when answered, which offers they held.
+  const fetch0 = window.fetch;
+  window.fetch = async (input, init) => {
+    const url = String(input?.url ?? input);
+    if (!/\/api\/v1\/agent(\/login)?$/.test(url)) return fetch0(input, init);
+    const asked = Math.round(performance.now());
+    const r = await fetch0(input, init);
+    r.clone()
+      .json()
+      .then((d) => note({ snapshot: url.replace(/^.*\/api/, '/api'), asked, status: r.status, state: d?.state, offers: d?.offers?.map((o) => o.contact) }))
+      .catch(() => {});
+    return r;
+  };
   new MutationObserver(() => {
     for (const el of document.querySelectorAll('[data-offer]')) {
       const t = window.offerTimes_[el.getAttribute('data-offer')];
-      if (t && t.shown === undefined) t.shown = performance.now();
+      if (t && t.shown === undefined) {
+        t.shown = performance.now();
+        note({ shown: el.getAttribute('data-offer') });
+      }
     }
   }).observe(document, { subtree: true, childList: true });
 }
 
 async function offerAndAccept(page, m) {
-  const offer = page.locator('[data-offer]').first();
-  await offer.waitFor({ timeout: 15000 });
+  const offer = await waitForOffer(page, server);
   const contact = await offer.getAttribute('data-offer');
   const times = await page.evaluate((c) => window.offerTimes_[c], contact);
-  assert.ok(times?.event !== undefined && times?.shown !== undefined, `offer timing not recorded: ${JSON.stringify(times)}`);
-  assert.ok(times.shown - times.event < 100, `offer shown ${times.shown - times.event} ms after the event`);
+  const explain = async (what) => `${what}\n--- what the desk knew:\n${await deskReport(page, server)}`;
+  if (times?.event === undefined || times?.shown === undefined) assert.fail(await explain(`offer timing not recorded: ${JSON.stringify(times)}`));
+  if (!(times.shown - times.event < 100)) assert.fail(await explain(`offer shown ${times.shown - times.event} ms after the event`));
   assert.match(await page.getByTestId('offer-countdown').textContent(), /\S/);
   // Keyboard only: the Accept button has the focus.
   const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());

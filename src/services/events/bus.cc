@@ -19,17 +19,47 @@ EventBus::EventBus(std::size_t capacity)
     : capacity_(capacity), self_(std::make_shared<EventBus*>(this)) {}
 
 std::uint64_t EventBus::publish(BusEvent e) {
-  std::vector<std::shared_ptr<Callback>> targets;
-  {
-    std::lock_guard lock(mutex_);
-    e.seq = ++seq_;
-    for (const auto& [id, sub] : subs_)
-      if (sub.tenant == e.tenant && any_match(sub.filters, e.topic)) targets.push_back(sub.cb);
-    recent_.push_back(e);
-    if (recent_.size() > capacity_) recent_.pop_front();
+  std::unique_lock lock(mutex_);
+  e.seq = ++seq_;
+  const std::uint64_t seq = e.seq;
+  Delivery d;
+  for (const auto& [id, sub] : subs_)
+    if (sub.tenant == e.tenant && any_match(sub.filters, e.topic)) d.subs.push_back(id);
+  recent_.push_back(e);
+  if (recent_.size() > capacity_) recent_.pop_front();
+  if (!d.subs.empty()) {
+    d.event = std::move(e);
+    pending_.push_back(std::move(d));
   }
-  for (const auto& cb : targets) (*cb)(e);
-  return e.seq;
+  // Delivering outside the lock, each thread its own events, let a later
+  // seq overtake an earlier one; one thread at a time hands out all of them.
+  if (delivering_) return seq;  // that thread delivers this one too, in turn
+  delivering_ = true;
+  deliver_pending(lock);
+  return seq;
+}
+
+void EventBus::deliver_pending(std::unique_lock<std::mutex>& lock) {
+  // Cleared however this ends, so a throwing callback cannot stall the bus.
+  struct Done {
+    std::unique_lock<std::mutex>& lock;
+    bool& delivering;
+    ~Done() {
+      if (!lock.owns_lock()) lock.lock();
+      delivering = false;
+    }
+  } done{lock, delivering_};
+  std::vector<std::shared_ptr<Callback>> targets;
+  while (!pending_.empty()) {
+    const Delivery next = std::move(pending_.front());
+    pending_.pop_front();
+    targets.clear();
+    for (const std::uint64_t id : next.subs)
+      if (const auto it = subs_.find(id); it != subs_.end()) targets.push_back(it->second.cb);
+    lock.unlock();
+    for (const auto& cb : targets) (*cb)(next.event);
+    lock.lock();
+  }
 }
 
 std::unique_ptr<EventBus::Subscription> EventBus::subscribe(std::int64_t tenant,

@@ -3,11 +3,18 @@
 // with a sequence number, and fanned out to subscribers: WebSocket clients,
 // webhooks, and later NATS.
 //
-// Threads: all methods are thread-safe. Subscriber callbacks run on the
-// publishing thread, outside the bus lock, and must not block (queue the
-// event and return). A reconnecting client asks for what it missed with
-// since(); the bus keeps the last `capacity` events in memory (older ones
-// come from the store's event log).
+// Threads: all methods are thread-safe. Every subscriber receives its
+// events one at a time and in seq order, whichever threads publish them (the
+// agent's WebSocket stream and desk drop an event whose seq is not above the
+// last one seen). Callbacks run outside the bus lock on a publishing thread:
+// the one that found no delivery under way delivers everything published
+// meanwhile, in order, before its publish() returns; a publish() made while
+// another thread (or a callback on this one) is delivering queues the event
+// and returns at once. So callbacks must not block (queue the event and
+// return), may publish, and a publisher must not hold a lock a callback
+// takes. A reconnecting client asks for what it missed with since(); the
+// bus keeps the last `capacity` events in memory (older ones come from the
+// store's event log).
 #pragma once
 
 #include <cstdint>
@@ -24,12 +31,12 @@
 namespace tamas::services {
 
 struct BusEvent {
-  std::uint64_t seq = 0;   // 1, 2, ... per bus, assigned by publish()
+  std::uint64_t seq = 0;  // 1, 2, ... per bus, assigned by publish()
   std::int64_t tenant = 0;
-  std::string topic;       // "agent/a1", "queue/sales", "contact/I-000001"
-  std::string type;        // "offer", "message", "agent_state", ...
+  std::string topic;  // "agent/a1", "queue/sales", "contact/I-000001"
+  std::string type;   // "offer", "message", "agent_state", ...
   Instant at{};
-  std::string json;        // the payload, a JSON object
+  std::string json;  // the payload, a JSON object
 };
 
 // Matches an event's topic: "" matches all; "agent/a1" matches exactly;
@@ -42,7 +49,8 @@ class EventBus {
 
   explicit EventBus(std::size_t capacity = 10'000);
 
-  // Assigns the next seq and delivers to matching subscribers; returns seq.
+  // Assigns the next seq and delivers to the subscribers it matches now (at
+  // once, or after the events published before it); returns seq.
   std::uint64_t publish(BusEvent e);
 
   // A subscription lasts while the returned handle lives.
@@ -76,7 +84,16 @@ class EventBus {
     std::vector<std::string> filters;
     std::shared_ptr<Callback> cb;
   };
+  // An event with the subscriptions it matched when published (those
+  // dropped before it is handed out are skipped).
+  struct Delivery {
+    BusEvent event;
+    std::vector<std::uint64_t> subs;
+  };
   void unsubscribe(std::uint64_t id);
+  // REQUIRES `lock` holds mutex_ and delivering_ was false (now true): hands
+  // out pending_ in order until it is empty, then clears delivering_.
+  void deliver_pending(std::unique_lock<std::mutex>& lock);
 
   const std::size_t capacity_;
   mutable std::mutex mutex_;
@@ -84,6 +101,8 @@ class EventBus {
   std::uint64_t next_sub_ = 1;
   std::deque<BusEvent> recent_;
   std::map<std::uint64_t, Sub> subs_;
+  std::deque<Delivery> pending_;     // published, not yet handed out, in seq order
+  bool delivering_ = false;          // a thread is handing out pending_
   std::shared_ptr<EventBus*> self_;  // lets Subscriptions outlive the bus safely
 };
 

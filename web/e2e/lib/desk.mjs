@@ -18,6 +18,38 @@ export async function acceptOffer(page, m) {
   return contact;
 }
 
+// What the desk knew when an expected offer did not show: its store (offers,
+// contacts, state, live connection), the live frames the page received (if
+// recordLiveFrames ran in it), the agent snapshots it read, and the tail of
+// the server's log.
+export async function deskReport(page, server) {
+  const inPage = await page
+    .evaluate(() => ({
+      desk: globalThis.tamasDeskDebug?.() ?? null,
+      frames: globalThis.liveFrames_ ?? null,
+      url: location.href,
+      dir: document.dir,
+    }))
+    .catch((e) => ({ error: String(e) }));
+  return [
+    `desk: ${JSON.stringify(inPage.desk ?? inPage, null, 1)}`,
+    `live frames (t = page ms): ${JSON.stringify(inPage.frames)}`,
+    `page: ${inPage.url} dir=${inPage.dir}`,
+    `server log (${server.logFile}), last lines:\n${server.logTail(60)}`,
+  ].join('\n');
+}
+
+// Waits for the first offer card; on timeout fails with deskReport().
+export async function waitForOffer(page, server, timeout = 15000) {
+  const offer = page.locator('[data-offer]').first();
+  try {
+    await offer.waitFor({ timeout });
+  } catch (e) {
+    assert.fail(`${e.message}\n--- no offer on the desk; what it knew:\n${await deskReport(page, server)}`);
+  }
+  return offer;
+}
+
 // Fills the complaint type's five required fields of `contact`.
 export async function fillComplaint(page, contact, { vin, mobile }) {
   await page.locator(`#f-${contact}-vehicle_model`).selectOption('kavir_sedan');

@@ -2,11 +2,13 @@
 //   $TAMAS_BIN serve --http 127.0.0.1:0 --strategy $TAMAS_STRATEGY --db <tmp>/t.db --web dist
 // and waits for its `event=serve.started http=127.0.0.1:PORT` line on stderr.
 // Paths are relative to web/. Nothing is built here: build the server and
-// `npm run build` first.
+// `npm run build` first. Each server's log is kept on stop as
+// test-results/server-<suite>-<port>.log (the suite: the test file's name),
+// so a later suite never overwrites an earlier one's.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const WEB_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -23,7 +25,12 @@ export function serverConfig(env = process.env) {
   };
 }
 
-export async function startServer({ timeoutMs = 15000 } = {}) {
+// The running test file's name without .test.mjs ("agent"), for log names.
+function suiteName() {
+  return basename(process.argv[1] ?? 'e2e').replace(/\.test\.mjs$|\.mjs$/, '');
+}
+
+export async function startServer({ timeoutMs = 15000, suite = suiteName() } = {}) {
   const cfg = serverConfig();
   const problems = [];
   if (!existsSync(cfg.bin)) problems.push(`server binary not found: ${cfg.bin} (set TAMAS_BIN)`);
@@ -41,7 +48,10 @@ export async function startServer({ timeoutMs = 15000 } = {}) {
     { cwd: WEB_DIR, encoding: 'utf8' },
   );
   if (added.status !== 0) throw new Error(`tamas user add failed:\n${added.stdout}${added.stderr}`);
-  const args = ['serve', '--http', '127.0.0.1:0', '--strategy', cfg.strategy, '--db', join(dir, 't.db'), '--web', cfg.web];
+  // Debug level: the log then has every engine event (offers, states) and
+  // request, which is what a failed run needs ($TAMAS_LOG_LEVEL=info: less).
+  const level = process.env.TAMAS_LOG_LEVEL ?? 'debug';
+  const args = ['serve', '--http', '127.0.0.1:0', '--strategy', cfg.strategy, '--db', join(dir, 't.db'), '--web', cfg.web, '--log-level', level];
   const child = spawn(cfg.bin, args, { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const port = await new Promise((resolvePort, reject) => {
@@ -72,7 +82,10 @@ export async function startServer({ timeoutMs = 15000 } = {}) {
     rmSync(dir, { recursive: true, force: true });
     // Keep the server's log next to the screenshots, for failed runs.
     mkdirSync(join(WEB_DIR, 'test-results'), { recursive: true });
-    writeFileSync(join(WEB_DIR, 'test-results', 'server.log'), stderr);
+    writeFileSync(logFile, stderr);
   };
-  return { url: `http://127.0.0.1:${port}`, port, stop, log: () => stderr, config: cfg, admin };
+  const logFile = join(WEB_DIR, 'test-results', `server-${suite}-${port}.log`);
+  // The last `lines` lines the server wrote so far (for failure messages).
+  const logTail = (lines = 40) => stderr.split('\n').slice(-lines - 1).join('\n');
+  return { url: `http://127.0.0.1:${port}`, port, stop, log: () => stderr, logTail, logFile, config: cfg, admin };
 }

@@ -32,6 +32,9 @@ export function sharedDesk(): Desk {
     shared = null;
   }
   shared ??= { desk: new Desk({ api: { get, send: (m, p, b) => send(m, p, b) } }), user };
+  // Read by the end-to-end tests to explain a failure (web/e2e/lib/desk.mjs).
+  const d = shared.desk;
+  (globalThis as { tamasDeskDebug?: () => unknown }).tamasDeskDebug = () => d.debug();
   return shared.desk;
 }
 session.subscribe((s) => {

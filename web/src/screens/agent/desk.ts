@@ -60,6 +60,11 @@ export class Desk {
     return this.store.get().desk;
   }
 
+  // What the desk knows, for a failing end-to-end test to print.
+  debug(): { view: DeskView; helloSeq: number; now: number } {
+    return { view: this.store.get(), helloSeq: this.helloSeq, now: this.now() };
+  }
+
   private setDesk(fn: (d: DeskState) => DeskState): void {
     const v = this.store.get();
     const next = fn(v.desk);
