@@ -247,6 +247,9 @@ describe('agent desktop', () => {
     await pane2.getByRole('button', { name: en['agent.contact.hold'] }).click();
     await mina.waitFor((f) => f.type === 'on_hold' || f.type === 'hold', 'hold');
     await pane2.getByRole('button', { name: en['agent.contact.resume'] }).click();
+    // Resumed (the Hold button is back) before ending: otherwise the server
+    // may take End first and refuse the Resume.
+    await pane2.getByRole('button', { name: en['agent.contact.hold'] }).waitFor();
     await pane2.getByRole('button', { name: en['agent.contact.end'], exact: true }).click();
     await pane2.getByLabel(en['agent.wrapup.disposition']).selectOption('information_given');
     await pane2.getByRole('button', { name: en['agent.wrapup.done'] }).click();
