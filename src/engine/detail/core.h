@@ -335,17 +335,17 @@ class Core {
   void make_not_ready(Ref a, Ref reason);
   void update_status(Ref a);
   // Inline: tested per profile link at every decision.
-  bool eligible(const AgentRt& a, Channel ch) const {
-    return a.logged_in && a.ready && a.consulting == kNoRef && slot_free(a, ch);
+  bool eligible(const AgentRt& a, Channel ch) const { return takes_work(a) && slot_free(a, ch); }
+  // Logged in, ready and not held in a consult: may be offered work.
+  static bool takes_work(const AgentRt& a) {
+    return a.logged_in && a.ready && a.consulting == kNoRef;
   }
   // Capacity left on the channel, and not blocked by what the agent holds.
   static bool slot_free(const AgentRt& a, Channel ch) {
     return (a.free_channels >> static_cast<int>(ch)) & 1u;
   }
   // Eligible for some channel (what best_contact_for needs to find any).
-  bool has_capacity(const AgentRt& a) const {
-    return a.logged_in && a.ready && a.consulting == kNoRef && a.free_channels != 0;
-  }
+  bool has_capacity(const AgentRt& a) const { return takes_work(a) && a.free_channels != 0; }
   void refresh_idle(Ref a);
   // Returns whether it offered anything (offer() already updated the
   // agent's status and idle sets then).

@@ -22,30 +22,30 @@ class IdIndex {
   // The hash an id is filed under; callers that look an id up and then
   // insert or later erase it can compute it once and keep it.
   // Ids of up to 16 bytes (most: "c1234", phone numbers, short uuids) are
-  // read as two overlapping words and mixed by one wide multiply; longer
+  // read as two overlapping words, each mixed by a wide multiply; longer
   // ones go through std::hash.
   static std::uint32_t hash(std::string_view id) {
     const char* p = id.data();
     const std::size_t n = id.size();
-    std::uint64_t a, b;
+    std::uint64_t h;
     if (n > 16) {
-      std::uint64_t h = std::hash<std::string_view>{}(id);
-      return static_cast<std::uint32_t>(h ^ (h >> 32));
-    } else if (n >= 8) {
-      a = load<8>(p);
-      b = load<8>(p + n - 8);
-    } else if (n >= 4) {
-      a = load<4>(p);
-      b = load<4>(p + n - 4);
+      h = std::hash<std::string_view>{}(id);
     } else {
-      a = n ? (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
-                  (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-                  static_cast<unsigned char>(p[n - 1])
-            : 0;
-      b = 0;
+      std::uint64_t a = 0, b = 0;
+      if (n >= 8) {
+        a = load<8>(p);
+        b = load<8>(p + n - 8);
+      } else if (n >= 4) {
+        a = load<4>(p);
+        b = load<4>(p + n - 4);
+      } else if (n > 0) {
+        a = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+            (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+            static_cast<unsigned char>(p[n - 1]);
+      }
+      h = mix(a ^ 0xa0761d6478bd642full, 0xe7037ed1a0b428dbull) ^
+          mix(b ^ (n << 56) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull);
     }
-    const std::uint64_t h = mix(a ^ 0xa0761d6478bd642full, 0xe7037ed1a0b428dbull) ^
-                            mix(b ^ (n << 56) ^ 0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull);
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
