@@ -131,7 +131,7 @@ describe('a chat from start to finish, seen by the customer, the agent and the s
 
     // The agent goes ready with the state control; the offer shows; Accept.
     await desk.getByRole('button', { name: m['agent.action.ready'], exact: true }).click();
-    const contact = await acceptOffer(desk, m);
+    const contact = await acceptOffer(desk, m, server);
     const pane = desk.locator(`article[data-contact="${contact}"]`);
     await widget.getByText(m['customer.widget.joined'].replace('{agent}', AGENT.display_name)).waitFor();
     await cellShows(board, QUEUE, 'waiting', '۰');

@@ -7,11 +7,10 @@ export async function stateIs(page, state) {
   await page.locator(`[data-testid="agent-state"][data-state="${state}"]`).waitFor();
 }
 
-// Waits for an offer and accepts it with a click; returns the contact id
-// once its pane is on the desk.
-export async function acceptOffer(page, m) {
-  const offer = page.locator('[data-offer]').first();
-  await offer.waitFor({ timeout: 15000 });
+// Waits for an offer (see waitForOffer) and accepts it with a click;
+// returns the contact id once its pane is on the desk.
+export async function acceptOffer(page, m, server) {
+  const offer = await waitForOffer(page, server);
   const contact = await offer.getAttribute('data-offer');
   await offer.getByRole('button', { name: m['agent.offer.accept'] }).click();
   await page.locator(`article[data-contact="${contact}"]`).waitFor();
@@ -35,7 +34,7 @@ export async function deskReport(page, server) {
     `desk: ${JSON.stringify(inPage.desk ?? inPage, null, 1)}`,
     `live frames (t = page ms): ${JSON.stringify(inPage.frames)}`,
     `page: ${inPage.url} dir=${inPage.dir}`,
-    `server log (${server.logFile}), last lines:\n${server.logTail(60)}`,
+    server ? `server log (${server.logFile}), last lines:\n${server.logTail(60)}` : 'server log: not given',
   ].join('\n');
 }
 
