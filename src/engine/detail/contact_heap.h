@@ -9,6 +9,7 @@
 // Not thread-safe; owned by the engine core.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -61,6 +62,15 @@ class ContactHeap {
     up(heap_.size() - 1, pos);
   }
 
+  // Removes top(). REQUIRES: !empty()
+  void pop_top(std::vector<std::uint32_t>& pos) {
+    if (run_live_ != 0 && (heap_.empty() || served_before(run_[run_head_], heap_.front()))) {
+      erase_from_run(run_head_, pos);
+    } else {
+      erase(0, pos);
+    }
+  }
+
   // Removes the member whose position is p (pos[contact] of a member).
   void erase(std::uint32_t p, std::vector<std::uint32_t>& pos) {
     if (p & kInRun) {
@@ -107,6 +117,9 @@ class ContactHeap {
       return;
     }
     while (run_[run_head_].contact == kNoRef) ++run_head_;
+    // The run is served in order and its entries were last touched when
+    // they arrived: start loading the line after the new head's.
+    __builtin_prefetch(&run_[std::min<std::size_t>(run_head_ + 3, run_.size() - 1)]);
     if (run_head_ > 64 && 2 * std::size_t{run_head_} > run_.size()) {
       // Served from the front (the usual case): drop the prefix.
       run_.erase(run_.begin(), run_.begin() + static_cast<std::ptrdiff_t>(run_head_));

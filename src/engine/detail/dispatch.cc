@@ -60,7 +60,12 @@ void Core::place(Ref c) {
 void Core::unqueue(Ref c) {
   ContactRt& ct = contacts_[c];
   ContactHeap& heap = profiles_[contact_more_[c].profile].contacts;
-  heap.erase(heap_pos_[c], heap_pos_);
+  // Offers take the head, whose position needs no lookup.
+  if (heap.top().contact == c) {
+    heap.pop_top(heap_pos_);
+  } else {
+    heap.erase(heap_pos_[c], heap_pos_);
+  }
   if (!heap.empty()) {
     // The new head is the profile's next offer: start loading its record
     // now so that offer finds it in cache (with a long backlog it was last
@@ -68,7 +73,6 @@ void Core::unqueue(Ref c) {
     const Ref next = heap.top().contact;
     __builtin_prefetch(&contacts_[next]);
     __builtin_prefetch(&contact_more_[next]);  // read when it is answered
-    __builtin_prefetch(&heap_pos_[next]);
   }
   --queues_[ct.queue].waiting;
   slo_waiting(ct, -1);
