@@ -29,6 +29,7 @@ Status Core::login(const AgentLogin& c) {
   if (existing == kNoRef) {
     a = static_cast<Ref>(agents_.size());
     agents_.emplace_back().id = c.agent;
+    agent_dirty_.push_back(0);
     agent_ids_.insert(c.agent, a, [this](Ref r) -> std::string_view { return agents_[r].id; });
   } else {
     a = existing;
@@ -43,6 +44,7 @@ Status Core::login(const AgentLogin& c) {
   recount(ag);  // no slots: a logged-out agent holds nothing
   ag.idle_since = now_;
   ag.members.clear();
+  ag.idle_links = 0;
   for (Ref q : ag.queues) {
     mark_queue(q);
     queues_[q].agents.push_back(a);
@@ -190,12 +192,16 @@ static IdleKey idle_key(SelectionPolicy p, const AgentRt& a, const Membership& m
 
 void Core::refresh_idle(Ref a) {
   AgentRt& ag = agents_[a];
+  // Eligible nowhere and idle nowhere (an agent whose offer filled it):
+  // nothing to add or remove.
+  if (!has_capacity(ag) && ag.idle_links == 0) return;
   for (Membership& m : ag.members) {
     Profile& p = profiles_[m.profile];
     if (!eligible(ag, p.channel)) {
       if (m.in_idle) {
         p.idle.erase(m.idle_handle);
         m.in_idle = false;
+        --ag.idle_links;
       }
       continue;
     }
@@ -204,6 +210,7 @@ void Core::refresh_idle(Ref a) {
     p.idle.set(m.idle_handle, k);  // inserts, or moves the agent to its new key
     m.key_a = k.a;
     m.key_b = k.b;
+    if (!m.in_idle) ++ag.idle_links;
     m.in_idle = true;
   }
 }

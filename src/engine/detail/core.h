@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <queue>
@@ -147,6 +148,7 @@ struct alignas(64) AgentRt {
   // Bit c: a slot free on channel c and c not blocked (kept by recount()).
   static_assert(kChannelCount <= 8);
   std::uint8_t free_channels = 0;
+  std::uint16_t idle_links = 0;  // members with in_idle set
   Ref reason = kNoRef;
   Ref shown_reason = kNoRef;  // reason in the last state event
   // The contact this agent is consulted on (busy); beside what eligible()
@@ -290,7 +292,8 @@ class Core {
   // marks their statistics changed: the queues, the agent and the SLO of
   // the contact (every event names what it changed). The caller fills the
   // event's other fields; these four are not changed after.
-  Event& emit(EventKind kind, Ref contact, Ref agent, Ref queue, Ref queue2 = kNoRef) {
+  [[gnu::always_inline]] Event& emit(EventKind kind, Ref contact, Ref agent, Ref queue,
+                                     Ref queue2 = kNoRef) {
     Event& e = out_.emplace_back();
     e.seq = ++event_seq_;
     e.at = now_;
@@ -321,7 +324,7 @@ class Core {
   void retire(Ref c) {
     pending_free_.push_back(c);
     contact_ids_.prefetch(contacts_[c].id_hash);
-    __builtin_prefetch(&contact_more_[c], 1);
+    prefetch_lines(&contact_more_[c], sizeof(ContactMore));  // may span two lines
     __builtin_prefetch(&contact_names_[c], 1);
     __builtin_prefetch(&heap_pos_[c], 1);  // written when it is queued
   }
@@ -412,28 +415,45 @@ class Core {
 
   // slo.cc
   Status init_slos(const std::vector<SloConfig>& slos);
-  Ref resolve_slo(const ContactArrive& c) const;
-  void slo_offered(const ContactRt& ct, Ref queue, bool first);
-  void slo_waiting(const ContactRt& ct, int delta);
-  void slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait);
-  void slo_abandoned(const ContactRt& ct, Duration wait);
-  void slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold);
+  // The slo_* counters of a contact with an SLO; inline: a contact without
+  // one (or a strategy without SLOs) costs a test, not a call.
+  Ref resolve_slo(const ContactArrive& c) const { return slos_.empty() ? kNoRef : match_slo(c); }
+  void slo_offered(const ContactRt& ct, Ref queue, bool first) {
+    if (ct.slo != kNoRef) count_slo_offered(ct, queue, first);
+  }
+  void slo_waiting(const ContactRt& ct, int delta) {
+    if (ct.slo != kNoRef) count_slo_waiting(ct, delta);
+  }
+  void slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait) {
+    if (ct.slo != kNoRef) count_slo_answered(ct, arrived, agent, wait);
+  }
+  void slo_abandoned(const ContactRt& ct, Duration wait) {
+    if (ct.slo != kNoRef) count_slo_abandoned(ct, wait);
+  }
+  void slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold) {
+    if (ct.slo != kNoRef) count_slo_handled(ct, agent, queue, handle, hold);
+  }
+  Ref match_slo(const ContactArrive& c) const;
+  void count_slo_offered(const ContactRt& ct, Ref queue, bool first);
+  void count_slo_waiting(const ContactRt& ct, int delta);
+  void count_slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait);
+  void count_slo_abandoned(const ContactRt& ct, Duration wait);
+  void count_slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle,
+                         Duration hold);
   SloStats slo_snapshot(Ref slo) const;
   void reset_slo_stats();
 
   // dirty.cc: marks from the events as they are emitted, plus explicit
-  // marks. Inline: a flag test per named object on the hot path.
+  // marks. Inline: a flag test per named object on the hot path. The flag
+  // vectors are sized with their objects (queues and SLOs at init, agents
+  // as they are first seen), so every real ref has its flag.
   static void mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r) {
-    if (r < flags.size()) {
-      if (!flags[r]) {
-        flags[r] = 1;
-        list.push_back(r);
-      }
-    } else if (r != kNoRef) {
-      grow_mark(flags, list, r);
-    }
+    if (r == kNoRef) return;
+    assert(r < flags.size());
+    if (flags[r]) return;
+    flags[r] = 1;
+    list.push_back(r);
   }
-  static void grow_mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r);
   void mark_queue(Ref q) { mark(queue_dirty_, dirty_queues_, q); }
   void mark_agent(Ref a) { mark(agent_dirty_, dirty_agents_, a); }
   void mark_slo(Ref s) { mark(slo_dirty_, dirty_slos_, s); }

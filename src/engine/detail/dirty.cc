@@ -5,12 +5,6 @@
 
 namespace tamas::engine::detail {
 
-void Core::grow_mark(std::vector<std::uint8_t>& flags, std::vector<Ref>& list, Ref r) {
-  flags.resize(r + 1, 0);
-  flags[r] = 1;
-  list.push_back(r);
-}
-
 StatsChanges Core::take_changes() {
   StatsChanges out;
   for (Ref q : dirty_queues_) out.queues.push_back(queues_[q].id);

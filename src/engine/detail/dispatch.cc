@@ -72,7 +72,8 @@ void Core::unqueue(Ref c) {
     // touched when it arrived).
     const Ref next = heap.top().contact;
     __builtin_prefetch(&contacts_[next]);
-    __builtin_prefetch(&contact_more_[next]);  // read when it is answered
+    // Read when it is answered; a 48-byte record may span two lines.
+    prefetch_lines(&contact_more_[next], sizeof(ContactMore));
   }
   --queues_[ct.queue].waiting;
   slo_waiting(ct, -1);
@@ -139,9 +140,10 @@ Ref Core::best_contact_for(const AgentRt& a) const {
   std::int64_t best_score = 0;
   std::uint64_t best_seq = 0;
   const std::int64_t now = ms(now_);
+  if (!takes_work(a)) return kNoRef;
   for (const Membership& m : a.members) {
     const Profile& p = profiles_[m.profile];
-    if (p.contacts.empty() || !eligible(a, p.channel)) continue;
+    if (!slot_free(a, p.channel) || p.contacts.empty()) continue;
     if (p.held_when_closed && !queues_[p.queue].open) continue;
     const HeapEntry& e = p.contacts.top();
     std::int64_t score = e.key + p.aging * now;

@@ -47,7 +47,7 @@ Status Core::init_slos(const std::vector<SloConfig>& slos) {
 }
 
 // The most specific SLO (fewest wildcards), the earliest on a tie.
-Ref Core::resolve_slo(const ContactArrive& c) const {
+Ref Core::match_slo(const ContactArrive& c) const {
   Ref best = kNoRef;
   int best_wild = 4;
   for (std::size_t i = 0; i < slos_.size(); ++i) {
@@ -59,15 +59,13 @@ Ref Core::resolve_slo(const ContactArrive& c) const {
   return best;
 }
 
-void Core::slo_offered(const ContactRt& ct, Ref queue, bool first) {
-  if (ct.slo == kNoRef) return;
+void Core::count_slo_offered(const ContactRt& ct, Ref queue, bool first) {
   SloRt& s = slos_[ct.slo];
   if (first) ++s.total.offered;
   ++s.by_queue[queue].offered;
 }
 
-void Core::slo_waiting(const ContactRt& ct, int delta) {
-  if (ct.slo == kNoRef) return;
+void Core::count_slo_waiting(const ContactRt& ct, int delta) {
   SloRt& s = slos_[ct.slo];
   s.total.waiting += delta;
   s.by_queue[ct.queue].waiting += delta;
@@ -80,8 +78,7 @@ static SloFigures& agent_row(AgentRt& a, Ref slo) {
   return a.slo_rows.emplace_back(slo, SloFigures{}).second;
 }
 
-void Core::slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait) {
-  if (ct.slo == kNoRef) return;
+void Core::count_slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait) {
   SloRt& s = slos_[ct.slo];
   const Duration measured =
       s.config.business_time ? s.config.business_time(arrived, arrived + wait) : wait;
@@ -93,16 +90,14 @@ void Core::slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duratio
   }
 }
 
-void Core::slo_abandoned(const ContactRt& ct, Duration wait) {
-  if (ct.slo == kNoRef) return;
+void Core::count_slo_abandoned(const ContactRt& ct, Duration wait) {
   SloRt& s = slos_[ct.slo];
   (void)wait;
   ++s.total.abandoned;
   ++s.by_queue[ct.queue].abandoned;
 }
 
-void Core::slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold) {
-  if (ct.slo == kNoRef) return;
+void Core::count_slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold) {
   SloRt& s = slos_[ct.slo];
   for (SloFigures* f : {&s.total, &s.by_queue[queue], &agent_row(agents_[agent], ct.slo)}) {
     ++f->completed;
