@@ -124,27 +124,24 @@ static AgentStatus derive_status(const AgentRt& a) {
   return a.ready ? AgentStatus::ready : AgentStatus::not_ready;
 }
 
+// The statistic that accumulates time spent in each status (none while
+// logged out), indexed by AgentStatus.
+static constexpr Duration AgentStats::*kStatusTime[] = {
+    nullptr,                     // logged_out
+    &AgentStats::ready_time,     // ready
+    &AgentStats::not_ready_time, // not_ready
+    &AgentStats::busy_time,      // reserved
+    &AgentStats::busy_time,      // busy
+    &AgentStats::busy_time,      // wrap_up
+};
+
 void Core::update_status(Ref a) {
   AgentRt& ag = agents_[a];
   AgentStatus s = derive_status(ag);
   Ref reason = s == AgentStatus::not_ready ? ag.reason : kNoRef;
   if (s == ag.status && reason == ag.shown_reason) return;
-  Duration spent = now_ - ag.status_since;
-  switch (ag.status) {
-    case AgentStatus::ready:
-      ag.stats.ready_time += spent;
-      break;
-    case AgentStatus::not_ready:
-      ag.stats.not_ready_time += spent;
-      break;
-    case AgentStatus::reserved:
-    case AgentStatus::busy:
-    case AgentStatus::wrap_up:
-      ag.stats.busy_time += spent;
-      break;
-    case AgentStatus::logged_out:
-      break;
-  }
+  if (Duration AgentStats::*spent = kStatusTime[static_cast<int>(ag.status)])
+    ag.stats.*spent += now_ - ag.status_since;
   ag.status_since = now_;
   ag.status = s;
   ag.shown_reason = reason;

@@ -457,7 +457,7 @@ class Core {
   void mark_queue(Ref q) { mark(queue_dirty_, dirty_queues_, q); }
   void mark_agent(Ref a) { mark(agent_dirty_, dirty_agents_, a); }
   void mark_slo(Ref s) { mark(slo_dirty_, dirty_slos_, s); }
-  void mark_named(Ref contact, Ref agent, Ref queue, Ref queue2) {
+  [[gnu::always_inline]] void mark_named(Ref contact, Ref agent, Ref queue, Ref queue2) {
     mark_queue(queue);
     mark_queue(queue2);
     mark_agent(agent);
