@@ -1,6 +1,7 @@
 // Agent commands and agent availability: login/ready/not ready/logout, the
 // aggregate status, and the per-profile idle sets.
 #include <algorithm>
+#include <cstring>
 
 #include "engine/detail/core.h"
 
@@ -150,6 +151,20 @@ void Core::update_status(Ref a) {
   e.reason = reason;
 }
 
+// Bit c set when x[c] < y[c]: the eight byte comparisons at once.
+static unsigned below_mask(const std::array<std::uint8_t, 8>& x,
+                           const std::array<std::uint8_t, 8>& y) {
+  using U8x8 = std::uint8_t __attribute__((vector_size(8)));
+  U8x8 vx, vy;
+  std::memcpy(&vx, x.data(), 8);
+  std::memcpy(&vy, y.data(), 8);
+  const U8x8 lt = vx < vy;  // 0xff in the lanes where it holds
+  std::uint64_t m;
+  std::memcpy(&m, &lt, 8);
+  // Gather the top bit of each byte into the top byte, lane c at bit c.
+  return static_cast<unsigned>(((m & 0x8080808080808080ull) * 0x0002040810204081ull) >> 56);
+}
+
 void Core::recount(AgentRt& a) {
   a.count = {};
   a.blocked = 0;
@@ -158,11 +173,7 @@ void Core::recount(AgentRt& a) {
     ++a.count[c];
     a.blocked |= a.cap.blocks[c];
   }
-  a.free_channels = 0;
-  for (int c = 0; c < kChannelCount; ++c) {
-    if (a.count[c] < a.cap.capacity[c]) a.free_channels |= 1u << c;
-  }
-  a.free_channels &= ~a.blocked;
+  a.free_channels = static_cast<std::uint8_t>(below_mask(a.count, a.cap.capacity) & ~a.blocked);
 }
 
 int Core::find_slot(const AgentRt& a, Ref contact) const {

@@ -89,15 +89,18 @@ struct QueueRt {
   QueueStats counters;  // counter fields only; gauges filled on read
 };
 
-// One cache line holds what Core::best_contact_for reads of a profile (the
-// queue's aging rate is copied here so the queue record stays untouched).
+// The first cache line holds what Core::best_contact_for reads of a
+// profile: a copy of its best waiting contact (kept by Core::place and
+// Core::unqueue, the only places its heap changes), the queue's aging rate
+// (copied so the queue record stays untouched) and the channel.
 struct alignas(64) Profile {
+  HeapEntry front;  // contacts.top(); front.contact == kNoRef when empty
+  std::int64_t aging = 0;  // queues_[queue].aging (constant)
   Ref queue = kNoRef;
   Channel channel = Channel::voice;
   bool callback = false;
   bool held_when_closed = false;  // callback tasks wait for opening hours
-  ContactHeap contacts;           // its first 56 bytes: empty() and top()
-  std::int64_t aging = 0;         // queues_[queue].aging (constant)
+  ContactHeap contacts;
   Reqs reqs;
   IdleHeap idle;
 };

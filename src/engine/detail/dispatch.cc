@@ -1,6 +1,7 @@
 // Matching contacts and agents: queueing, offering, revoking, and picking the
 // best contact for an agent across the profiles it is linked to.
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "engine/detail/core.h"
@@ -54,23 +55,30 @@ void Core::place(Ref c) {
   ++queues_[ct.queue].waiting;
   slo_waiting(ct, +1);
   const ContactMore& more = contact_more_[c];
-  profiles_[more.profile].contacts.push(HeapEntry{more.key, more.seq, c, ct.head}, heap_pos_);
+  Profile& p = profiles_[more.profile];
+  const HeapEntry e{more.key, more.seq, c, ct.head};
+  p.contacts.push(e, heap_pos_);
+  if (p.front.contact == kNoRef || served_before(e, p.front)) p.front = e;
 }
 
 void Core::unqueue(Ref c) {
   ContactRt& ct = contacts_[c];
-  ContactHeap& heap = profiles_[contact_more_[c].profile].contacts;
-  // Offers take the head, whose position needs no lookup.
-  if (heap.top().contact == c) {
+  Profile& p = profiles_[contact_more_[c].profile];
+  ContactHeap& heap = p.contacts;
+  // Offers take the front, whose position needs no lookup.
+  if (p.front.contact == c) {
     heap.pop_top(heap_pos_);
   } else {
     heap.erase(heap_pos_[c], heap_pos_);
   }
-  if (!heap.empty()) {
-    // The new head is the profile's next offer: start loading its record
+  if (heap.empty()) {
+    p.front = HeapEntry{};
+  } else {
+    p.front = heap.top();
+    // The new front is the profile's next offer: start loading its record
     // now so that offer finds it in cache (with a long backlog it was last
     // touched when it arrived).
-    const Ref next = heap.top().contact;
+    const Ref next = p.front.contact;
     __builtin_prefetch(&contacts_[next]);
     // Read when it is answered; a 48-byte record may span two lines.
     prefetch_lines(&contact_more_[next], sizeof(ContactMore));
@@ -143,9 +151,10 @@ Ref Core::best_contact_for(const AgentRt& a) const {
   if (!takes_work(a)) return kNoRef;
   for (const Membership& m : a.members) {
     const Profile& p = profiles_[m.profile];
-    if (!slot_free(a, p.channel) || p.contacts.empty()) continue;
+    const HeapEntry& e = p.front;
+    assert(e.contact == (p.contacts.empty() ? kNoRef : p.contacts.top().contact));
+    if (e.contact == kNoRef || !slot_free(a, p.channel)) continue;
     if (p.held_when_closed && !queues_[p.queue].open) continue;
-    const HeapEntry& e = p.contacts.top();
     std::int64_t score = e.key + p.aging * now;
     bool better = best == kNoRef || (e.head != best_head   ? e.head
                                      : score != best_score ? score > best_score
