@@ -181,7 +181,8 @@ enum class ContactState : std::uint8_t { free, waiting, offered, active, done };
 //   contact reads: state, queue, agent, timer identities, SLO, id hash (for
 //   erasing it from the id index without rehashing). Recycling a ref
 //   rewrites only this record;
-// - ContactMore (48 B): times, queue order and profile, written whole at
+// - ContactMore (44 B in a 64 B line of its own: a record never spans two
+//   lines): times, queue order and profile, written whole at
 //   arrival and at (re)queueing, read while waiting and at answer, abandon,
 //   relaxation, overflow and pulls;
 // - the id (Core::contact_names_), written at arrival, compared when a
@@ -204,7 +205,7 @@ struct alignas(32) ContactRt {
 };
 static_assert(sizeof(ContactRt) == 32);
 
-struct alignas(16) ContactMore {
+struct alignas(64) ContactMore {
   Instant queued_at{};  // entered its current queue (answer reads both times)
   Instant arrived{};
   std::int64_t key = 0;  // base priority - aging * arrival (see ContactHeap)
@@ -213,7 +214,7 @@ struct alignas(16) ContactMore {
   Ref base_profile = kNoRef;  // requirements before relaxation
   Ref profile = kNoRef;       // current (while waiting)
 };
-static_assert(sizeof(ContactMore) == 48);
+static_assert(sizeof(ContactMore) == 64);
 
 enum class TimerKind : std::uint8_t { offer_timeout, relax, overflow, wrapup_limit };
 
@@ -297,14 +298,13 @@ class Core {
   // event's other fields; these four are not changed after.
   [[gnu::always_inline]] Event& emit(EventKind kind, Ref contact, Ref agent, Ref queue,
                                      Ref queue2 = kNoRef) {
-    Event& e = out_.emplace_back();
-    e.seq = ++event_seq_;
-    e.at = now_;
-    e.kind = kind;
-    e.contact = contact;
-    e.agent = agent;
-    e.queue = queue;
-    e.queue2 = queue2;
+    Event& e = out_.emplace_back(Event{.seq = ++event_seq_,
+                                       .at = now_,
+                                       .kind = kind,
+                                       .contact = contact,
+                                       .agent = agent,
+                                       .queue = queue,
+                                       .queue2 = queue2});
     if (track_changes_) mark_named(contact, agent, queue, queue2);
     return e;
   }
@@ -327,7 +327,7 @@ class Core {
   void retire(Ref c) {
     pending_free_.push_back(c);
     contact_ids_.prefetch(contacts_[c].id_hash);
-    prefetch_lines(&contact_more_[c], sizeof(ContactMore));  // may span two lines
+    __builtin_prefetch(&contact_more_[c], 1);
     __builtin_prefetch(&contact_names_[c], 1);
     __builtin_prefetch(&heap_pos_[c], 1);  // written when it is queued
   }

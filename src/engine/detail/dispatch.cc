@@ -80,8 +80,7 @@ void Core::unqueue(Ref c) {
     // touched when it arrived).
     const Ref next = p.front.contact;
     __builtin_prefetch(&contacts_[next]);
-    // Read when it is answered; a 48-byte record may span two lines.
-    prefetch_lines(&contact_more_[next], sizeof(ContactMore));
+    __builtin_prefetch(&contact_more_[next]);  // read when it is answered
   }
   --queues_[ct.queue].waiting;
   slo_waiting(ct, -1);
