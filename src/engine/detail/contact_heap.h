@@ -35,11 +35,7 @@ class ContactHeap {
   bool empty() const { return heap_.empty() && run_live_ == 0; }
   std::size_t size() const { return heap_.size() + run_live_; }
   // REQUIRES: !empty()
-  const HeapEntry& top() const {
-    if (run_live_ == 0) return heap_.front();
-    const HeapEntry& r = run_[run_head_];
-    return heap_.empty() || served_before(r, heap_.front()) ? r : heap_.front();
-  }
+  const HeapEntry& top() const { return top_in_run() ? run_[run_head_] : heap_.front(); }
   // Visits every member, in no particular order.
   template <class F>
   void for_each(F&& f) const {
@@ -64,7 +60,7 @@ class ContactHeap {
 
   // Removes top(). REQUIRES: !empty()
   void pop_top(std::vector<std::uint32_t>& pos) {
-    if (run_live_ != 0 && (heap_.empty() || served_before(run_[run_head_], heap_.front()))) {
+    if (top_in_run()) {
       erase_from_run(run_head_, pos);
     } else {
       erase(0, pos);
@@ -94,6 +90,11 @@ class ContactHeap {
   }
 
  private:
+  // Whether top() is the run's front (else the heap's). REQUIRES: !empty()
+  bool top_in_run() const {
+    return run_live_ != 0 && (heap_.empty() || served_before(run_[run_head_], heap_.front()));
+  }
+
   static constexpr std::uint32_t kInRun = 0x80000000u;
   static constexpr std::uint32_t kIndexMask = 0x7fffffffu;
 
@@ -172,8 +173,7 @@ class ContactHeap {
     pos[e.contact] = static_cast<std::uint32_t>(i);
   }
 
-  // What empty() and top() read comes first: 56 bytes, so that an owner
-  // placing the heap 8 bytes into a cache line reads them from that line.
+  // What empty() and top() read comes first (56 bytes).
   std::uint32_t run_live_ = 0;
   std::uint32_t run_head_ = 0;
   std::vector<HeapEntry> run_;   // members in service order (arrivals)
