@@ -128,12 +128,12 @@ static AgentStatus derive_status(const AgentRt& a) {
 // The statistic that accumulates time spent in each status (none while
 // logged out), indexed by AgentStatus.
 static constexpr Duration AgentStats::*kStatusTime[] = {
-    nullptr,                     // logged_out
-    &AgentStats::ready_time,     // ready
-    &AgentStats::not_ready_time, // not_ready
-    &AgentStats::busy_time,      // reserved
-    &AgentStats::busy_time,      // busy
-    &AgentStats::busy_time,      // wrap_up
+    nullptr,                      // logged_out
+    &AgentStats::ready_time,      // ready
+    &AgentStats::not_ready_time,  // not_ready
+    &AgentStats::busy_time,       // reserved
+    &AgentStats::busy_time,       // busy
+    &AgentStats::busy_time,       // wrap_up
 };
 
 void Core::update_status(Ref a) {

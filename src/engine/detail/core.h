@@ -94,7 +94,7 @@ struct QueueRt {
 // Core::unqueue, the only places its heap changes), the queue's aging rate
 // (copied so the queue record stays untouched) and the channel.
 struct alignas(64) Profile {
-  HeapEntry front;  // contacts.top(); front.contact == kNoRef when empty
+  HeapEntry front;         // contacts.top(); front.contact == kNoRef when empty
   std::int64_t aging = 0;  // queues_[queue].aging (constant)
   Ref queue = kNoRef;
   Channel channel = Channel::voice;
@@ -441,8 +441,7 @@ class Core {
   void count_slo_waiting(const ContactRt& ct, int delta);
   void count_slo_answered(const ContactRt& ct, Instant arrived, Ref agent, Duration wait);
   void count_slo_abandoned(const ContactRt& ct, Duration wait);
-  void count_slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle,
-                         Duration hold);
+  void count_slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold);
   SloStats slo_snapshot(Ref slo) const;
   void reset_slo_stats();
 

@@ -97,7 +97,8 @@ void Core::count_slo_abandoned(const ContactRt& ct, Duration wait) {
   ++s.by_queue[ct.queue].abandoned;
 }
 
-void Core::count_slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle, Duration hold) {
+void Core::count_slo_handled(const ContactRt& ct, Ref agent, Ref queue, Duration handle,
+                             Duration hold) {
   SloRt& s = slos_[ct.slo];
   for (SloFigures* f : {&s.total, &s.by_queue[queue], &agent_row(agents_[agent], ct.slo)}) {
     ++f->completed;
